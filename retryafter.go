@@ -1,0 +1,82 @@
+package errorpage
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// This file is the one place where Retry-After values are written and read
+// (RFC 9110 §10.2.3): Retry-After = HTTP-date / delay-seconds.
+
+// maxRetryDelay bounds a delay we accept or send: beyond it the value is
+// certainly a mistake, and the arithmetic below would overflow.
+const maxRetryDelay = 100 * 365 * 24 * time.Hour
+
+var (
+	errRetryAfterEmpty = errors.New("errorpage: empty Retry-After")
+	errRetryAfterRange = errors.New("errorpage: Retry-After delay out of range")
+	errRetryAfterForm  = errors.New("errorpage: Retry-After is neither delay-seconds nor an HTTP-date")
+)
+
+// formatRetryDelay returns d as delay-seconds, rounded up to a whole second
+// (1.9 s is "2", never "1") and never negative.
+func formatRetryDelay(d time.Duration) string {
+	if d <= 0 {
+		return "0"
+	}
+	if d > maxRetryDelay {
+		d = maxRetryDelay
+	}
+	secs := int64(d / time.Second)
+	if d%time.Second != 0 {
+		secs++
+	}
+	return strconv.FormatInt(secs, 10)
+}
+
+// formatRetryDate returns t as an IMF-fixdate in UTC, the form RFC 9110
+// tells senders to generate ("Fri, 31 Dec 1999 23:59:59 GMT").
+func formatRetryDate(t time.Time) string {
+	return t.UTC().Format(http.TimeFormat)
+}
+
+// parseRetryAfter reads a Retry-After value and returns the moment it names:
+// now plus the delay for delay-seconds, the date itself for an HTTP-date in
+// any of the three forms recipients must accept. Garbage is an error.
+func parseRetryAfter(v string, now time.Time) (time.Time, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return time.Time{}, errRetryAfterEmpty
+	}
+	if isDigits(v) {
+		secs, err := strconv.ParseUint(v, 10, 64)
+		if err != nil || secs > uint64(maxRetryDelay/time.Second) {
+			return time.Time{}, errRetryAfterRange
+		}
+		return now.Add(time.Duration(secs) * time.Second), nil
+	}
+	t, err := http.ParseTime(v)
+	if err != nil {
+		return time.Time{}, errRetryAfterForm
+	}
+	return t, nil
+}
+
+// validRetryAfter reports whether v is a Retry-After worth passing on: well
+// formed and not pointing into the past.
+func validRetryAfter(v string, now time.Time) bool {
+	t, err := parseRetryAfter(v, now)
+	return err == nil && !t.Before(now.Truncate(time.Second))
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
