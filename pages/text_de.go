@@ -1,0 +1,94 @@
+package pages
+
+// german is written for the formal "Sie". The durations are in the dative,
+// as RetryIn and BackBy put them after "in".
+var german = Text{
+	Tag: "de",
+	Dir: "ltr",
+	Labels: Labels{
+		ErrorCode:      "Fehler {status}",
+		Temporary:      "Das ist nur vorübergehend.",
+		RequestID:      "Anfrage-ID",
+		Reference:      "Referenz",
+		SelectHint:     "Zum Markieren anklicken und dann in Ihre Nachricht an uns kopieren.",
+		TryAgain:       "Erneut versuchen",
+		GoHome:         "Zur Startseite",
+		ContactSupport: "Support kontaktieren",
+		StatusPage:     "Systemstatus",
+		SignIn:         "Im Netzwerk anmelden",
+		RetryIn:        "Bitte versuchen Sie es in {time} erneut.",
+		BackBy:         "Wir sind voraussichtlich bis {time} wieder da (in {in}).",
+		BackSoon:       "Wir sind voraussichtlich in Kürze wieder da.",
+		Details:        "Details für Entwickler",
+	},
+	Statuses: map[int]StatusText{
+		500: {
+			Title:   "Etwas ist schiefgelaufen",
+			Message: "Bei der Bearbeitung Ihrer Anfrage ist ein unerwartetes Problem aufgetreten. Wir haben es protokolliert; höchstwahrscheinlich ist es nur vorübergehend.",
+			Advice:  "Versuchen Sie es gleich noch einmal. Wenn das Problem weiterhin auftritt, wenden Sie sich an den Support und nennen Sie die unten stehende Anfrage-ID.",
+		},
+		501: {
+			Title:   "Nicht verfügbar",
+			Message: "Diese Funktion wird vom Server nicht unterstützt, daher konnte Ihre Anfrage nicht ausgeführt werden. Ein erneuter Versuch ändert daran nichts.",
+			Advice:  "Kehren Sie zur Startseite zurück, oder wenden Sie sich an den Support, wenn das eigentlich funktionieren sollte.",
+		},
+		502: {
+			Title:   "Gateway-Fehler",
+			Message: "Ein Dienst, auf den wir angewiesen sind, hat uns eine ungültige Antwort geschickt, daher konnten wir Ihre Anfrage nicht ausführen. Das ist meist nur vorübergehend.",
+			Advice:  "Versuchen Sie es gleich noch einmal.",
+		},
+		503: {
+			Title:   "Dienst nicht verfügbar",
+			Message: "Wir sind gerade überlastet oder kurzzeitig nicht erreichbar und können Ihre Anfrage deshalb im Moment nicht bearbeiten. Das ist nur vorübergehend.",
+			Advice:  "Bitte versuchen Sie es später noch einmal.",
+		},
+		504: {
+			Title:   "Zeitüberschreitung am Gateway",
+			Message: "Ein Dienst, auf den wir angewiesen sind, hat zu lange für seine Antwort gebraucht, daher konnten wir Ihre Anfrage nicht rechtzeitig ausführen. Das ist meist nur vorübergehend.",
+			Advice:  "Versuchen Sie es gleich noch einmal. Falls Ihre Anfrage sehr umfangreich war, klappt es vielleicht mit einer kleineren.",
+		},
+		505: {
+			Title:   "HTTP-Version nicht unterstützt",
+			Message: "Ihr Browser oder Ihre App hat eine Version des HTTP-Protokolls verwendet, die dieser Server nicht unterstützt.",
+			Advice:  "Aktualisieren Sie Ihren Browser oder Ihre App, oder probieren Sie es mit einem anderen Browser bzw. einer anderen App.",
+		},
+		506: {
+			Title:   "Konfigurationsfehler",
+			Message: "Der Server ist falsch konfiguriert: Bei der Auswahl einer passenden Version dieser Seite für Sie hat er sich im Kreis gedreht. Das Problem behebt sich nicht von selbst.",
+			Advice:  "Bitte wenden Sie sich an den Support, damit wir den Fehler beheben können.",
+		},
+		507: {
+			Title:   "Kein Speicherplatz mehr",
+			Message: "Dem Server ist der Speicherplatz ausgegangen, daher konnte er die für Ihre Anfrage nötigen Daten nicht speichern.",
+			Advice:  "Versuchen Sie es später noch einmal, oder wenden Sie sich an den Support, wenn das Problem weiterhin auftritt.",
+		},
+		508: {
+			Title:   "Endlosschleife erkannt",
+			Message: "Der Server ist bei der Bearbeitung Ihrer Anfrage auf eine Endlosschleife gestoßen und hat sie abgebrochen. Das Problem behebt sich nicht von selbst.",
+			Advice:  "Bitte wenden Sie sich an den Support, damit wir den Fehler beheben können.",
+		},
+		510: {
+			Title:   "Erweiterung erforderlich",
+			Message: "Der Server benötigt mehr Angaben in der Anfrage, als Ihr Browser oder Ihre App gesendet hat.",
+			Advice:  "Aktualisieren Sie Ihren Browser oder Ihre App, oder wenden Sie sich an den Support.",
+		},
+		511: {
+			Title:   "Anmeldung im Netzwerk erforderlich",
+			Message: "Das Netzwerk, das Sie gerade nutzen, verlangt eine Anmeldung, bevor Sie ins Internet gelangen.",
+			Advice:  "Melden Sie sich im Netzwerk an und versuchen Sie es dann erneut.",
+		},
+	},
+	Generic: StatusText{
+		Title:   "Serverfehler",
+		Message: "Wegen eines Problems auf unserer Seite konnte der Server Ihre Anfrage nicht ausführen.",
+		Advice:  "Versuchen Sie es gleich noch einmal. Wenn das Problem weiterhin auftritt, wenden Sie sich an den Support und nennen Sie die unten stehende Anfrage-ID.",
+	},
+	Maintenance: StatusText{
+		Title:   "Wartungsarbeiten",
+		Message: "Wir führen gerade geplante Wartungsarbeiten durch, um unser Angebot zu verbessern. Vielen Dank für Ihre Geduld.",
+		Advice:  "Diese Seite ist bald von selbst wieder da; Sie können sie auch später neu laden.",
+	},
+	Seconds: Plural{One: "etwa einer Sekunde", Other: "etwa {n} Sekunden"},
+	Minutes: Plural{One: "etwa einer Minute", Other: "etwa {n} Minuten"},
+	Hours:   Plural{One: "etwa einer Stunde", Other: "etwa {n} Stunden"},
+}

@@ -1,0 +1,95 @@
+package pages
+
+// french is written for "vous", with a no-break space (U+00A0) before
+// : and ; as French typography wants. Its One forms also serve 0 and
+// values below 2; Many (for millions) falls back to Other.
+var french = Text{
+	Tag: "fr",
+	Dir: "ltr",
+	Labels: Labels{
+		ErrorCode:      "Erreur {status}",
+		Temporary:      "Ce problème est temporaire.",
+		RequestID:      "Identifiant de la requête",
+		Reference:      "Référence",
+		SelectHint:     "Cliquez pour sélectionner ce code, puis copiez-le dans votre message.",
+		TryAgain:       "Réessayer",
+		GoHome:         "Aller à la page d’accueil",
+		ContactSupport: "Contacter l’assistance",
+		StatusPage:     "État du service",
+		SignIn:         "Se connecter au réseau",
+		RetryIn:        "Veuillez réessayer dans {time}.",
+		BackBy:         "Nous prévoyons d’être de retour d’ici {time} (dans {in}).",
+		BackSoon:       "Nous prévoyons d’être de retour très bientôt.",
+		Details:        "Détails pour les développeurs",
+	},
+	Statuses: map[int]StatusText{
+		500: {
+			Title:   "Une erreur s’est produite",
+			Message: "Nous avons rencontré un problème inattendu et n’avons pas pu traiter votre demande. Il a été enregistré et il est très probablement temporaire.",
+			Advice:  "Réessayez dans un instant. Si le problème persiste, contactez l’assistance en indiquant l’identifiant de la requête ci-dessous.",
+		},
+		501: {
+			Title:   "Fonction non disponible",
+			Message: "Cette fonctionnalité n’est pas prise en charge par le serveur, votre demande n’a donc pas pu aboutir. Réessayer n’y changera rien.",
+			Advice:  "Revenez à la page d’accueil, ou contactez l’assistance si vous pensiez que cela devait fonctionner.",
+		},
+		502: {
+			Title:   "Passerelle incorrecte",
+			Message: "Un service dont nous dépendons nous a envoyé une réponse invalide, nous n’avons donc pas pu traiter votre demande. Ce problème est généralement temporaire.",
+			Advice:  "Réessayez dans un instant.",
+		},
+		503: {
+			Title:   "Service indisponible",
+			Message: "Nous sommes surchargés ou momentanément indisponibles et ne pouvons pas traiter votre demande pour le moment. Ce problème est temporaire.",
+			Advice:  "Veuillez réessayer plus tard.",
+		},
+		504: {
+			Title:   "Délai de la passerelle dépassé",
+			Message: "Un service dont nous dépendons a mis trop de temps à répondre, nous n’avons donc pas pu traiter votre demande à temps. Ce problème est généralement temporaire.",
+			Advice:  "Réessayez dans un instant. Si votre demande était volumineuse, une demande plus petite pourrait aboutir.",
+		},
+		505: {
+			Title:   "Version HTTP non prise en charge",
+			Message: "Votre navigateur ou votre application a utilisé une version du protocole HTTP que ce serveur ne prend pas en charge.",
+			Advice:  "Mettez à jour votre navigateur ou votre application, ou essayez avec un autre navigateur ou une autre application.",
+		},
+		506: {
+			Title:   "Erreur de configuration",
+			Message: "Le serveur est mal configuré\u00a0: en choisissant une version de cette page pour vous, il a tourné en rond. Ce problème ne se résoudra pas de lui-même.",
+			Advice:  "Contactez l’assistance pour que nous puissions le corriger.",
+		},
+		507: {
+			Title:   "Espace de stockage insuffisant",
+			Message: "Le serveur n’a plus d’espace de stockage et n’a pas pu enregistrer les données nécessaires à votre demande.",
+			Advice:  "Réessayez plus tard, ou contactez l’assistance si le problème persiste.",
+		},
+		508: {
+			Title:   "Boucle détectée",
+			Message: "Le serveur a détecté une boucle infinie pendant le traitement de votre demande et l’a interrompue. Ce problème ne se résoudra pas de lui-même.",
+			Advice:  "Contactez l’assistance pour que nous puissions le corriger.",
+		},
+		510: {
+			Title:   "Extension requise",
+			Message: "Le serveur a besoin d’informations supplémentaires que votre navigateur ou votre application n’a pas envoyées avec la requête.",
+			Advice:  "Mettez à jour votre navigateur ou votre application, ou contactez l’assistance.",
+		},
+		511: {
+			Title:   "Connexion au réseau requise",
+			Message: "Le réseau que vous utilisez exige que vous vous connectiez avant de pouvoir accéder à Internet.",
+			Advice:  "Connectez-vous au réseau, puis réessayez.",
+		},
+	},
+	Generic: StatusText{
+		Title:   "Erreur du serveur",
+		Message: "Le serveur n’a pas pu traiter votre demande en raison d’un problème de notre côté.",
+		Advice:  "Réessayez dans un instant. Si le problème persiste, contactez l’assistance en indiquant l’identifiant de la requête ci-dessous.",
+	},
+	Maintenance: StatusText{
+		Title:   "Maintenance en cours",
+		Message: "Nous effectuons une maintenance planifiée pour améliorer nos services. Merci de votre patience.",
+		Advice:  "Cette page reviendra d’elle-même\u00a0; vous pouvez aussi la recharger plus tard.",
+	},
+	Seconds: Plural{One: "environ une seconde", Other: "environ {n} secondes"},
+	Minutes: Plural{One: "environ une minute", Other: "environ {n} minutes"},
+	Hours:   Plural{One: "environ une heure", Other: "environ {n} heures"},
+}

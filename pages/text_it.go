@@ -1,0 +1,93 @@
+package pages
+
+// italian addresses the visitor as "tu", as Italian web interfaces usually do.
+var italian = Text{
+	Tag: "it",
+	Dir: "ltr",
+	Labels: Labels{
+		ErrorCode:      "Errore {status}",
+		Temporary:      "Si tratta di un problema temporaneo.",
+		RequestID:      "ID richiesta",
+		Reference:      "Riferimento",
+		SelectHint:     "Fai clic per selezionare il codice, poi copialo nel messaggio che ci invii.",
+		TryAgain:       "Riprova",
+		GoHome:         "Vai alla home page",
+		ContactSupport: "Contatta l'assistenza",
+		StatusPage:     "Stato del servizio",
+		SignIn:         "Accedi alla rete",
+		RetryIn:        "Riprova tra {time}.",
+		BackBy:         "Contiamo di tornare operativi entro le ore {time} (tra {in}).",
+		BackSoon:       "Contiamo di tornare operativi a breve.",
+		Details:        "Dettagli per sviluppatori",
+	},
+	Statuses: map[int]StatusText{
+		500: {
+			Title:   "Qualcosa è andato storto",
+			Message: "Si è verificato un problema imprevisto e non siamo riusciti a completare la tua richiesta. Il problema è stato registrato e molto probabilmente è temporaneo.",
+			Advice:  "Riprova tra qualche istante. Se il problema persiste, contatta l'assistenza indicando l'ID richiesta riportato qui sotto.",
+		},
+		501: {
+			Title:   "Non disponibile",
+			Message: "Questa funzione non è supportata dal server, quindi non è stato possibile completare la tua richiesta. Riprovare non cambierà le cose.",
+			Advice:  "Torna alla home page oppure contatta l'assistenza se ti aspettavi che funzionasse.",
+		},
+		502: {
+			Title:   "Gateway non valido",
+			Message: "Un servizio da cui dipendiamo ci ha inviato una risposta non valida, quindi non siamo riusciti a completare la tua richiesta. Di solito è un problema temporaneo.",
+			Advice:  "Riprova tra qualche istante.",
+		},
+		503: {
+			Title:   "Servizio non disponibile",
+			Message: "Siamo sovraccarichi o temporaneamente fuori servizio, quindi al momento non possiamo gestire la tua richiesta. Si tratta di un problema temporaneo.",
+			Advice:  "Riprova più tardi.",
+		},
+		504: {
+			Title:   "Timeout del gateway",
+			Message: "Un servizio da cui dipendiamo ha impiegato troppo tempo a rispondere, quindi non siamo riusciti a completare la tua richiesta in tempo. Di solito è un problema temporaneo.",
+			Advice:  "Riprova tra qualche istante. Se la tua richiesta era molto grande, una più piccola potrebbe andare a buon fine.",
+		},
+		505: {
+			Title:   "Versione HTTP non supportata",
+			Message: "Il tuo browser o la tua app ha usato una versione del protocollo HTTP che questo server non supporta.",
+			Advice:  "Aggiorna il browser o l'app, oppure prova con un altro browser o un'altra app.",
+		},
+		506: {
+			Title:   "Errore di configurazione",
+			Message: "Il server non è configurato correttamente: nello scegliere una versione di questa pagina per te è finito in un circolo vizioso. Il problema non si risolverà da solo.",
+			Advice:  "Contatta l'assistenza così potremo risolverlo.",
+		},
+		507: {
+			Title:   "Spazio di archiviazione esaurito",
+			Message: "Il server ha esaurito lo spazio di archiviazione e non è riuscito a salvare i dati necessari alla tua richiesta.",
+			Advice:  "Riprova più tardi oppure contatta l'assistenza se il problema persiste.",
+		},
+		508: {
+			Title:   "Ciclo infinito rilevato",
+			Message: "Il server ha rilevato un ciclo infinito durante l'elaborazione della tua richiesta e lo ha interrotto. Il problema non si risolverà da solo.",
+			Advice:  "Contatta l'assistenza così potremo risolverlo.",
+		},
+		510: {
+			Title:   "Estensione richiesta",
+			Message: "Il server ha bisogno di più informazioni di quelle che il tuo browser o la tua app ha inviato nella richiesta.",
+			Advice:  "Aggiorna il browser o l'app, oppure contatta l'assistenza.",
+		},
+		511: {
+			Title:   "Accesso alla rete richiesto",
+			Message: "La rete che stai usando richiede di effettuare l'accesso prima di poterti collegare a Internet.",
+			Advice:  "Accedi alla rete, poi riprova.",
+		},
+	},
+	Generic: StatusText{
+		Title:   "Errore del server",
+		Message: "Il server non è riuscito a completare la tua richiesta a causa di un problema da parte nostra.",
+		Advice:  "Riprova tra qualche istante. Se il problema persiste, contatta l'assistenza indicando l'ID richiesta riportato qui sotto.",
+	},
+	Maintenance: StatusText{
+		Title:   "Manutenzione in corso",
+		Message: "Stiamo effettuando una manutenzione programmata per migliorare il servizio. Grazie per la pazienza.",
+		Advice:  "Questa pagina tornerà disponibile da sola; puoi anche ricaricarla più tardi.",
+	},
+	Seconds: Plural{One: "circa un secondo", Other: "circa {n} secondi"},
+	Minutes: Plural{One: "circa un minuto", Other: "circa {n} minuti"},
+	Hours:   Plural{One: "circa un'ora", Other: "circa {n} ore"},
+}

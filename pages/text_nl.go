@@ -1,0 +1,93 @@
+package pages
+
+// dutch addresses the visitor as "u".
+var dutch = Text{
+	Tag: "nl",
+	Dir: "ltr",
+	Labels: Labels{
+		ErrorCode:      "Fout {status}",
+		Temporary:      "Dit is tijdelijk.",
+		RequestID:      "Aanvraag-ID",
+		Reference:      "Referentie",
+		SelectHint:     "Klik om de code te selecteren en kopieer deze daarna in uw bericht aan ons.",
+		TryAgain:       "Opnieuw proberen",
+		GoHome:         "Naar de startpagina",
+		ContactSupport: "Contact opnemen met support",
+		StatusPage:     "Servicestatus",
+		SignIn:         "Aanmelden bij het netwerk",
+		RetryIn:        "Probeer het over {time} opnieuw.",
+		BackBy:         "We verwachten uiterlijk om {time} weer beschikbaar te zijn (over {in}).",
+		BackSoon:       "We verwachten binnenkort weer beschikbaar te zijn.",
+		Details:        "Details voor ontwikkelaars",
+	},
+	Statuses: map[int]StatusText{
+		500: {
+			Title:   "Er is iets misgegaan",
+			Message: "We zijn op een onverwacht probleem gestuit en konden uw aanvraag niet afhandelen. Het probleem is vastgelegd en is hoogstwaarschijnlijk tijdelijk.",
+			Advice:  "Probeer het zo nog eens. Blijft het probleem zich voordoen, neem dan contact op met support en vermeld het aanvraag-ID hieronder.",
+		},
+		501: {
+			Title:   "Niet beschikbaar",
+			Message: "Deze functie wordt niet ondersteund door de server, dus uw aanvraag kon niet worden afgehandeld. Opnieuw proberen verandert daar niets aan.",
+			Advice:  "Ga terug naar de startpagina, of neem contact op met support als u verwachtte dat dit zou werken.",
+		},
+		502: {
+			Title:   "Ongeldige gateway",
+			Message: "Een dienst waarvan we afhankelijk zijn, stuurde ons een ongeldig antwoord, dus we konden uw aanvraag niet afhandelen. Dit is meestal tijdelijk.",
+			Advice:  "Probeer het zo nog eens.",
+		},
+		503: {
+			Title:   "Dienst niet beschikbaar",
+			Message: "We zijn overbelast of even niet bereikbaar, dus we kunnen uw aanvraag op dit moment niet verwerken. Dit is tijdelijk.",
+			Advice:  "Probeer het later opnieuw.",
+		},
+		504: {
+			Title:   "Time-out van de gateway",
+			Message: "Een dienst waarvan we afhankelijk zijn, deed er te lang over om te antwoorden, dus we konden uw aanvraag niet op tijd afhandelen. Dit is meestal tijdelijk.",
+			Advice:  "Probeer het zo nog eens. Als uw aanvraag erg groot was, lukt het misschien met een kleinere.",
+		},
+		505: {
+			Title:   "HTTP-versie niet ondersteund",
+			Message: "Uw browser of app gebruikte een versie van het HTTP-protocol die deze server niet ondersteunt.",
+			Advice:  "Werk uw browser of app bij, of probeer een andere.",
+		},
+		506: {
+			Title:   "Configuratiefout",
+			Message: "De server is verkeerd geconfigureerd: bij het kiezen van een versie van deze pagina voor u bleef hij in een kringetje ronddraaien. Dit lost zich niet vanzelf op.",
+			Advice:  "Neem contact op met support, zodat we het kunnen oplossen.",
+		},
+		507: {
+			Title:   "Opslagruimte vol",
+			Message: "De server heeft geen opslagruimte meer en kon niet opslaan wat er voor uw aanvraag nodig was.",
+			Advice:  "Probeer het later opnieuw, of neem contact op met support als het probleem zich blijft voordoen.",
+		},
+		508: {
+			Title:   "Lus gedetecteerd",
+			Message: "De server stuitte bij het verwerken van uw aanvraag op een oneindige lus en heeft die gestopt. Dit lost zich niet vanzelf op.",
+			Advice:  "Neem contact op met support, zodat we het kunnen oplossen.",
+		},
+		510: {
+			Title:   "Extensie vereist",
+			Message: "De server heeft meer informatie in de aanvraag nodig dan uw browser of app heeft verstuurd.",
+			Advice:  "Werk uw browser of app bij, of neem contact op met support.",
+		},
+		511: {
+			Title:   "Aanmelden bij netwerk vereist",
+			Message: "Het netwerk dat u gebruikt, vereist dat u zich aanmeldt voordat u verbinding kunt maken met internet.",
+			Advice:  "Meld u aan bij het netwerk en probeer het daarna opnieuw.",
+		},
+	},
+	Generic: StatusText{
+		Title:   "Serverfout",
+		Message: "De server kon uw aanvraag niet afhandelen door een probleem aan onze kant.",
+		Advice:  "Probeer het zo nog eens. Blijft het probleem zich voordoen, neem dan contact op met support en vermeld het aanvraag-ID hieronder.",
+	},
+	Maintenance: StatusText{
+		Title:   "Tijdelijk offline voor onderhoud",
+		Message: "We voeren gepland onderhoud uit om onze dienst te verbeteren. Bedankt voor uw geduld.",
+		Advice:  "Deze pagina komt vanzelf terug; u kunt hem ook later opnieuw laden.",
+	},
+	Seconds: Plural{One: "ongeveer een seconde", Other: "ongeveer {n} seconden"},
+	Minutes: Plural{One: "ongeveer een minuut", Other: "ongeveer {n} minuten"},
+	Hours:   Plural{One: "ongeveer een uur", Other: "ongeveer {n} uur"},
+}

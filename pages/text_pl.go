@@ -1,0 +1,96 @@
+package pages
+
+// polish addresses the visitor with the informal imperative usual in Polish
+// web interfaces ("Spróbuj ponownie"). "za około" sits in RetryIn and BackBy,
+// so the durations are in the accusative ("minutę", "5 minut"). One is only
+// n = 1; Few is 2–4, 22–24, …; Many is 0, 5–21, 25–31, …; Other is fractions.
+var polish = Text{
+	Tag: "pl",
+	Dir: "ltr",
+	Labels: Labels{
+		ErrorCode:      "Błąd {status}",
+		Temporary:      "To tylko chwilowy problem.",
+		RequestID:      "Identyfikator żądania",
+		Reference:      "Numer referencyjny",
+		SelectHint:     "Kliknij, aby go zaznaczyć, a następnie skopiuj go do wiadomości, którą do nas wyślesz.",
+		TryAgain:       "Spróbuj ponownie",
+		GoHome:         "Przejdź na stronę główną",
+		ContactSupport: "Skontaktuj się z pomocą techniczną",
+		StatusPage:     "Status usługi",
+		SignIn:         "Zaloguj się do sieci",
+		RetryIn:        "Spróbuj ponownie za około {time}.",
+		BackBy:         "Planujemy wrócić do {time} (za około {in}).",
+		BackSoon:       "Planujemy wrócić już wkrótce.",
+		Details:        "Szczegóły dla programistów",
+	},
+	Statuses: map[int]StatusText{
+		500: {
+			Title:   "Coś poszło nie tak",
+			Message: "Wystąpił nieoczekiwany problem i nie udało się zrealizować żądania. Zarejestrowaliśmy go i najprawdopodobniej jest tylko chwilowy.",
+			Advice:  "Spróbuj ponownie za chwilę. Jeśli problem będzie się powtarzał, skontaktuj się z pomocą techniczną i podaj identyfikator żądania widoczny poniżej.",
+		},
+		501: {
+			Title:   "Funkcja niedostępna",
+			Message: "Serwer nie obsługuje tej funkcji, dlatego nie udało się zrealizować żądania. Ponowna próba tego nie zmieni.",
+			Advice:  "Wróć na stronę główną lub skontaktuj się z pomocą techniczną, jeśli ta funkcja powinna działać.",
+		},
+		502: {
+			Title:   "Błąd bramy",
+			Message: "Usługa, od której zależymy, przesłała nam nieprawidłową odpowiedź, dlatego nie udało się zrealizować żądania. Zwykle jest to problem chwilowy.",
+			Advice:  "Spróbuj ponownie za chwilę.",
+		},
+		503: {
+			Title:   "Usługa niedostępna",
+			Message: "Jesteśmy przeciążeni lub chwilowo niedostępni, dlatego nie możemy teraz obsłużyć żądania. To problem chwilowy.",
+			Advice:  "Spróbuj ponownie później.",
+		},
+		504: {
+			Title:   "Przekroczono czas oczekiwania",
+			Message: "Usługa, od której zależymy, zbyt długo nie odpowiadała, dlatego nie udało się zrealizować żądania na czas. Zwykle jest to problem chwilowy.",
+			Advice:  "Spróbuj ponownie za chwilę. Jeśli żądanie było duże, mniejsze może się powieść.",
+		},
+		505: {
+			Title:   "Nieobsługiwana wersja HTTP",
+			Message: "Przeglądarka lub aplikacja, której używasz, użyła wersji protokołu HTTP, której ten serwer nie obsługuje.",
+			Advice:  "Zaktualizuj przeglądarkę lub aplikację albo spróbuj użyć innej.",
+		},
+		506: {
+			Title:   "Błąd konfiguracji",
+			Message: "Serwer jest nieprawidłowo skonfigurowany: przy wyborze odpowiedniej wersji tej strony wpadł w błędne koło. Ten problem nie zniknie sam.",
+			Advice:  "Skontaktuj się z pomocą techniczną, abyśmy mogli to naprawić.",
+		},
+		507: {
+			Title:   "Brak miejsca na serwerze",
+			Message: "Na serwerze zabrakło miejsca i nie udało się zapisać danych potrzebnych do obsługi żądania.",
+			Advice:  "Spróbuj ponownie później lub skontaktuj się z pomocą techniczną, jeśli problem będzie się powtarzał.",
+		},
+		508: {
+			Title:   "Wykryto pętlę",
+			Message: "Podczas obsługi żądania serwer wykrył nieskończoną pętlę i ją przerwał. Ten problem nie zniknie sam.",
+			Advice:  "Skontaktuj się z pomocą techniczną, abyśmy mogli to naprawić.",
+		},
+		510: {
+			Title:   "Wymagane rozszerzenie",
+			Message: "Serwer potrzebuje w żądaniu więcej informacji, niż wysłała przeglądarka lub aplikacja.",
+			Advice:  "Zaktualizuj przeglądarkę lub aplikację albo skontaktuj się z pomocą techniczną.",
+		},
+		511: {
+			Title:   "Wymagane logowanie do sieci",
+			Message: "Sieć, z której korzystasz, wymaga zalogowania się, zanim uzyskasz dostęp do internetu.",
+			Advice:  "Zaloguj się do sieci, a potem spróbuj ponownie.",
+		},
+	},
+	Generic: StatusText{
+		Title:   "Błąd serwera",
+		Message: "Serwer nie mógł zrealizować żądania z powodu problemu po naszej stronie.",
+		Advice:  "Spróbuj ponownie za chwilę. Jeśli problem będzie się powtarzał, skontaktuj się z pomocą techniczną i podaj identyfikator żądania widoczny poniżej.",
+	},
+	Maintenance: StatusText{
+		Title:   "Trwają prace konserwacyjne",
+		Message: "Przeprowadzamy zaplanowane prace konserwacyjne, aby usprawnić działanie serwisu. Dziękujemy za cierpliwość.",
+		Advice:  "Ta strona sama wróci do działania; możesz też odświeżyć ją później.",
+	},
+	Seconds: Plural{One: "sekundę", Few: "{n} sekundy", Many: "{n} sekund", Other: "{n} sekundy"},
+	Minutes: Plural{One: "minutę", Few: "{n} minuty", Many: "{n} minut", Other: "{n} minuty"},
+	Hours:   Plural{One: "godzinę", Few: "{n} godziny", Many: "{n} godzin", Other: "{n} godziny"},
+}

@@ -1,0 +1,94 @@
+package pages
+
+// portugueseBR is Brazilian Portuguese, addressing the visitor as "você".
+// Its One forms also serve 0 and values below 2, per the CLDR rules for pt.
+var portugueseBR = Text{
+	Tag: "pt-BR",
+	Dir: "ltr",
+	Labels: Labels{
+		ErrorCode:      "Erro {status}",
+		Temporary:      "Este problema é temporário.",
+		RequestID:      "ID da solicitação",
+		Reference:      "Referência",
+		SelectHint:     "Clique para selecionar o código e depois copie-o na mensagem que você nos enviar.",
+		TryAgain:       "Tentar novamente",
+		GoHome:         "Ir para a página inicial",
+		ContactSupport: "Falar com o suporte",
+		StatusPage:     "Status do serviço",
+		SignIn:         "Fazer login na rede",
+		RetryIn:        "Tente novamente em {time}.",
+		BackBy:         "Esperamos voltar até as {time} (em {in}).",
+		BackSoon:       "Esperamos voltar em breve.",
+		Details:        "Detalhes para desenvolvedores",
+	},
+	Statuses: map[int]StatusText{
+		500: {
+			Title:   "Algo deu errado",
+			Message: "Encontramos um problema inesperado e não foi possível concluir sua solicitação. O problema foi registrado e provavelmente é temporário.",
+			Advice:  "Tente novamente em instantes. Se o problema continuar, fale com o suporte e informe o ID da solicitação que aparece abaixo.",
+		},
+		501: {
+			Title:   "Recurso indisponível",
+			Message: "O servidor não oferece suporte a este recurso, por isso não foi possível concluir sua solicitação. Tentar novamente não vai mudar isso.",
+			Advice:  "Volte para a página inicial ou fale com o suporte se você esperava que isso funcionasse.",
+		},
+		502: {
+			Title:   "Gateway inválido",
+			Message: "Um serviço do qual dependemos enviou uma resposta inválida, por isso não foi possível concluir sua solicitação. Isso costuma ser temporário.",
+			Advice:  "Tente novamente em instantes.",
+		},
+		503: {
+			Title:   "Serviço indisponível",
+			Message: "Estamos sobrecarregados ou fora do ar por alguns instantes, por isso não conseguimos atender sua solicitação agora. Isso é temporário.",
+			Advice:  "Tente novamente mais tarde.",
+		},
+		504: {
+			Title:   "Tempo limite do gateway esgotado",
+			Message: "Um serviço do qual dependemos demorou demais para responder, por isso não foi possível concluir sua solicitação a tempo. Isso costuma ser temporário.",
+			Advice:  "Tente novamente em instantes. Se a sua solicitação era muito grande, uma menor pode funcionar.",
+		},
+		505: {
+			Title:   "Versão do HTTP não suportada",
+			Message: "Seu navegador ou aplicativo usou uma versão do protocolo HTTP que este servidor não suporta.",
+			Advice:  "Atualize seu navegador ou aplicativo, ou tente usar outro.",
+		},
+		506: {
+			Title:   "Erro de configuração",
+			Message: "O servidor está configurado incorretamente: ao escolher uma versão desta página para você, ele entrou em um ciclo sem fim. Isso não vai se resolver sozinho.",
+			Advice:  "Fale com o suporte para que possamos corrigir o problema.",
+		},
+		507: {
+			Title:   "Sem espaço de armazenamento",
+			Message: "O servidor ficou sem espaço de armazenamento e não conseguiu salvar os dados necessários para sua solicitação.",
+			Advice:  "Tente novamente mais tarde ou fale com o suporte se o problema continuar.",
+		},
+		508: {
+			Title:   "Loop detectado",
+			Message: "O servidor encontrou um loop infinito ao processar sua solicitação e o interrompeu. Isso não vai se resolver sozinho.",
+			Advice:  "Fale com o suporte para que possamos corrigir o problema.",
+		},
+		510: {
+			Title:   "Extensão necessária",
+			Message: "O servidor precisa de mais informações na solicitação do que seu navegador ou aplicativo enviou.",
+			Advice:  "Atualize seu navegador ou aplicativo, ou fale com o suporte.",
+		},
+		511: {
+			Title:   "É necessário fazer login na rede",
+			Message: "A rede que você está usando exige que você faça login antes de acessar a internet.",
+			Advice:  "Faça login na rede e tente novamente.",
+		},
+	},
+	Generic: StatusText{
+		Title:   "Erro no servidor",
+		Message: "O servidor não conseguiu concluir sua solicitação devido a um problema do nosso lado.",
+		Advice:  "Tente novamente em instantes. Se o problema continuar, fale com o suporte e informe o ID da solicitação que aparece abaixo.",
+	},
+	Maintenance: StatusText{
+		Title:   "Em manutenção",
+		Message: "Estamos fazendo uma manutenção programada para melhorar nossos serviços. Agradecemos a sua paciência.",
+		Advice:  "Esta página voltará a funcionar sozinha; você também pode recarregá-la mais tarde.",
+	},
+	Seconds: Plural{One: "cerca de um segundo", Other: "cerca de {n} segundos"},
+	Minutes: Plural{One: "cerca de um minuto", Other: "cerca de {n} minutos"},
+	Hours:   Plural{One: "cerca de uma hora", Other: "cerca de {n} horas"},
+}

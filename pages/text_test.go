@@ -1,0 +1,161 @@
+package pages
+
+import (
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
+)
+
+// builtinTexts lists every built-in language with the tag it must parse to.
+var builtinTexts = []struct {
+	name string
+	text Text
+	tag  language.Tag
+}{
+	{"en", english, language.English},
+	{"de", german, language.German},
+	{"fr", french, language.French},
+	{"es", spanish, language.Spanish},
+	{"it", italian, language.Italian},
+	{"pt-BR", portugueseBR, language.BrazilianPortuguese},
+	{"nl", dutch, language.Dutch},
+	{"pl", polish, language.Polish},
+	{"uk", ukrainian, language.Ukrainian},
+	{"ja", japanese, language.Japanese},
+	{"zh-Hans", chinese, language.SimplifiedChinese},
+	{"ko", korean, language.Korean},
+}
+
+// requiredStatuses are the server errors every language must explain.
+var requiredStatuses = []int{500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511}
+
+var placeholderRE = regexp.MustCompile(`\{[A-Za-z_]+\}`)
+
+// placeholders returns the sorted, distinct {word} tokens in s.
+func placeholders(s string) []string {
+	found := placeholderRE.FindAllString(s, -1)
+	slices.Sort(found)
+	return slices.Compact(found)
+}
+
+// field is one string of a Text, with a name for messages and the English
+// string it translates.
+type field struct {
+	name, value, english string
+}
+
+// statusFields returns the fields of a StatusText.
+func statusFields(prefix string, st, en StatusText) []field {
+	return []field{
+		{prefix + ".Title", st.Title, en.Title},
+		{prefix + ".Message", st.Message, en.Message},
+		{prefix + ".Advice", st.Advice, en.Advice},
+	}
+}
+
+// labelFields returns every Labels field, found by reflection so that a
+// field added later is covered too.
+func labelFields(t *testing.T, l, en Labels) []field {
+	v, ev := reflect.ValueOf(l), reflect.ValueOf(en)
+	var fields []field
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		require.Equal(t, reflect.String, f.Type.Kind(), "Labels.%s is not a string; update this test", f.Name)
+		fields = append(fields, field{"Labels." + f.Name, v.Field(i).String(), ev.Field(i).String()})
+	}
+	return fields
+}
+
+// pluralForms returns every Plural form by reflection, keyed by category.
+func pluralForms(t *testing.T, p Plural) []struct{ category, value string } {
+	v := reflect.ValueOf(p)
+	var forms []struct{ category, value string }
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		require.Equal(t, reflect.String, f.Type.Kind(), "Plural.%s is not a string; update this test", f.Name)
+		forms = append(forms, struct{ category, value string }{f.Name, v.Field(i).String()})
+	}
+	return forms
+}
+
+func TestTexts(t *testing.T) {
+	for _, tc := range builtinTexts {
+		t.Run(tc.name, func(t *testing.T) {
+			text := tc.text
+
+			tag, err := language.Parse(text.Tag)
+			require.NoError(t, err, "%s Tag %q does not parse", tc.name, text.Tag)
+			assert.Equal(t, tc.tag, tag, "%s Tag: got %q, want %q", tc.name, tag, tc.tag)
+			assert.Contains(t, []string{"ltr", "rtl"}, text.Dir, "%s Dir: got %q, want ltr or rtl", tc.name, text.Dir)
+
+			// Every string that translates an English one: non-empty,
+			// same placeholders, no markup.
+			fields := labelFields(t, text.Labels, english.Labels)
+			for _, status := range requiredStatuses {
+				st, ok := text.Statuses[status]
+				if !assert.True(t, ok, "%s Statuses: %d is missing", tc.name, status) {
+					continue
+				}
+				fields = append(fields, statusFields("Statuses["+strconv.Itoa(status)+"]", st, english.Statuses[status])...)
+			}
+			fields = append(fields, statusFields("Generic", text.Generic, english.Generic)...)
+			fields = append(fields, statusFields("Maintenance", text.Maintenance, english.Maintenance)...)
+			for _, f := range fields {
+				assert.NotEmpty(t, strings.TrimSpace(f.value), "%s %s is empty", tc.name, f.name)
+				assert.Equal(t, placeholders(f.english), placeholders(f.value),
+					"%s %s: got placeholders %v, want %v", tc.name, f.name, placeholders(f.value), placeholders(f.english))
+				assertPlainText(t, tc.name+" "+f.name, f.value)
+			}
+
+			// Plurals: Other always, with {n}; Zero, One and Two may
+			// spell the number out and drop {n}; any other form that is
+			// set must contain exactly {n}.
+			for _, p := range []struct {
+				name   string
+				plural Plural
+			}{{"Seconds", text.Seconds}, {"Minutes", text.Minutes}, {"Hours", text.Hours}} {
+				assert.NotEmpty(t, strings.TrimSpace(p.plural.Other), "%s %s.Other is empty", tc.name, p.name)
+				for _, form := range pluralForms(t, p.plural) {
+					name := p.name + "." + form.category
+					if form.value == "" && form.category != "Other" {
+						continue
+					}
+					got := placeholders(form.value)
+					want := [][]string{{"{n}"}}
+					if form.category == "Zero" || form.category == "One" || form.category == "Two" {
+						want = append(want, nil)
+					}
+					assert.True(t, slices.ContainsFunc(want, func(w []string) bool { return slices.Equal(w, got) }),
+						"%s %s: got placeholders %v, want %v", tc.name, name, got, want[0])
+					assertPlainText(t, tc.name+" "+name, form.value)
+				}
+			}
+		})
+	}
+}
+
+// TestTextsDistinct catches a row of builtinTexts pointing at the wrong
+// variable, or a language left as a copy of another.
+func TestTextsDistinct(t *testing.T) {
+	seen := map[string]string{}
+	for _, tc := range builtinTexts {
+		assert.Equal(t, tc.name, tc.text.Tag, "%s: the row holds the text tagged %q", tc.name, tc.text.Tag)
+		title := tc.text.Statuses[500].Title
+		if other, ok := seen[title]; ok {
+			t.Errorf("%s Statuses[500].Title %q is the same as %s's", tc.name, title, other)
+		}
+		seen[title] = tc.name
+	}
+}
+
+func assertPlainText(t *testing.T, name, s string) {
+	t.Helper()
+	assert.False(t, strings.ContainsAny(s, "<>"), "%s contains < or >, but texts are plain text: %q", name, s)
+}

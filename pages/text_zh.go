@@ -1,0 +1,94 @@
+package pages
+
+// chinese is Simplified Chinese, addressing the visitor as "您". Chinese has
+// one plural category, so only Other is set.
+var chinese = Text{
+	Tag: "zh-Hans",
+	Dir: "ltr",
+	Labels: Labels{
+		ErrorCode:      "错误 {status}",
+		Temporary:      "此问题是暂时的。",
+		RequestID:      "请求 ID",
+		Reference:      "参考编号",
+		SelectHint:     "点击即可选中，然后将其复制到您发给我们的消息中。",
+		TryAgain:       "重试",
+		GoHome:         "返回首页",
+		ContactSupport: "联系客服",
+		StatusPage:     "服务状态",
+		SignIn:         "登录网络",
+		RetryIn:        "请在{time}后重试。",
+		BackBy:         "我们预计于 {time} 前恢复（{in}后）。",
+		BackSoon:       "我们预计很快就会恢复。",
+		Details:        "开发者详细信息",
+	},
+	Statuses: map[int]StatusText{
+		500: {
+			Title:   "出错了",
+			Message: "我们遇到了意外问题，无法完成您的请求。该问题已被记录，很可能只是暂时的。",
+			Advice:  "请稍后重试。如果问题仍然存在，请联系客服并提供下方的请求 ID。",
+		},
+		501: {
+			Title:   "功能不可用",
+			Message: "服务器不支持此功能，因此无法完成您的请求。重试也不会改变结果。",
+			Advice:  "请返回首页；如果您认为此功能应该可用，请联系客服。",
+		},
+		502: {
+			Title:   "网关错误",
+			Message: "我们所依赖的一项服务返回了无效的响应，因此无法完成您的请求。这通常是暂时的。",
+			Advice:  "请稍后重试。",
+		},
+		503: {
+			Title:   "服务暂不可用",
+			Message: "我们的服务负载过高或正在短暂停机，目前无法处理您的请求。这是暂时的。",
+			Advice:  "请稍后再试。",
+		},
+		504: {
+			Title:   "网关超时",
+			Message: "我们所依赖的一项服务响应时间过长，因此未能及时完成您的请求。这通常是暂时的。",
+			Advice:  "请稍后重试。如果您的请求较大，改用较小的请求也许可以成功。",
+		},
+		505: {
+			Title:   "不支持的 HTTP 版本",
+			Message: "您的浏览器或应用使用了此服务器不支持的 HTTP 协议版本。",
+			Advice:  "请更新您的浏览器或应用，或换用其他浏览器或应用。",
+		},
+		506: {
+			Title:   "配置错误",
+			Message: "服务器配置有误：在为您选择此页面的版本时陷入了循环。此问题不会自行消失。",
+			Advice:  "请联系客服，以便我们进行修复。",
+		},
+		507: {
+			Title:   "存储空间不足",
+			Message: "服务器存储空间已用完，无法保存处理您的请求所需的数据。",
+			Advice:  "请稍后再试；如果问题仍然存在，请联系客服。",
+		},
+		508: {
+			Title:   "检测到循环",
+			Message: "服务器在处理您的请求时检测到无限循环，并已将其终止。此问题不会自行消失。",
+			Advice:  "请联系客服，以便我们进行修复。",
+		},
+		510: {
+			Title:   "需要扩展",
+			Message: "您的浏览器或应用发送的请求中缺少服务器所需的信息。",
+			Advice:  "请更新您的浏览器或应用，或联系客服。",
+		},
+		511: {
+			Title:   "需要登录网络",
+			Message: "您正在使用的网络要求先登录，然后才能访问互联网。",
+			Advice:  "请登录网络，然后重试。",
+		},
+	},
+	Generic: StatusText{
+		Title:   "服务器错误",
+		Message: "由于我们这边出现问题，服务器无法完成您的请求。",
+		Advice:  "请稍后重试。如果问题仍然存在，请联系客服并提供下方的请求 ID。",
+	},
+	Maintenance: StatusText{
+		Title:   "系统维护中",
+		Message: "我们正在进行计划内的维护，以便为您提供更好的服务。感谢您的耐心等待。",
+		Advice:  "维护结束后，此页面会自动恢复；您也可以稍后重新加载。",
+	},
+	Seconds: Plural{Other: "约 {n} 秒"},
+	Minutes: Plural{Other: "约 {n} 分钟"},
+	Hours:   Plural{Other: "约 {n} 小时"},
+}
