@@ -1,0 +1,161 @@
+// Command example is errorpage's demo server: every route shows one thing
+// the middleware does. Run it with
+//
+//	go run ./example
+//
+// and open the URL it prints.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"html"
+	"log"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/errorpage/errorpage"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
+	debug := flag.Bool("debug", false, "show panic values and stacks on error pages (never in production)")
+	flag.Parse()
+
+	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	ep, err := errorpage.New(errorpage.Options{
+		Logger:   logger,
+		Debug:    *debug,
+		LoginURL: "/login",
+		OnError: func(r *http.Request, e errorpage.ErrorEvent) string {
+			// An error tracker would return its event ID here.
+			return "demo-" + strconv.FormatInt(time.Now().UnixNano()%1e6, 36)
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("errorpage demo listening on http://%s/\n", ln.Addr())
+	srv := &http.Server{Handler: ep.Handler(routes()), ReadHeaderTimeout: 10 * time.Second}
+	log.Fatal(srv.Serve(ln))
+}
+
+func routes() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", index)
+	mux.HandleFunc("/status/{code}", status)
+	mux.HandleFunc("/panic", func(w http.ResponseWriter, r *http.Request) {
+		panic("something broke in the handler")
+	})
+	mux.HandleFunc("/panic-after-write", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "the first half of a 200 response...")
+		http.NewResponseController(w).Flush()
+		panic("something broke halfway through the response")
+	})
+	mux.Handle("/upstream-down", upstreamDown())
+	mux.Handle("/slow", http.TimeoutHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(5 * time.Second):
+			fmt.Fprintln(w, "done")
+		case <-r.Context().Done():
+		}
+	}), 200*time.Millisecond, "timed out"))
+	mux.HandleFunc("/api/problem", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.Header().Set("Cache-Control", "public, max-age=60")
+		w.WriteHeader(http.StatusInternalServerError)
+		fmt.Fprintln(w, `{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":500}`)
+	})
+	mux.HandleFunc("/stream", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		w.Header().Set("Cache-Control", "no-cache")
+		rc := http.NewResponseController(w)
+		for i := 1; i <= 5; i++ {
+			fmt.Fprintf(w, "data: event %d of 5\n\n", i)
+			if err := rc.Flush(); err != nil {
+				return
+			}
+			select {
+			case <-time.After(200 * time.Millisecond):
+			case <-r.Context().Done():
+				return
+			}
+		}
+	})
+	mux.HandleFunc("/login", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintln(w, "A captive portal's sign-in page would be here.")
+	})
+	return mux
+}
+
+// status answers with the status in the path, and headers a cache would
+// keep, so anyone can see a 5xx replaced and everything else passed through.
+func status(w http.ResponseWriter, r *http.Request) {
+	code, err := strconv.Atoi(r.PathValue("code"))
+	if err != nil || code < 200 || code > 599 {
+		http.Error(w, "status must be a number from 200 to 599", http.StatusBadRequest)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain")
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	w.WriteHeader(code)
+	fmt.Fprintf(w, "inner body for %d\n", code)
+}
+
+// upstreamDown proxies to an address where nothing listens, so the proxy
+// answers 502 with an empty body.
+func upstreamDown() http.Handler {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	dead := ln.Addr().String()
+	ln.Close()
+	p := httputil.NewSingleHostReverseProxy(&url.URL{Scheme: "http", Host: dead})
+	p.ErrorLog = log.New(os.Stderr, "proxy: ", 0)
+	return p
+}
+
+var demos = []struct{ path, what string }{
+	{"/status/500", "500 Internal Server Error, replaced"},
+	{"/status/501", "501 Not Implemented"},
+	{"/status/502", "502 Bad Gateway"},
+	{"/status/503", "503 Service Unavailable, with Retry-After"},
+	{"/status/504", "504 Gateway Timeout"},
+	{"/status/505", "505 HTTP Version Not Supported"},
+	{"/status/506", "506 Variant Also Negotiates"},
+	{"/status/507", "507 Insufficient Storage"},
+	{"/status/508", "508 Loop Detected"},
+	{"/status/510", "510 Not Extended"},
+	{"/status/511", "511 Network Authentication Required, linking to /login"},
+	{"/status/599", "599, an unknown 5xx: the generic page"},
+	{"/status/404", "404 passes through untouched"},
+	{"/status/200", "200 passes through untouched"},
+	{"/panic", "a panic before anything was sent: a 500 page"},
+	{"/panic-after-write", "a panic after part of a 200 was sent: the response is cut off"},
+	{"/upstream-down", "a reverse proxy whose upstream is down: 502 page"},
+	{"/slow", "http.TimeoutHandler timing out: 503 page"},
+	{"/api/problem", "an API's own problem document passes through (no-store added)"},
+	{"/stream", "server-sent events, flushed through the middleware"},
+}
+
+func index(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>errorpage demo</title></head><body style="font:16px/1.6 system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem"><h1>errorpage demo</h1><p>Each link answers in its own way; the middleware replaces every 5xx and panic, and lets everything else through. Try them with curl too: <code>-H 'Accept: application/json'</code> gets a problem document, no Accept gets plain text.</p><ul>`)
+	for _, d := range demos {
+		fmt.Fprintf(w, `<li><a href="%s">%s</a> — %s</li>`, d.path, d.path, html.EscapeString(d.what))
+	}
+	fmt.Fprint(w, `</ul></body></html>`)
+}

@@ -1,0 +1,114 @@
+package errorpage
+
+import (
+	"net/http"
+	"strings"
+	"time"
+)
+
+// The headers of a replaced response (RFC 9110, RFC 9111; see README).
+//
+// A replaced response starts from the headers that were on it when the
+// middleware was entered, since an outer middleware owns those (CORS,
+// compression, security headers). From the inner handler it keeps only what
+// a client needs to act on; everything else described the body we threw
+// away. Cache headers are then forced to no-store whoever set them.
+
+// keepFromInner reports whether a header the inner handler set survives the
+// replacement of its response.
+func keepFromInner(key string, keepCookies bool) bool {
+	switch key {
+	case "Www-Authenticate", "Proxy-Authenticate", "Retry-After", "Strict-Transport-Security":
+		return true
+	case "Set-Cookie":
+		return keepCookies
+	}
+	return strings.HasPrefix(key, "Access-Control-")
+}
+
+// resetHeaders turns the header map the inner handler left into the base of
+// a replaced response, as described above. An invalid or past Retry-After
+// from the inner handler is dropped.
+func resetHeaders(h, entry http.Header, keepCookies bool, now time.Time) {
+	for k := range h {
+		if _, outer := entry[k]; outer {
+			continue
+		}
+		if !keepFromInner(k, keepCookies) {
+			delete(h, k)
+		}
+	}
+	for k, v := range entry {
+		// The inner handler may have changed or deleted a header that
+		// belongs to an outer middleware: put it back.
+		h[k] = v
+	}
+	if v := h.Get("Retry-After"); v != "" && !validRetryAfter(v, now) {
+		delete(h, "Retry-After")
+	}
+	delete(h, "Content-Length")
+	delete(h, "Content-Range")
+	delete(h, "Trailer")
+}
+
+// noStore makes sure no cache keeps the response (RFC 9111 §5.2.2.5):
+// no-store, and none of the fields that would give it freshness, targeted
+// cache controls (RFC 9213, Surrogate-Control) included.
+func noStore(h http.Header) {
+	h["Cache-Control"] = []string{"no-store"}
+	delete(h, "Expires")
+	delete(h, "Pragma")
+	delete(h, "Surrogate-Control")
+	for k := range h {
+		if strings.HasSuffix(k, "Cdn-Cache-Control") {
+			delete(h, k)
+		}
+	}
+}
+
+// headerValues hands out header value slices from one allocation per
+// response. Each slice has capacity one, so whoever appends to it later
+// gets a fresh array and never writes into a neighbour's.
+type headerValues struct {
+	buf []string
+}
+
+func (hv *headerValues) set(h http.Header, key, value string) {
+	hv.buf = append(hv.buf, value)
+	n := len(hv.buf)
+	h[key] = hv.buf[n-1 : n : n]
+}
+
+// addVary adds tokens to Vary, keeping what an outer middleware put there
+// and writing each token once.
+func addVary(hv *headerValues, h http.Header, tokens ...string) {
+	existing := h["Vary"]
+	var missing []string
+	for _, t := range tokens {
+		if !varyHas(existing, t) {
+			missing = append(missing, t)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	if len(existing) == 0 {
+		hv.set(h, "Vary", strings.Join(missing, ", "))
+		return
+	}
+	h["Vary"] = append(existing[:len(existing):len(existing)], missing...)
+}
+
+func varyHas(values []string, token string) bool {
+	for _, v := range values {
+		for v != "" {
+			var t string
+			t, v, _ = strings.Cut(v, ",")
+			t = strings.TrimSpace(t)
+			if t == "*" || strings.EqualFold(t, token) {
+				return true
+			}
+		}
+	}
+	return false
+}

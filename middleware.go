@@ -1,0 +1,307 @@
+// Package errorpage is net/http middleware that turns every 5xx response
+// and every panic into a friendly error page, and passes everything else
+// through untouched.
+//
+// Browsers get an HTML page rendered with templ, API clients an RFC 9457
+// problem document, everyone else plain text. The response is never
+// cached, a 503 says when to come back, and nothing the application wrote
+// into the replaced body, no panic value and no stack reaches the client
+// unless debug output was switched on.
+//
+// One line covers the common case:
+//
+//	http.ListenAndServe(":8080", errorpage.Handler(mux))
+package errorpage
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"runtime/debug"
+	"time"
+
+	"github.com/a-h/templ"
+
+	"github.com/errorpage/errorpage/pages"
+)
+
+// Options configures a Middleware. The zero value is valid: it replaces
+// every 5xx with the built-in pages and logs panics to slog.Default().
+type Options struct {
+	// Statuses lists the statuses that are replaced. Each must be a server
+	// error (500–599). Nil means all of them.
+	Statuses []int
+
+	// Replace, if non-nil, is asked about each response whose status is in
+	// Statuses and says whether to replace it (true) or let it through
+	// (false), so a JSON API can keep its own error bodies. It sees the
+	// request and the headers the handler set. Nil means replace.
+	// A response that already is an RFC 9457 problem document
+	// (application/problem+json) always passes through. A server error that
+	// passes through still gets Cache-Control: no-store.
+	Replace func(r *http.Request, status int, header http.Header) bool
+
+	// Logger receives one record for each panic, with its stack, the method,
+	// the path and the request ID. Nil means slog.Default().
+	Logger *slog.Logger
+
+	// OnError, if non-nil, is called once for each replaced response and
+	// each panic, before the page is written. What it returns (an
+	// error-tracker event ID, say) is shown on the page as a reference;
+	// an empty string shows nothing.
+	OnError func(r *http.Request, e ErrorEvent) (reference string)
+
+	// Debug shows the panic value and its stack on the page and in the
+	// problem document. Never switch it on where strangers can reach the
+	// server. False means neither ever leaves the logs.
+	Debug bool
+
+	// Pages overrides the page of single statuses with templ components
+	// over pages.Model. Keys must be in Statuses. Nil means the built-in
+	// pages.
+	Pages map[int]func(pages.Model) templ.Component
+
+	// Fallback is the page for every status without an entry in Pages.
+	// Nil means the built-in page of each status (pages.ForStatus).
+	Fallback func(pages.Model) templ.Component
+
+	// RetryAfter is the delay a 503 advertises in Retry-After when the
+	// handler did not set a valid one itself. Zero means 30 seconds; a
+	// negative value sends no Retry-After.
+	RetryAfter time.Duration
+
+	// RequestID finds the ID of a request, shown on the page and logged.
+	// Nil means the X-Request-Id request header, then the trace ID of a
+	// W3C traceparent header. IDs that are not short visible ASCII are
+	// dropped.
+	RequestID func(*http.Request) string
+
+	// KeepSetCookie keeps the Set-Cookie headers the handler set before it
+	// failed. False drops them: a half-done request should not leave a
+	// session behind.
+	KeepSetCookie bool
+
+	// LoginURL is where the 511 page sends the visitor to sign in to the
+	// network (RFC 6585 §6). Empty means the page has no link.
+	LoginURL string
+}
+
+// ErrorEvent describes a replaced response or a panic, for Options.OnError.
+type ErrorEvent struct {
+	// Status is the status of the page: the handler's, or 500 after a
+	// panic.
+	Status int
+	// Panic is the recovered value, or nil.
+	Panic any
+	// Stack is the stack of the panicking goroutine, or nil.
+	Stack []byte
+	// RequestID is the request's ID, if one was found.
+	RequestID string
+	// Committed is true when the response had already been sent in part, so
+	// no page could be shown and the connection was aborted.
+	Committed bool
+}
+
+// defaultRetryAfter is what a 503 advertises when nothing else says.
+const defaultRetryAfter = 30 * time.Second
+
+// Middleware replaces server errors with pages. Build one with New; it is
+// safe for concurrent use.
+type Middleware struct {
+	statuses statusSet
+	replace  func(*http.Request, int, http.Header) bool
+	log      *slog.Logger
+	onError  func(*http.Request, ErrorEvent) string
+	debug    bool
+	pages    map[int]func(pages.Model) templ.Component
+	fallback func(pages.Model) templ.Component
+	retry    time.Duration // 0: no Retry-After
+	retryStr string        // retry as delay-seconds
+	reqID    func(*http.Request) string
+	cookies  bool
+	loginURL string
+	now      func() time.Time
+
+	render *renderer
+}
+
+// statusSet is a set of 5xx statuses, one bit each.
+type statusSet [2]uint64
+
+func (s *statusSet) add(code int) { s[(code-500)/64] |= 1 << ((code - 500) % 64) }
+func (s *statusSet) has(code int) bool {
+	return code >= 500 && code <= 599 && s[(code-500)/64]&(1<<((code-500)%64)) != 0
+}
+func (m *Middleware) replaces(code int) bool { return m.statuses.has(code) }
+
+// New builds a Middleware from opts. Invalid options are reported here,
+// once, with an error starting "errorpage: ".
+func New(opts Options) (*Middleware, error) {
+	m := &Middleware{
+		replace:  opts.Replace,
+		log:      opts.Logger,
+		onError:  opts.OnError,
+		debug:    opts.Debug,
+		pages:    opts.Pages,
+		fallback: opts.Fallback,
+		reqID:    opts.RequestID,
+		cookies:  opts.KeepSetCookie,
+		loginURL: opts.LoginURL,
+		now:      time.Now,
+	}
+	if m.log == nil {
+		m.log = slog.Default()
+	}
+	if m.reqID == nil {
+		m.reqID = defaultRequestID
+	}
+	if opts.Statuses == nil {
+		m.statuses = statusSet{^uint64(0), 1<<36 - 1}
+	}
+	for _, code := range opts.Statuses {
+		if code < 500 || code > 599 {
+			return nil, fmt.Errorf("errorpage: status %d in Statuses is not a server error (500-599)", code)
+		}
+		m.statuses.add(code)
+	}
+	for code, page := range opts.Pages {
+		if !m.statuses.has(code) {
+			return nil, fmt.Errorf("errorpage: Pages has a page for %d, which is not in Statuses", code)
+		}
+		if page == nil {
+			return nil, fmt.Errorf("errorpage: Pages has a nil page for %d", code)
+		}
+	}
+	switch {
+	case opts.RetryAfter == 0:
+		m.retry = defaultRetryAfter
+	case opts.RetryAfter > 0:
+		m.retry = opts.RetryAfter
+	}
+	if m.retry > 0 {
+		m.retryStr = formatRetryDelay(m.retry)
+	}
+	if opts.LoginURL != "" {
+		if err := checkURL("LoginURL", opts.LoginURL); err != nil {
+			return nil, err
+		}
+	}
+	r, err := newRenderer(m)
+	if err != nil {
+		return nil, err
+	}
+	m.render = r
+	return m, nil
+}
+
+// checkURL accepts absolute http(s) and mailto URLs and paths: what a link
+// on an error page may point to.
+func checkURL(field, raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Errorf("errorpage: %s %q is not a URL: %w", field, raw, err)
+	}
+	switch u.Scheme {
+	case "", "http", "https", "mailto":
+	default:
+		return fmt.Errorf("errorpage: %s %q: scheme %q is not allowed (use http, https, mailto or a path)", field, raw, u.Scheme)
+	}
+	return nil
+}
+
+// Handler wraps next with a Middleware built from the zero Options: the
+// one-line setup.
+func Handler(next http.Handler) http.Handler {
+	m, err := New(Options{})
+	if err != nil {
+		// The zero Options are valid; reaching this is a bug in errorpage.
+		panic(err)
+	}
+	return m.Handler(next)
+}
+
+// Handler returns next wrapped by m, a standard middleware:
+// r.Use(m.Handler) in chi, m.Handler(mux) with http.ServeMux.
+func (m *Middleware) Handler(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		m.serve(next, rw, r)
+	})
+}
+
+func (m *Middleware) serve(next http.Handler, rw http.ResponseWriter, r *http.Request) {
+	w := newInterceptor(m, rw, r)
+	defer func() { m.finish(w, recover()) }()
+	next.ServeHTTP(w.wrap(), r)
+}
+
+// shouldReplace decides, at the final status, whether the response is
+// replaced.
+func (m *Middleware) shouldReplace(r *http.Request, code int, h http.Header) bool {
+	if !m.statuses.has(code) || isProblemJSON(h) {
+		return false
+	}
+	return m.replace == nil || m.replace(r, code, h)
+}
+
+// finish runs after the handler, with what it panicked with, if anything.
+func (m *Middleware) finish(w *interceptor, recovered any) {
+	if recovered == nil {
+		if w.state == replacing {
+			m.writeError(w, w.status, nil, nil)
+		}
+		w.release()
+		return
+	}
+	if recovered == http.ErrAbortHandler {
+		// The handler asked for a silent abort; so do we, with the very
+		// same value, which net/http compares by identity.
+		panic(recovered)
+	}
+	stack := debug.Stack()
+	committed := w.state == passing || w.state == hijacked
+	ev := ErrorEvent{
+		Status:    http.StatusInternalServerError,
+		Panic:     recovered,
+		Stack:     stack,
+		RequestID: m.requestID(w.req),
+		Committed: committed,
+	}
+	m.logPanic(w.req, ev)
+	if committed {
+		// Part of the response is out: its status cannot change, and
+		// appending a page would make a broken response look complete.
+		// Abort, so the client sees it truncated.
+		if m.onError != nil {
+			m.onError(w.req, ev)
+		}
+		panic(http.ErrAbortHandler)
+	}
+	m.writeError(w, http.StatusInternalServerError, &ev, nil)
+	w.release()
+}
+
+func (m *Middleware) logPanic(r *http.Request, ev ErrorEvent) {
+	msg := "errorpage: panic serving request"
+	if ev.Committed {
+		msg = "errorpage: panic after the response was committed; aborting it"
+	}
+	err, _ := ev.Panic.(error)
+	if err == nil {
+		err = fmt.Errorf("%v", ev.Panic)
+	}
+	m.log.LogAttrs(r.Context(), slog.LevelError, msg,
+		slog.String("error", err.Error()),
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.Path),
+		slog.String("request_id", ev.RequestID),
+		slog.String("stack", string(ev.Stack)),
+	)
+}
+
+func (m *Middleware) requestID(r *http.Request) string {
+	return cleanRequestID(m.reqID(r))
+}
+
+
+func errAttr(err error) slog.Attr { return slog.String("error", err.Error()) }

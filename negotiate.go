@@ -1,0 +1,164 @@
+package errorpage
+
+import (
+	"net/http"
+	"strings"
+)
+
+// format is the representation of a page.
+type format uint8
+
+// The formats, in the order that breaks a tie: plain text is the default.
+const (
+	formatText format = iota
+	formatHTML
+	formatJSON
+	numFormats
+)
+
+// negotiate picks the page's representation from the Accept header fields
+// (RFC 9110 §12.5.1): for each format the most specific matching range sets
+// its quality; the highest quality above zero wins; a tie goes to the more
+// specific match, then to the range listed first, then to plain text.
+// Malformed ranges are skipped, and when nothing matches the answer is
+// plain text, never a failure: an error page has to be served.
+//
+// It parses in place and does not allocate.
+func negotiate(h http.Header) format {
+	type score struct {
+		spec int     // 3 type/subtype, 2 type/*, 1 */*, 0 no match
+		q    float64 // quality of the most specific match
+		pos  int     // position of that match in the header
+	}
+	var best [numFormats]score
+	pos := 0
+	for _, field := range h.Values("Accept") {
+		for field != "" {
+			var elem string
+			elem, field, _ = strings.Cut(field, ",")
+			pos++
+			mt, params, _ := strings.Cut(elem, ";")
+			mt = strings.TrimSpace(mt)
+			typ, sub, ok := strings.Cut(mt, "/")
+			if !ok || typ == "" || sub == "" {
+				continue
+			}
+			q, ok := quality(params)
+			if !ok {
+				continue
+			}
+			for f := format(0); f < numFormats; f++ {
+				spec := matchSpecificity(f, typ, sub)
+				if spec == 0 {
+					continue
+				}
+				b := &best[f]
+				if spec > b.spec || spec == b.spec && q > b.q {
+					*b = score{spec, q, pos}
+				}
+			}
+		}
+	}
+	win := formatText
+	for f := format(0); f < numFormats; f++ {
+		b, w := best[f], best[win]
+		switch {
+		case b.spec == 0 || b.q == 0:
+		case w.spec == 0 || w.q == 0,
+			b.q > w.q,
+			b.q == w.q && b.spec > w.spec,
+			b.q == w.q && b.spec == w.spec && b.pos < w.pos:
+			win = f
+		}
+	}
+	return win
+}
+
+// matchSpecificity tells how specifically the range typ/sub matches the
+// format: 3 for a full type, 2 for type/*, 1 for */*, 0 for no match.
+func matchSpecificity(f format, typ, sub string) int {
+	if typ == "*" {
+		if sub == "*" {
+			return 1
+		}
+		return 0
+	}
+	switch f {
+	case formatHTML:
+		if strings.EqualFold(typ, "text") {
+			if sub == "*" {
+				return 2
+			}
+			if strings.EqualFold(sub, "html") {
+				return 3
+			}
+		}
+		if strings.EqualFold(typ, "application") && strings.EqualFold(sub, "xhtml+xml") {
+			return 3
+		}
+	case formatJSON:
+		if strings.EqualFold(typ, "application") {
+			if sub == "*" {
+				return 2
+			}
+			// application/json, application/problem+json and every
+			// application/...+json (RFC 6839 structured syntax suffix).
+			if strings.EqualFold(sub, "json") || len(sub) > 5 && strings.EqualFold(sub[len(sub)-5:], "+json") {
+				return 3
+			}
+		}
+	case formatText:
+		if strings.EqualFold(typ, "text") {
+			if sub == "*" {
+				return 2
+			}
+			if strings.EqualFold(sub, "plain") {
+				return 3
+			}
+		}
+	}
+	return 0
+}
+
+// quality finds the q parameter among a media range's parameters. Its
+// absence means 1; a malformed value makes the whole range malformed.
+func quality(params string) (float64, bool) {
+	for params != "" {
+		var p string
+		p, params, _ = strings.Cut(params, ";")
+		name, value, _ := strings.Cut(p, "=")
+		if !strings.EqualFold(strings.TrimSpace(name), "q") {
+			continue
+		}
+		return parseQ(strings.TrimSpace(value))
+	}
+	return 1, true
+}
+
+// parseQ reads a qvalue: "0" or "1", optionally with up to three decimals,
+// never above 1 (RFC 9110 §12.4.2).
+func parseQ(s string) (float64, bool) {
+	if s == "" || s[0] != '0' && s[0] != '1' {
+		return 0, false
+	}
+	q := float64(s[0] - '0')
+	if len(s) == 1 {
+		return q, true
+	}
+	if s[1] != '.' || len(s) > 5 {
+		return 0, false
+	}
+	scale := 0.1
+	for i := 2; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		q += float64(c-'0') * scale
+		scale /= 10
+	}
+	if q > 1 {
+		return 0, false
+	}
+	return q, true
+}

@@ -1,0 +1,63 @@
+package pages
+
+import (
+	"strconv"
+
+	"github.com/a-h/templ"
+)
+
+// ForStatus returns the built-in page for a status: the page of its own for
+// each server error the HTTP spec defines, Generic for any other.
+func ForStatus(status int) func(Model) templ.Component {
+	switch status {
+	case 500:
+		return InternalServerError
+	case 501:
+		return NotImplemented
+	case 502:
+		return BadGateway
+	case 503:
+		return ServiceUnavailable
+	case 504:
+		return GatewayTimeout
+	case 505:
+		return HTTPVersionNotSupported
+	case 506:
+		return VariantAlsoNegotiates
+	case 507:
+		return InsufficientStorage
+	case 508:
+		return LoopDetected
+	case 510:
+		return NotExtended
+	case 511:
+		return NetworkAuthenticationRequired
+	}
+	return Generic
+}
+
+// Temporary reports whether trying again later may succeed for a status;
+// pages offer "Try again" only then.
+func Temporary(status int) bool {
+	switch status {
+	case 501, 505, 506, 508, 510:
+		return false
+	}
+	return true
+}
+
+func homeURL(m Model) string {
+	if m.Brand.HomeURL != "" {
+		return m.Brand.HomeURL
+	}
+	return "/"
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func pageTitle(m Model) string {
+	if m.Brand.Name != "" {
+		return m.Text.Title + " · " + m.Brand.Name
+	}
+	return m.Text.Title
+}

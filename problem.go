@@ -1,0 +1,107 @@
+package errorpage
+
+import (
+	"bytes"
+	"strconv"
+	"unicode/utf8"
+)
+
+// writeProblem writes an RFC 9457 problem document. It is written by hand
+// rather than with encoding/json to keep the error path free of reflection
+// and allocation; jsonString does the escaping.
+//
+// Members: type (about:blank), title (the status phrase, as §4.2.1 asks
+// for about:blank), status (equal to the HTTP status), detail, instance,
+// and the extensions request_id, reference, retry_after (seconds) and, in
+// debug mode only, panic and stack.
+func writeProblem(b *bytes.Buffer, p *pageData, title, detail, instance string) {
+	b.WriteString(`{"type":"about:blank","title":`)
+	jsonString(b, title)
+	b.WriteString(`,"status":`)
+	b.WriteString(strconv.Itoa(p.status))
+	b.WriteString(`,"detail":`)
+	jsonString(b, detail)
+	if instance != "" {
+		b.WriteString(`,"instance":`)
+		jsonString(b, instance)
+	}
+	if p.requestID != "" {
+		b.WriteString(`,"request_id":`)
+		jsonString(b, p.requestID)
+	}
+	if p.reference != "" {
+		b.WriteString(`,"reference":`)
+		jsonString(b, p.reference)
+	}
+	if p.retrySeconds > 0 {
+		b.WriteString(`,"retry_after":`)
+		b.WriteString(strconv.FormatInt(p.retrySeconds, 10))
+	}
+	if !p.until.IsZero() {
+		b.WriteString(`,"until":`)
+		jsonString(b, p.until.UTC().Format("2006-01-02T15:04:05Z07:00"))
+	}
+	if p.debug != nil {
+		b.WriteString(`,"panic":`)
+		jsonString(b, p.debug.Panic)
+		b.WriteString(`,"stack":`)
+		jsonString(b, p.debug.Stack)
+	}
+	b.WriteString("}\n")
+}
+
+const hexDigits = "0123456789abcdef"
+
+// jsonString writes s as a JSON string. Besides what JSON requires it
+// escapes <, > and & (so the document is safe even if a browser sniffs it
+// as HTML) and U+2028 and U+2029; invalid UTF-8 becomes U+FFFD.
+func jsonString(b *bytes.Buffer, s string) {
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hexDigits[c>>4])
+				b.WriteByte(hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			b.WriteString(s[start:i])
+			switch r {
+			case '\u2028':
+				b.WriteString(`\u2028`)
+			case '\u2029':
+				b.WriteString(`\u2029`)
+			default:
+				b.WriteString(`\ufffd`)
+			}
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
+}

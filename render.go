@@ -1,0 +1,448 @@
+package errorpage
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/a-h/templ"
+
+	"github.com/errorpage/errorpage/pages"
+)
+
+// pageData is everything one error response says, whichever format it
+// takes.
+type pageData struct {
+	status      int
+	maintenance bool
+	message     string // maintenance: the operator's message, or ""
+	path        string // the request path, as the problem's instance
+	lang        int    // index into the languages
+
+	requestID string
+	reference string
+	debug     *pages.Debug
+
+	retry        string    // the sentence saying when to come back
+	retrySeconds int64     // the same as a number, for problem documents
+	until        time.Time // maintenance: when the window ends, if known
+}
+
+// slots are the parts of a built-in page that change from request to
+// request. Built-in pages are rendered through templ once per status,
+// language and set of slots, with markers in the slots; a request then
+// only writes the pieces and its escaped slot values. That keeps the
+// error path as cheap as http.Error (see BENCHMARKS.md).
+const (
+	slotRequestID = iota
+	slotReference
+	slotRetry
+	slotMessage
+	numSlots
+)
+
+type pageKey struct {
+	status int
+	lang   int
+	maint  bool
+	slots  uint8 // bit i set: slot i has a value
+}
+
+// compiledPage alternates literal HTML and slots: lits[0] slot[0] lits[1]
+// ... lits[n].
+type compiledPage struct {
+	lits  []string
+	slots []int
+}
+
+// renderer turns pageData into bytes: the one render path for every
+// status, the maintenance page and all three formats.
+type renderer struct {
+	m       *Middleware
+	langs   *languages
+	css     string
+	cssHash string // the stylesheet's CSP source, 'sha256-...'
+	cspHTML string // allows exactly the stylesheet
+	vary    string
+
+	marker string   // random, so no page text can contain it
+	cache  sync.Map // pageKey → *compiledPage
+}
+
+const cspOther = "default-src 'none'; frame-ancestors 'none'"
+
+// csp is the Content-Security-Policy of an HTML page: nothing but the
+// built-in stylesheet (by hash) and, for a custom page, the inline styles
+// carrying nonce (templ.GetNonce). Images may come from the site itself.
+func (rd *renderer) csp(nonce string) string {
+	style := rd.cssHash
+	if nonce != "" {
+		style += " 'nonce-" + nonce + "'"
+	}
+	return "default-src 'none'; style-src " + style +
+		"; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+}
+
+func newRenderer(m *Middleware) (*renderer, error) {
+	r := &renderer{m: m, langs: newLanguages(pages.Languages())}
+	r.css = pages.DefaultTheme.CSS(nil)
+	sum := sha256.Sum256([]byte(r.css))
+	r.cssHash = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	r.cspHTML = r.csp("")
+	r.vary = "Accept"
+	if len(r.langs.texts) > 1 {
+		r.vary = "Accept, Accept-Language"
+	}
+	var rnd [8]byte
+	if _, err := rand.Read(rnd[:]); err != nil {
+		return nil, fmt.Errorf("errorpage: reading randomness: %w", err)
+	}
+	r.marker = "epslot" + hex.EncodeToString(rnd[:])
+	return r, nil
+}
+
+var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer { return bufferPool.Get().(*bytes.Buffer) }
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > 64<<10 {
+		return // a debug page with a deep stack; let it go
+	}
+	b.Reset()
+	bufferPool.Put(b)
+}
+
+// writeError replaces the response the interceptor held back (or the one
+// a panic interrupted) with the page for status.
+func (m *Middleware) writeError(w *interceptor, status int, ev *ErrorEvent, _ any) {
+	r := w.req
+	d := pageData{status: status, path: r.URL.Path, requestID: m.requestID(r)}
+	if m.onError != nil {
+		e := ErrorEvent{Status: status, RequestID: d.requestID}
+		if ev != nil {
+			e = *ev
+		}
+		d.reference = cleanReference(m.onError(r, e))
+	}
+	if m.debug && ev != nil {
+		d.debug = &pages.Debug{Panic: fmt.Sprint(ev.Panic), Stack: string(ev.Stack)}
+	}
+	entry := w.entry
+	if entry == nil {
+		entry = http.Header{}
+	}
+	m.respond(w.rw, r, entry, &d, "")
+}
+
+// cleanReference bounds what OnError returned; it is escaped everywhere it
+// is shown, but a page is no place for a kilobyte of it.
+func cleanReference(s string) string {
+	if len(s) > 256 {
+		return s[:256]
+	}
+	return s
+}
+
+// respond writes a complete error response: headers, status, and (except
+// for HEAD) the body, rendered into a buffer first so that a page failing
+// halfway never leaves a half-written response. retryAfter, when not
+// empty, is the Retry-After to send; otherwise a valid one the handler set
+// is kept, and a 503 without one gets the configured default.
+func (m *Middleware) respond(rw http.ResponseWriter, r *http.Request, entry http.Header, d *pageData, retryAfter string) {
+	h := rw.Header()
+	now := m.now()
+	resetHeaders(h, entry, m.cookies, now)
+	hv := headerValues{buf: make([]string, 0, 10)}
+
+	if retryAfter != "" {
+		hv.set(h, "Retry-After", retryAfter)
+	} else if h["Retry-After"] == nil && d.status == http.StatusServiceUnavailable && m.retryStr != "" {
+		hv.set(h, "Retry-After", m.retryStr)
+	}
+	d.lang = m.render.langs.choose(r.Header.Get("Accept-Language"))
+	if v := h.Get("Retry-After"); v != "" {
+		if at, err := parseRetryAfter(v, now); err == nil && at.After(now) {
+			d.retrySeconds = ceilDiv(at.Sub(now), time.Second)
+			if d.maintenance && !d.until.IsZero() {
+				d.retry = m.render.langs.backBy(d.lang, d.until, now)
+			} else {
+				d.retry = m.render.langs.retryIn(d.lang, at.Sub(now))
+			}
+		}
+	} else if d.maintenance {
+		d.retry = m.render.langs.texts[d.lang].Labels.BackSoon
+	}
+
+	buf := getBuffer()
+	defer putBuffer(buf)
+	ctype, csp := m.render.render(r.Context(), buf, negotiate(r.Header), d)
+
+	noStore(h)
+	hv.set(h, "Cache-Control", "no-store")
+	hv.set(h, "Content-Type", ctype)
+	hv.set(h, "Content-Length", strconv.Itoa(buf.Len()))
+	hv.set(h, "Content-Language", m.render.langs.texts[d.lang].Tag)
+	hv.set(h, "Content-Security-Policy", csp)
+	hv.set(h, "X-Content-Type-Options", "nosniff")
+	hv.set(h, "X-Robots-Tag", "noindex")
+	if h["Vary"] == nil {
+		hv.set(h, "Vary", m.render.vary)
+	} else {
+		addVary(&hv, h, "Accept", "Accept-Language")
+	}
+	rw.WriteHeader(d.status)
+	if r.Method != http.MethodHead {
+		_, _ = rw.Write(buf.Bytes())
+	}
+}
+
+// render writes the page in format f into buf and returns its Content-Type
+// and Content-Security-Policy. It cannot fail: if a custom page fails, the
+// built-in one is used, and if that fails too, plain text.
+func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *pageData) (ctype, csp string) {
+	text := rd.langs.texts[d.lang]
+	st := statusText(text, d)
+	switch f {
+	case formatJSON:
+		writeProblem(buf, d, phrase(d.status), st.Message, d.path)
+		return "application/problem+json", cspOther
+	case formatHTML:
+		if page := rd.customPage(d); page != nil {
+			nonce := newNonce()
+			if err := renderSafely(templ.WithNonce(ctx, nonce), buf, page(rd.model(d, [numSlots]string{}, false))); err == nil {
+				return "text/html; charset=utf-8", rd.csp(nonce)
+			} else {
+				rd.m.log.LogAttrs(ctx, slog.LevelError, "errorpage: custom page failed; serving the built-in one", errAttr(err))
+			}
+			buf.Reset()
+		}
+		if err := rd.builtin(ctx, buf, d); err == nil {
+			return "text/html; charset=utf-8", rd.cspHTML
+		} else {
+			rd.m.log.LogAttrs(ctx, slog.LevelError, "errorpage: built-in page failed; serving plain text", errAttr(err))
+		}
+		buf.Reset()
+	}
+	writePlain(buf, text, st, d)
+	return "text/plain; charset=utf-8", cspOther
+}
+
+// statusText is the explanation for d in the given language.
+func statusText(t pages.Text, d *pageData) pages.StatusText {
+	if d.maintenance {
+		st := t.Maintenance
+		if d.message != "" {
+			st.Message = d.message
+		}
+		return st
+	}
+	if st, ok := t.Statuses[d.status]; ok {
+		return st
+	}
+	st := t.Generic
+	st.Title = strings.ReplaceAll(st.Title, "{status}", strconv.Itoa(d.status))
+	return st
+}
+
+// phrase is the reason phrase of a status, "Server Error" for a 5xx
+// without one.
+func phrase(status int) string {
+	if p := http.StatusText(status); p != "" {
+		return p
+	}
+	return "Server Error"
+}
+
+func (rd *renderer) customPage(d *pageData) func(pages.Model) templ.Component {
+	if d.maintenance {
+		return nil
+	}
+	if p := rd.m.pages[d.status]; p != nil {
+		return p
+	}
+	return rd.m.fallback
+}
+
+func builtinPage(d *pageData) func(pages.Model) templ.Component {
+	if d.maintenance {
+		return pages.Maintenance
+	}
+	return pages.ForStatus(d.status)
+}
+
+// model builds the view model. With marked set, slot values are replaced
+// by markers for compiling.
+func (rd *renderer) model(d *pageData, slots [numSlots]string, marked bool) pages.Model {
+	text := rd.langs.texts[d.lang]
+	if !marked {
+		slots = [numSlots]string{d.requestID, d.reference, d.retry, d.message}
+	}
+	st := statusText(text, d)
+	if d.maintenance && slots[slotMessage] != "" {
+		st.Message = slots[slotMessage]
+	}
+	return pages.Model{
+		Status:      d.status,
+		Phrase:      phrase(d.status),
+		Text:        st,
+		Labels:      text.Labels,
+		Lang:        text.Tag,
+		Dir:         text.Dir,
+		Temporary:   pages.Temporary(d.status),
+		Maintenance: d.maintenance,
+		RequestID:   slots[slotRequestID],
+		Reference:   slots[slotReference],
+		Retry:       slots[slotRetry],
+		LoginURL:    rd.m.loginURL,
+		CSS:         rd.css,
+		Debug:       d.debug,
+	}
+}
+
+// builtin renders the built-in page for d, from the compiled cache unless
+// debug details make the page one of a kind.
+func (rd *renderer) builtin(ctx context.Context, buf *bytes.Buffer, d *pageData) error {
+	if d.debug != nil {
+		return renderSafely(ctx, buf, builtinPage(d)(rd.model(d, [numSlots]string{}, false)))
+	}
+	values := [numSlots]string{d.requestID, d.reference, d.retry, d.message}
+	key := pageKey{status: d.status, lang: d.lang, maint: d.maintenance}
+	for i, v := range values {
+		if v != "" {
+			key.slots |= 1 << i
+		}
+	}
+	var cp *compiledPage
+	if v, ok := rd.cache.Load(key); ok {
+		cp = v.(*compiledPage)
+	} else {
+		var err error
+		if cp, err = rd.compile(ctx, key, d); err != nil {
+			return err
+		}
+		rd.cache.Store(key, cp)
+	}
+	for i, lit := range cp.lits {
+		buf.WriteString(lit)
+		if i < len(cp.slots) {
+			escapeHTML(buf, values[cp.slots[i]])
+		}
+	}
+	return nil
+}
+
+// compile renders the page for key once with markers in its slots and cuts
+// it at the markers.
+func (rd *renderer) compile(ctx context.Context, key pageKey, d *pageData) (*compiledPage, error) {
+	var marks [numSlots]string
+	for i := range marks {
+		if key.slots&(1<<i) != 0 {
+			marks[i] = rd.marker + strconv.Itoa(i) + "z"
+		}
+	}
+	var b bytes.Buffer
+	if err := renderSafely(ctx, &b, builtinPage(d)(rd.model(d, marks, true))); err != nil {
+		return nil, err
+	}
+	s := b.String()
+	cp := &compiledPage{}
+	for {
+		i := strings.Index(s, rd.marker)
+		if i < 0 {
+			break
+		}
+		rest := s[i+len(rd.marker):]
+		end := strings.IndexByte(rest, 'z')
+		slot, err := strconv.Atoi(rest[:end])
+		if end < 0 || err != nil || slot < 0 || slot >= numSlots {
+			return nil, fmt.Errorf("errorpage: compiling page %d: damaged slot marker", key.status)
+		}
+		cp.lits = append(cp.lits, s[:i])
+		cp.slots = append(cp.slots, slot)
+		s = rest[end+1:]
+	}
+	cp.lits = append(cp.lits, s)
+	return cp, nil
+}
+
+// renderSafely renders c into buf, turning a panic into an error.
+func renderSafely(ctx context.Context, buf *bytes.Buffer, c templ.Component) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("errorpage: page panicked: %v", v)
+		}
+	}()
+	return c.Render(ctx, buf)
+}
+
+// writePlain writes the text/plain page.
+func writePlain(b *bytes.Buffer, t pages.Text, st pages.StatusText, d *pageData) {
+	b.WriteString(strings.ReplaceAll(t.Labels.ErrorCode, "{status}", strconv.Itoa(d.status)))
+	b.WriteString(": ")
+	b.WriteString(st.Title)
+	b.WriteString("\n\n")
+	b.WriteString(st.Message)
+	b.WriteByte('\n')
+	if d.retry != "" {
+		b.WriteString(d.retry)
+		b.WriteByte('\n')
+	}
+	b.WriteString(st.Advice)
+	b.WriteByte('\n')
+	if d.requestID != "" || d.reference != "" {
+		b.WriteByte('\n')
+	}
+	if d.requestID != "" {
+		b.WriteString(t.Labels.RequestID + ": " + d.requestID + "\n")
+	}
+	if d.reference != "" {
+		b.WriteString(t.Labels.Reference + ": " + d.reference + "\n")
+	}
+	if d.debug != nil {
+		b.WriteString("\n" + d.debug.Panic + "\n\n" + d.debug.Stack + "\n")
+	}
+}
+
+// escapeHTML writes s escaped for HTML text and quoted attribute values,
+// like html.EscapeString but into b, without allocating.
+func escapeHTML(b *bytes.Buffer, s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		default:
+			continue
+		}
+		b.WriteString(s[start:i])
+		b.WriteString(esc)
+		start = i + 1
+	}
+	b.WriteString(s[start:])
+}
+
+func newNonce() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}

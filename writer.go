@@ -1,0 +1,190 @@
+package errorpage
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+)
+
+//go:generate go run writer_gen.go
+
+// writerState is where a response stands. It only moves forward:
+// pending → passing or replacing → (hijacked from any of them).
+type writerState uint8
+
+const (
+	// pending: no final status yet; 1xx responses may have gone out.
+	pending writerState = iota
+	// passing: the final status went to the real writer; everything
+	// else follows it unchanged.
+	passing
+	// replacing: the final status is one we replace; the inner body is
+	// discarded and the page is written when the handler returns.
+	replacing
+	// hijacked: the connection belongs to the handler; we never write.
+	hijacked
+)
+
+// interceptor is the ResponseWriter the inner handler sees. It decides at
+// the final WriteHeader (explicit or implied) whether the response passes
+// through or is replaced, and it never buffers a body either way.
+//
+// Optional interfaces (Flusher, Hijacker, io.ReaderFrom, io.StringWriter,
+// Pusher) come from the types in writer_combos.go, which add exactly the
+// ones the real writer has. FlushError is always present so that
+// http.ResponseController flushes through us, not around us; it reports
+// http.ErrNotSupported where nothing below can flush.
+type interceptor struct {
+	rw  http.ResponseWriter
+	req *http.Request
+	m   *Middleware
+
+	// entry holds the headers that were on the response when the middleware
+	// was entered (an outer CORS or compression middleware owns them); nil
+	// when there were none, which is the common case and costs nothing.
+	entry http.Header
+
+	state  writerState
+	status int
+}
+
+var interceptorPool = sync.Pool{New: func() any { return new(interceptor) }}
+
+func newInterceptor(m *Middleware, rw http.ResponseWriter, r *http.Request) *interceptor {
+	w := interceptorPool.Get().(*interceptor)
+	w.rw, w.req, w.m = rw, r, m
+	if h := rw.Header(); len(h) > 0 {
+		w.entry = h.Clone()
+	}
+	return w
+}
+
+// release returns w to the pool. Like net/http's own buffers, this relies on
+// the http.Handler contract: nobody uses a ResponseWriter after ServeHTTP
+// returned.
+func (w *interceptor) release() {
+	*w = interceptor{}
+	interceptorPool.Put(w)
+}
+
+func (w *interceptor) Header() http.Header { return w.rw.Header() }
+
+// Unwrap returns the real writer, for http.ResponseController.
+func (w *interceptor) Unwrap() http.ResponseWriter { return w.rw }
+
+func (w *interceptor) WriteHeader(code int) {
+	if w.state != pending {
+		if w.state != replacing {
+			// Let net/http answer a superfluous or post-hijack call the way
+			// it always does (it logs and ignores it).
+			w.rw.WriteHeader(code)
+		}
+		return
+	}
+	switch {
+	case code >= 100 && code <= 199 && code != http.StatusSwitchingProtocols:
+		// Interim responses go out at once and never settle the final
+		// status; net/http keeps the header map for the final one.
+		w.rw.WriteHeader(code)
+	case w.m.shouldReplace(w.req, code, w.rw.Header()):
+		w.state, w.status = replacing, code
+	default:
+		if w.m.replaces(code) {
+			// A 5xx the application keeps as its own answer is still
+			// never cached.
+			noStore(w.rw.Header())
+		}
+		w.state, w.status = passing, code
+		w.rw.WriteHeader(code)
+	}
+}
+
+func (w *interceptor) Write(b []byte) (int, error) {
+	if w.state == pending {
+		w.WriteHeader(http.StatusOK)
+	}
+	if w.state == replacing {
+		return len(b), nil
+	}
+	return w.rw.Write(b)
+}
+
+func (w *interceptor) writeString(s string) (int, error) {
+	if w.state == pending {
+		w.WriteHeader(http.StatusOK)
+	}
+	if w.state == replacing {
+		return len(s), nil
+	}
+	return w.rw.(io.StringWriter).WriteString(s)
+}
+
+func (w *interceptor) readFrom(src io.Reader) (int64, error) {
+	if w.state == pending {
+		w.WriteHeader(http.StatusOK)
+	}
+	if w.state == replacing {
+		// io.Discard reads through a small pooled buffer: the body is
+		// drained, never held.
+		return io.Copy(io.Discard, src)
+	}
+	return w.rw.(io.ReaderFrom).ReadFrom(src)
+}
+
+// FlushError flushes what was written so far. Before any status it commits
+// 200, as net/http does; after a status we replace it commits nothing.
+func (w *interceptor) FlushError() error {
+	if w.state == replacing {
+		return nil
+	}
+	if !canFlush(w.rw) {
+		return http.ErrNotSupported
+	}
+	if w.state == pending {
+		w.WriteHeader(http.StatusOK)
+	}
+	return http.NewResponseController(w.rw).Flush()
+}
+
+func (w *interceptor) flush() { _ = w.FlushError() }
+
+func (w *interceptor) hijack() (net.Conn, *bufio.ReadWriter, error) {
+	c, rw, err := w.rw.(http.Hijacker).Hijack()
+	if err == nil {
+		w.state = hijacked
+	}
+	return c, rw, err
+}
+
+func (w *interceptor) push(target string, opts *http.PushOptions) error {
+	return w.rw.(http.Pusher).Push(target, opts)
+}
+
+// canFlush reports whether flushing w can succeed, following Unwrap the way
+// http.ResponseController does.
+func canFlush(w http.ResponseWriter) bool {
+	for {
+		switch w.(type) {
+		case http.Flusher, interface{ FlushError() error }:
+			return true
+		}
+		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			return false
+		}
+		w = u.Unwrap()
+	}
+}
+
+// isProblemJSON reports whether the response already is an RFC 9457
+// problem document, the API's own answer.
+func isProblemJSON(h http.Header) bool {
+	ct := h.Get("Content-Type")
+	if i := strings.IndexByte(ct, ';'); i >= 0 {
+		ct = ct[:i]
+	}
+	return strings.EqualFold(strings.TrimSpace(ct), "application/problem+json")
+}
