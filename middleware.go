@@ -303,5 +303,4 @@ func (m *Middleware) requestID(r *http.Request) string {
 	return cleanRequestID(m.reqID(r))
 }
 
-
 func errAttr(err error) slog.Attr { return slog.String("error", err.Error()) }
