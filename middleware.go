@@ -85,6 +85,10 @@ type Options struct {
 	// LoginURL is where the 511 page sends the visitor to sign in to the
 	// network (RFC 6585 §6). Empty means the page has no link.
 	LoginURL string
+
+	// Maintenance configures maintenance mode. The zero value has no
+	// source, and maintenance mode is off.
+	Maintenance MaintenanceOptions
 }
 
 // ErrorEvent describes a replaced response or a panic, for Options.OnError.
@@ -124,6 +128,7 @@ type Middleware struct {
 	now      func() time.Time
 
 	render *renderer
+	maint  *maintenanceGate // nil without a maintenance source
 }
 
 // statusSet is a set of 5xx statuses, one bit each.
@@ -192,6 +197,9 @@ func New(opts Options) (*Middleware, error) {
 		return nil, err
 	}
 	m.render = r
+	if m.maint, err = newMaintenanceGate(m, opts.Maintenance); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -230,6 +238,9 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 }
 
 func (m *Middleware) serve(next http.Handler, rw http.ResponseWriter, r *http.Request) {
+	if m.maint != nil && m.maint.intercept(rw, r) {
+		return
+	}
 	w := newInterceptor(m, rw, r)
 	defer func() { m.finish(w, recover()) }()
 	next.ServeHTTP(w.wrap(), r)

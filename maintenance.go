@@ -1,0 +1,123 @@
+package errorpage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// MaintenanceState is the state of maintenance mode: whether it is on, and
+// what the maintenance page says.
+type MaintenanceState struct {
+	// On is true while the site is down for maintenance.
+	On bool
+	// Message is shown on the maintenance page; empty means the built-in
+	// text in the visitor's language.
+	Message string
+	// Until is when the window is expected to end; zero means unknown.
+	Until time.Time
+	// Retry is the delay advertised in Retry-After when Until is zero;
+	// zero means none.
+	Retry time.Duration
+	// Secret, if set, lets a visitor in: see MaintenanceOptions.
+	Secret string
+}
+
+// MaintenanceSource is where the maintenance state comes from: the
+// in-memory Switch, a trigger file, or a shared store such as Redis.
+type MaintenanceSource interface {
+	// Maintenance returns the current state. It is called on every request,
+	// so it must answer from memory, without I/O or blocking.
+	Maintenance() MaintenanceState
+}
+
+// MaintenanceWriter is a source whose state can be changed, by the admin
+// handler or the CLI. With a shared store, one write switches every
+// instance reading from it.
+type MaintenanceWriter interface {
+	MaintenanceSource
+	SetMaintenance(ctx context.Context, s MaintenanceState) error
+}
+
+// maintenanceDoc is the JSON form of a MaintenanceState, shared by the
+// trigger file, the admin handler, the CLI and the Redis store:
+//
+//	{"enabled": true, "message": "Back soon", "until": "2026-11-23T15:00:00Z",
+//	 "retry": "5m", "secret": "s3cret"}
+//
+// Every member is optional; "enabled" defaults to true, since the document
+// existing means maintenance is on. "retry" is a Go duration ("90s", "5m")
+// or a number of seconds.
+type maintenanceDoc struct {
+	Enabled *bool           `json:"enabled,omitempty"`
+	Message string          `json:"message,omitempty"`
+	Until   *time.Time      `json:"until,omitempty"`
+	Retry   json.RawMessage `json:"retry,omitempty"`
+	Secret  string          `json:"secret,omitempty"`
+}
+
+// MarshalJSON writes the state as the maintenance document.
+func (s MaintenanceState) MarshalJSON() ([]byte, error) {
+	on := s.On
+	d := maintenanceDoc{Enabled: &on, Message: s.Message, Secret: s.Secret}
+	if !s.Until.IsZero() {
+		u := s.Until.UTC()
+		d.Until = &u
+	}
+	if s.Retry > 0 {
+		d.Retry = json.RawMessage(strconv.Quote(s.Retry.String()))
+	}
+	return json.Marshal(d)
+}
+
+// UnmarshalJSON reads a maintenance document. Unknown members are errors,
+// so that a typo ("untill") is reported rather than silently ignored.
+func (s *MaintenanceState) UnmarshalJSON(b []byte) error {
+	var d maintenanceDoc
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&d); err != nil {
+		return fmt.Errorf("errorpage: maintenance document: %w", err)
+	}
+	if dec.More() {
+		return fmt.Errorf("errorpage: maintenance document: data after the JSON object")
+	}
+	st := MaintenanceState{On: true, Message: d.Message, Secret: d.Secret}
+	if d.Enabled != nil {
+		st.On = *d.Enabled
+	}
+	if d.Until != nil {
+		st.Until = *d.Until
+	}
+	if len(d.Retry) > 0 {
+		r, err := parseRetryMember(d.Retry)
+		if err != nil {
+			return err
+		}
+		st.Retry = r
+	}
+	*s = st
+	return nil
+}
+
+func parseRetryMember(raw json.RawMessage) (time.Duration, error) {
+	var secs float64
+	if err := json.Unmarshal(raw, &secs); err == nil {
+		if secs < 0 || secs > float64(maxRetryDelay/time.Second) {
+			return 0, fmt.Errorf("errorpage: maintenance document: retry %v seconds is out of range", secs)
+		}
+		return time.Duration(secs * float64(time.Second)), nil
+	}
+	var str string
+	if err := json.Unmarshal(raw, &str); err != nil {
+		return 0, fmt.Errorf("errorpage: maintenance document: retry must be a duration such as \"5m\" or a number of seconds")
+	}
+	d, err := time.ParseDuration(str)
+	if err != nil || d < 0 || d > maxRetryDelay {
+		return 0, fmt.Errorf("errorpage: maintenance document: retry %q is not a duration such as \"5m\"", str)
+	}
+	return d, nil
+}
