@@ -36,6 +36,7 @@ type pageData struct {
 	retry        string    // the sentence saying when to come back
 	retrySeconds int64     // the same as a number, for problem documents
 	until        time.Time // maintenance: when the window ends, if known
+	refresh      string    // Refresh header value for HTML pages, or ""
 }
 
 // slots are the parts of a built-in page that change from request to
@@ -186,7 +187,12 @@ func (m *Middleware) respond(rw http.ResponseWriter, r *http.Request, entry http
 
 	buf := getBuffer()
 	defer putBuffer(buf)
-	ctype, csp := m.render.render(r.Context(), buf, negotiate(r.Header), d)
+	f := negotiate(r.Header)
+	ctype, csp := m.render.render(r.Context(), buf, f, d)
+	if d.refresh != "" && f == formatHTML {
+		// Refresh is an HTML-standard header, not HTTP's: only for pages.
+		hv.set(h, "Refresh", d.refresh)
+	}
 
 	noStore(h)
 	hv.set(h, "Cache-Control", "no-store")
