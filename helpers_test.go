@@ -1,0 +1,87 @@
+package errorpage
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// newTestMiddleware builds a Middleware whose log goes to a buffer the test
+// can read.
+func newTestMiddleware(t *testing.T, opts Options) (*Middleware, *bytes.Buffer) {
+	t.Helper()
+	var logs bytes.Buffer
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil))
+	}
+	m, err := New(opts)
+	require.NoError(t, err)
+	return m, &logs
+}
+
+// syncWriter serializes writes: servers log from their own goroutines.
+type syncWriter struct {
+	mu chan struct{}
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	if s.mu == nil {
+		s.mu = make(chan struct{}, 1)
+	}
+	s.mu <- struct{}{}
+	defer func() { <-s.mu }()
+	return s.w.Write(p)
+}
+
+// serve starts a real server running h, closed when the test ends. Its
+// own error log is silenced into a buffer.
+func serve(t *testing.T, h http.Handler) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewUnstartedServer(h)
+	srv.Config.ErrorLog = newDiscardLogger()
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// rawExchange sends a raw HTTP/1.1 request to addr and returns everything
+// the server sent until it closed the connection: the wire, framing and all.
+func rawExchange(t *testing.T, addr, request string) string {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	defer c.Close()
+	require.NoError(t, c.SetDeadline(time.Now().Add(10*time.Second)))
+	_, err = io.WriteString(c, request)
+	require.NoError(t, err)
+	b, _ := io.ReadAll(bufio.NewReader(c))
+	return string(b)
+}
+
+var dateLine = regexp.MustCompile(`(?m)^Date: .*\r\n`)
+
+// withoutDate removes the Date header, the one thing that differs between
+// two otherwise identical responses.
+func withoutDate(s string) string { return dateLine.ReplaceAllString(s, "") }
+
+func get(path string, headers ...string) string {
+	var b strings.Builder
+	b.WriteString("GET " + path + " HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n")
+	for _, h := range headers {
+		b.WriteString(h + "\r\n")
+	}
+	b.WriteString("\r\n")
+	return b.String()
+}
+

@@ -1,0 +1,8 @@
+package errorpage
+
+import (
+	"io"
+	"log"
+)
+
+func newDiscardLogger() *log.Logger { return log.New(io.Discard, "", 0) }

@@ -1,0 +1,346 @@
+package errorpage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httptrace"
+	"net/textproto"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// passThroughHandlers are responses the middleware must not touch. Each is
+// served with and without the middleware, and the bytes on the wire must be
+// identical.
+var passThroughHandlers = []struct {
+	name    string
+	request string
+	handler http.HandlerFunc
+}{
+	{"implicit 200 with sniffed content type", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "<!DOCTYPE html><p>hello</p>")
+	}},
+	{"explicit 200 with headers", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "public, max-age=60")
+		w.Header().Set("ETag", `"v1"`)
+		w.WriteHeader(http.StatusOK)
+		w.Write([]byte(`{"ok":true}`))
+	}},
+	{"404 keeps its body", get("/missing"), func(w http.ResponseWriter, r *http.Request) {
+		http.NotFound(w, r)
+	}},
+	{"redirect", get("/old"), func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/new", http.StatusMovedPermanently)
+	}},
+	{"429 with Retry-After", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "5")
+		http.Error(w, "slow down", http.StatusTooManyRequests)
+	}},
+	{"204 refuses a body the same way", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+		if _, err := w.Write([]byte("x")); !errors.Is(err, http.ErrBodyNotAllowed) {
+			panic(fmt.Sprintf("got %v, want ErrBodyNotAllowed", err))
+		}
+	}},
+	{"304", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"v1"`)
+		w.WriteHeader(http.StatusNotModified)
+	}},
+	{"nothing written at all", get("/"), func(w http.ResponseWriter, r *http.Request) {}},
+	{"second WriteHeader is ignored", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusAccepted)
+		w.WriteHeader(http.StatusInternalServerError)
+		io.WriteString(w, "accepted")
+	}},
+	{"a 5xx after the body started stays what was sent", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "partial")
+		w.WriteHeader(http.StatusBadGateway)
+		io.WriteString(w, " and more")
+	}},
+	{"HEAD", "HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		io.WriteString(w, "the body HEAD does not get")
+	}},
+	{"103 Early Hints then 200", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Link", "</style.css>; rel=preload; as=style")
+		w.WriteHeader(http.StatusEarlyHints)
+		w.Header().Set("Content-Type", "text/plain")
+		io.WriteString(w, "final")
+	}},
+	{"streaming with flushes and chunked encoding", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		for i := range 3 {
+			fmt.Fprintf(w, "chunk %d\n", i)
+			w.(http.Flusher).Flush()
+		}
+	}},
+	{"trailers", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Trailer", "X-Checksum")
+		io.WriteString(w, "body")
+		w.Header().Set("X-Checksum", "abc")
+		w.Header().Set(http.TrailerPrefix+"X-Late", "late")
+	}},
+	{"io.Copy through ReadFrom", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(w, io.LimitReader(strings.NewReader(strings.Repeat("x", 100000)), 70000))
+	}},
+	{"WriteString", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		w.(io.StringWriter).WriteString("via WriteString")
+	}},
+	{"large body beyond the server buffer", get("/"), func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(strings.Repeat("abcdefgh", 4096)))
+	}},
+}
+
+func TestPassThroughIsByteForByte(t *testing.T) {
+	m, logs := newTestMiddleware(t, Options{})
+	for _, tt := range passThroughHandlers {
+		t.Run(tt.name, func(t *testing.T) {
+			bare := serve(t, tt.handler)
+			wrapped := serve(t, m.Handler(tt.handler))
+			want := withoutDate(rawExchange(t, bare.Listener.Addr().String(), tt.request))
+			got := withoutDate(rawExchange(t, wrapped.Listener.Addr().String(), tt.request))
+			require.NotEmpty(t, want, "the bare server answered nothing")
+			assert.Equal(t, want, got, "the wire with the middleware differs from the wire without it")
+		})
+	}
+	assert.Empty(t, logs.String(), "passing through logs nothing")
+}
+
+// fakeWriter is a ResponseWriter with no optional interface; the generated
+// fake types in writer_combos_test.go add them, recording each call.
+type fakeWriter struct {
+	h      http.Header
+	status int
+	body   strings.Builder
+	calls  []string
+}
+
+func (f *fakeWriter) Header() http.Header {
+	if f.h == nil {
+		f.h = http.Header{}
+	}
+	return f.h
+}
+
+func (f *fakeWriter) Write(b []byte) (int, error) {
+	if f.status == 0 {
+		f.status = 200
+	}
+	return f.body.Write(b)
+}
+
+func (f *fakeWriter) WriteHeader(code int) {
+	if f.status == 0 {
+		f.status = code
+	}
+}
+
+// capabilities lists which optional interfaces w has.
+func capabilities(w any) [5]bool {
+	_, f := w.(http.Flusher)
+	_, h := w.(http.Hijacker)
+	_, r := w.(io.ReaderFrom)
+	_, s := w.(io.StringWriter)
+	_, p := w.(http.Pusher)
+	return [5]bool{f, h, r, s, p}
+}
+
+func TestWrapperHasExactlyTheInterfacesOfTheWriter(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	for mask := 0; mask < 32; mask++ {
+		inner, fake := fakeWriterWith(mask)
+		want := [5]bool{mask&1 != 0, mask&2 != 0, mask&4 != 0, mask&8 != 0, mask&16 != 0}
+		require.Equal(t, want, capabilities(inner), "test setup for mask %05b", mask)
+		t.Run(fmt.Sprintf("mask %05b", mask), func(t *testing.T) {
+			var got [5]bool
+			var unwrapped http.ResponseWriter
+			m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				got = capabilities(w)
+				unwrapped = w.(interface{ Unwrap() http.ResponseWriter }).Unwrap()
+				// Every method the wrapper has must reach the writer.
+				if f, ok := w.(http.Flusher); ok {
+					f.Flush()
+				}
+				if p, ok := w.(http.Pusher); ok {
+					p.Push("/x", nil)
+				}
+				if s, ok := w.(io.StringWriter); ok {
+					s.WriteString("s")
+				}
+				if rf, ok := w.(io.ReaderFrom); ok {
+					rf.ReadFrom(strings.NewReader("r"))
+				}
+				if h, ok := w.(http.Hijacker); ok {
+					h.Hijack()
+				}
+			})).ServeHTTP(inner, httptest.NewRequest("GET", "/", nil))
+			assert.Equal(t, want, got, "got interfaces [F H R S P] %v, want %v", got, want)
+			assert.Equal(t, inner, unwrapped, "Unwrap returns the writer it wraps")
+			var wantCalls []string
+			for i, name := range []string{"Flush", "Push", "WriteString", "ReadFrom", "Hijack"} {
+				if bit := []int{0, 4, 3, 2, 1}[i]; mask&(1<<bit) != 0 {
+					wantCalls = append(wantCalls, name)
+				}
+			}
+			assert.Equal(t, wantCalls, fake.calls, "got calls on the writer %v, want %v", fake.calls, wantCalls)
+		})
+	}
+}
+
+func TestResponseControllerReachesTheConnection(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	results := make(chan []error, 1)
+	srv := serve(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rc := http.NewResponseController(w)
+		errs := []error{
+			rc.SetWriteDeadline(time.Now().Add(time.Minute)),
+			rc.SetReadDeadline(time.Now().Add(time.Minute)),
+			rc.EnableFullDuplex(),
+		}
+		io.WriteString(w, "first")
+		errs = append(errs, rc.Flush())
+		results <- errs
+	})))
+	res, err := http.Get(srv.URL)
+	require.NoError(t, err)
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	assert.Equal(t, "first", string(body))
+	for i, err := range <-results {
+		assert.NoError(t, err, "ResponseController call %d", i)
+	}
+}
+
+func TestResponseControllerFlushNotSupported(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	inner := &fakeWriter{}
+	var err error
+	m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err = http.NewResponseController(w).Flush()
+	})).ServeHTTP(inner, httptest.NewRequest("GET", "/", nil))
+	assert.ErrorIs(t, err, http.ErrNotSupported, "a writer that cannot flush says so")
+	assert.Zero(t, inner.status, "a failed flush commits no status")
+}
+
+func TestFlushBeforeStatusCommits200(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	srv := serve(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.(http.Flusher).Flush()
+		w.WriteHeader(http.StatusInternalServerError) // too late: 200 is out
+		io.WriteString(w, "body after flush")
+	})))
+	res, err := http.Get(srv.URL)
+	require.NoError(t, err)
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	assert.Equal(t, http.StatusOK, res.StatusCode, "a flush commits 200")
+	assert.Equal(t, "body after flush", string(body))
+}
+
+func TestFlushAfter5xxCommitsNothing(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	srv := serve(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadGateway)
+		io.WriteString(w, "secret upstream details")
+		w.(http.Flusher).Flush()
+		require.NoError(t, http.NewResponseController(w).Flush())
+		io.WriteString(w, "more")
+	})))
+	res, err := http.Get(srv.URL)
+	require.NoError(t, err)
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	assert.Equal(t, http.StatusBadGateway, res.StatusCode)
+	assert.NotContains(t, string(body), "secret upstream details")
+	assert.Contains(t, string(body), "Bad gateway", "the page replaced the body")
+}
+
+func TestEarlyHintsReachTheClientBeforeAReplacedError(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	srv := serve(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Link", "</app.css>; rel=preload; as=style")
+		w.WriteHeader(http.StatusEarlyHints)
+		w.WriteHeader(http.StatusInternalServerError)
+	})))
+	var mu sync.Mutex
+	var interim []int
+	var links []string
+	trace := &httptrace.ClientTrace{Got1xxResponse: func(code int, h textproto.MIMEHeader) error {
+		mu.Lock()
+		defer mu.Unlock()
+		interim = append(interim, code)
+		links = append(links, h.Get("Link"))
+		return nil
+	}}
+	req, _ := http.NewRequestWithContext(httptrace.WithClientTrace(context.Background(), trace), "GET", srv.URL, nil)
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	res.Body.Close()
+	assert.Equal(t, []int{103}, interim, "the 103 went out")
+	assert.Equal(t, []string{"</app.css>; rel=preload; as=style"}, links)
+	assert.Equal(t, http.StatusInternalServerError, res.StatusCode, "the 103 was not taken for the final status")
+	assert.Equal(t, "no-store", res.Header.Get("Cache-Control"), "the final response was replaced")
+	assert.Empty(t, res.Header.Get("Link"), "the preload belonged to the failed response")
+}
+
+func TestHijackedConnectionIsNeverWritten(t *testing.T) {
+	tests := []struct {
+		name   string
+		before func(w http.ResponseWriter)
+		after  func()
+	}{
+		{"plain hijack", func(http.ResponseWriter) {}, func() {}},
+		{"hijack after a 5xx status", func(w http.ResponseWriter) { w.WriteHeader(http.StatusInternalServerError) }, func() {}},
+		{"panic after hijack", func(http.ResponseWriter) {}, func() { panic("after hijack") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := newTestMiddleware(t, Options{})
+			srv := serve(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				tt.before(w)
+				c, bufrw, err := w.(http.Hijacker).Hijack()
+				if err != nil {
+					panic(err)
+				}
+				bufrw.WriteString("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\nraw")
+				bufrw.Flush()
+				c.Close()
+				tt.after()
+			})))
+			got := rawExchange(t, srv.Listener.Addr().String(), get("/"))
+			assert.Equal(t, "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\nraw", got, "exactly what the handler wrote")
+		})
+	}
+}
+
+func TestHTTP2KeepsPusherAndLacksHijacker(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	type caps struct{ bare, wrapped [5]bool }
+	got := make(chan [5]bool, 2)
+	h := func(w http.ResponseWriter, r *http.Request) { got <- capabilities(w) }
+	for _, handler := range []http.Handler{http.HandlerFunc(h), m.Handler(http.HandlerFunc(h))} {
+		srv := httptest.NewUnstartedServer(handler)
+		srv.EnableHTTP2 = true
+		srv.Config.ErrorLog = newDiscardLogger()
+		srv.StartTLS()
+		client := srv.Client()
+		res, err := client.Get(srv.URL)
+		require.NoError(t, err)
+		res.Body.Close()
+		require.Equal(t, 2, res.ProtoMajor, "the test needs HTTP/2")
+		srv.Close()
+	}
+	c := caps{<-got, <-got}
+	assert.Equal(t, c.bare, c.wrapped, "same interfaces as without the middleware over HTTP/2")
+	assert.True(t, c.wrapped[4], "Pusher present")
+	assert.False(t, c.wrapped[1], "Hijacker absent")
+}
