@@ -84,4 +84,3 @@ func get(path string, headers ...string) string {
 	b.WriteString("\r\n")
 	return b.String()
 }
-
