@@ -62,16 +62,16 @@ func (l *languages) choose(accept string) int {
 }
 
 // spellDuration says how long d is in the language at index i, rounded the
-// way people say it: seconds under a minute and a half, minutes under an
-// hour and a half, hours beyond.
+// way people say it and never shorter than d: seconds under a minute,
+// minutes under an hour, hours beyond.
 func (l *languages) spellDuration(i int, d time.Duration) string {
 	t := l.texts[i]
 	var n int64
 	var p pages.Plural
 	switch {
-	case d < 90*time.Second:
+	case ceilDiv(d, time.Second) < 60:
 		n, p = ceilDiv(d, time.Second), t.Seconds
-	case d < 90*time.Minute:
+	case ceilDiv(d, time.Minute) < 60:
 		n, p = ceilDiv(d, time.Minute), t.Minutes
 	default:
 		n, p = (int64(d)+int64(time.Hour)/2)/int64(time.Hour), t.Hours

@@ -1,0 +1,634 @@
+package errorpage
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"testing/iotest"
+	"time"
+
+	"github.com/a-h/templ"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/errorpage/errorpage/pages"
+)
+
+// failing answers with the status in its path and leaves behind everything
+// a failing handler typically leaves: a body, and headers that would get
+// the error cached or describe the body.
+func failing(status int) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Type", "text/plain")
+		h.Set("Cache-Control", "public, max-age=3600")
+		h.Set("Expires", "Thu, 01 Dec 2099 16:00:00 GMT")
+		h.Set("ETag", `"abc"`)
+		h.Set("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT")
+		h.Set("Content-Encoding", "br")
+		h.Set("Content-Disposition", "attachment")
+		h.Set("CDN-Cache-Control", "max-age=600")
+		h.Set("Surrogate-Control", "max-age=600")
+		h.Set("X-Internal", "db=primary")
+		w.WriteHeader(status)
+		io.WriteString(w, "inner body: stack trace and secrets")
+	}
+}
+
+func do(t *testing.T, h http.Handler, method, target string, header ...string) (*http.Response, string) {
+	t.Helper()
+	srv := serve(t, h)
+	req, err := http.NewRequest(method, srv.URL+target, nil)
+	require.NoError(t, err)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	res, err := srv.Client().Do(req)
+	require.NoError(t, err)
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	return res, string(body)
+}
+
+func TestEvery5xxIsReplaced(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	for _, status := range []int{500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511, 509, 520, 599} {
+		t.Run(strconv.Itoa(status), func(t *testing.T) {
+			res, body := do(t, m.Handler(failing(status)), "GET", "/", "Accept", "text/html")
+			assert.Equal(t, status, res.StatusCode)
+			assert.Equal(t, "text/html; charset=utf-8", res.Header.Get("Content-Type"))
+			assert.NotContains(t, body, "inner body", "the inner body never reaches the client")
+			assert.Contains(t, body, `data-status="`+strconv.Itoa(status)+`"`)
+			assert.Equal(t, strconv.Itoa(len(body)), res.Header.Get("Content-Length"))
+		})
+	}
+}
+
+func TestEachDefinedStatusHasItsOwnExplanation(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	seen := map[string]int{}
+	for _, status := range []int{500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511} {
+		_, body := do(t, m.Handler(failing(status)), "GET", "/", "Accept", "text/html")
+		h1 := regexp.MustCompile(`<h1>(.*?)</h1>`).FindStringSubmatch(body)
+		require.Len(t, h1, 2, "page %d has an h1", status)
+		if prev, ok := seen[h1[1]]; ok {
+			t.Errorf("%d and %d share the heading %q", prev, status, h1[1])
+		}
+		seen[h1[1]] = status
+	}
+	_, generic := do(t, m.Handler(failing(599)), "GET", "/", "Accept", "text/html")
+	assert.Contains(t, generic, "<h1>Server error</h1>", "an unknown 5xx gets the generic page")
+}
+
+func TestReplacedHeaders(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	res, body := do(t, m.Handler(failing(502)), "GET", "/", "Accept", "text/html")
+	h := res.Header
+	assert.Equal(t, "no-store", h.Get("Cache-Control"))
+	for _, gone := range []string{"Expires", "ETag", "Last-Modified", "Content-Encoding", "Content-Disposition", "CDN-Cache-Control", "Surrogate-Control", "X-Internal"} {
+		assert.Empty(t, h.Values(gone), "%s described the replaced body and must go", gone)
+	}
+	assert.Equal(t, "nosniff", h.Get("X-Content-Type-Options"))
+	assert.Equal(t, "noindex", h.Get("X-Robots-Tag"))
+	assert.Equal(t, "Accept, Accept-Language", h.Get("Vary"))
+	assert.Equal(t, "en", h.Get("Content-Language"))
+	assert.Empty(t, h.Get("Retry-After"), "only a 503 gets a default Retry-After")
+
+	// The CSP allows exactly the page's stylesheet.
+	csp := h.Get("Content-Security-Policy")
+	style := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindStringSubmatch(body)
+	require.Len(t, style, 2)
+	sum := sha256.Sum256([]byte(style[1]))
+	assert.Contains(t, csp, "style-src 'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
+	assert.Contains(t, csp, "default-src 'none'")
+	assert.NotContains(t, csp, "unsafe-inline")
+}
+
+func TestHeadersOfOuterMiddlewareAreKept(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	outer := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Access-Control-Allow-Origin", "https://app.example")
+			w.Header().Set("Vary", "Origin")
+			w.Header().Set("Strict-Transport-Security", "max-age=63072000")
+			w.Header().Set("Cache-Control", "public, max-age=60")
+			next.ServeHTTP(w, r)
+		})
+	}
+	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Del("Access-Control-Allow-Origin") // an inner handler messing with the outer's header
+		w.Header().Set("WWW-Authenticate", `Bearer realm="api"`)
+		w.Header().Set("Access-Control-Expose-Headers", "X-Request-Id")
+		w.Header().Set("Set-Cookie", "session=half-done")
+		w.Header().Set("Link", "</next>; rel=next")
+		w.WriteHeader(http.StatusInternalServerError)
+	})
+	res, _ := do(t, outer(m.Handler(inner)), "GET", "/")
+	h := res.Header
+	assert.Equal(t, "https://app.example", h.Get("Access-Control-Allow-Origin"), "an outer middleware's header is put back")
+	assert.Equal(t, []string{"Origin", "Accept", "Accept-Language"}, h.Values("Vary"), "Vary keeps the outer token and adds ours")
+	assert.Equal(t, "max-age=63072000", h.Get("Strict-Transport-Security"))
+	assert.Equal(t, "no-store", h.Get("Cache-Control"), "even an outer cache header cannot make an error cacheable")
+	assert.Equal(t, `Bearer realm="api"`, h.Get("WWW-Authenticate"), "kept: the client needs it to act")
+	assert.Equal(t, "X-Request-Id", h.Get("Access-Control-Expose-Headers"), "kept: CORS")
+	assert.Empty(t, h.Get("Set-Cookie"), "dropped by default")
+	assert.Empty(t, h.Get("Link"), "described the failed response")
+}
+
+func TestKeepSetCookie(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{KeepSetCookie: true})
+	res, _ := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.SetCookie(w, &http.Cookie{Name: "flash", Value: "failed"})
+		w.WriteHeader(http.StatusInternalServerError)
+	})), "GET", "/")
+	assert.Equal(t, "flash=failed", res.Header.Get("Set-Cookie"))
+}
+
+func TestRetryAfter(t *testing.T) {
+	future := time.Now().Add(2 * time.Hour).UTC().Format(http.TimeFormat)
+	tests := []struct {
+		name     string
+		opts     Options
+		status   int
+		inner    string
+		want     string
+		wantPage string
+	}{
+		{"503 gets the default", Options{}, 503, "", "30", "Please try again in about 30 seconds."},
+		{"configured delay rounds up", Options{RetryAfter: 1500 * time.Millisecond}, 503, "", "2", "about 2 seconds"},
+		{"turned off", Options{RetryAfter: -1}, 503, "", "", ""},
+		{"the handler's valid delay wins", Options{}, 503, "120", "120", "about 2 minutes"},
+		{"the handler's date wins", Options{}, 503, future, future, "about 2 hours"},
+		{"the handler's garbage is replaced", Options{}, 503, "soon", "30", "about 30 seconds"},
+		{"a past date means none, then the default", Options{}, 503, "Fri, 31 Dec 1999 23:59:59 GMT", "30", ""},
+		{"another 5xx keeps a valid one", Options{}, 500, "60", "60", "about a minute"},
+		{"another 5xx gets none by default", Options{}, 500, "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := newTestMiddleware(t, tt.opts)
+			res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tt.inner != "" {
+					w.Header().Set("Retry-After", tt.inner)
+				}
+				w.WriteHeader(tt.status)
+			})), "GET", "/", "Accept", "text/html")
+			assert.Equal(t, tt.want, res.Header.Get("Retry-After"))
+			if tt.wantPage != "" {
+				assert.Contains(t, body, tt.wantPage)
+			}
+			if tt.want == "" {
+				assert.NotContains(t, body, `data-testid="retry"`, "no Retry-After, no promise on the page")
+			}
+		})
+	}
+}
+
+func TestNegotiatedFormats(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{OnError: func(*http.Request, ErrorEvent) string { return "ref-42" }})
+	h := m.Handler(failing(503))
+	t.Run("problem+json", func(t *testing.T) {
+		res, body := do(t, h, "GET", "/orders/7?x=1", "Accept", "application/json", "X-Request-Id", "req-1")
+		assert.Equal(t, "application/problem+json", res.Header.Get("Content-Type"))
+		var p map[string]any
+		require.NoError(t, json.Unmarshal([]byte(body), &p), "body: %s", body)
+		assert.Equal(t, "about:blank", p["type"])
+		assert.Equal(t, "Service Unavailable", p["title"], "the title of about:blank is the status phrase")
+		assert.Equal(t, float64(503), p["status"], "status equals the HTTP status")
+		assert.Equal(t, "/orders/7", p["instance"])
+		assert.Equal(t, "req-1", p["request_id"])
+		assert.Equal(t, "ref-42", p["reference"])
+		assert.Equal(t, float64(30), p["retry_after"])
+		assert.NotEmpty(t, p["detail"])
+		assert.NotContains(t, body, "inner body")
+	})
+	t.Run("text/plain without Accept", func(t *testing.T) {
+		res, body := do(t, h, "GET", "/", "X-Request-Id", "req-2")
+		assert.Equal(t, "text/plain; charset=utf-8", res.Header.Get("Content-Type"))
+		assert.Contains(t, body, "Error 503: Service unavailable")
+		assert.Contains(t, body, "Request ID: req-2")
+		assert.Contains(t, body, "Reference: ref-42")
+		assert.Equal(t, "default-src 'none'; frame-ancestors 'none'", res.Header.Get("Content-Security-Policy"))
+	})
+	t.Run("html for browsers", func(t *testing.T) {
+		res, body := do(t, h, "GET", "/", "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "X-Request-Id", "req-3")
+		assert.Equal(t, "text/html; charset=utf-8", res.Header.Get("Content-Type"))
+		assert.Contains(t, body, `<code data-testid="request-id"`)
+		assert.Contains(t, body, ">req-3</code>")
+		assert.Contains(t, body, ">ref-42</code>")
+	})
+}
+
+func TestHeadGetsGetsHeadersWithoutBody(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	srv := serve(t, m.Handler(failing(503)))
+	addr := srv.Listener.Addr().String()
+	getWire := rawExchange(t, addr, get("/", "Accept: text/html"))
+	headWire := rawExchange(t, addr, "HEAD / HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\nAccept: text/html\r\n\r\n")
+	getHead, getBody, _ := strings.Cut(withoutDate(getWire), "\r\n\r\n")
+	headHead, headBody, _ := strings.Cut(withoutDate(headWire), "\r\n\r\n")
+	assert.Equal(t, getHead, headHead, "HEAD gets the headers GET gets, Content-Length included")
+	assert.Empty(t, headBody, "and no body")
+	assert.Contains(t, getHead, "Content-Length: "+strconv.Itoa(len(getBody)))
+}
+
+func TestEveryWritePathIsDiscardedUnderA5xx(t *testing.T) {
+	tests := []struct {
+		name  string
+		write func(w http.ResponseWriter) error
+	}{
+		{"Write", func(w http.ResponseWriter) error { _, err := w.Write([]byte("secret")); return err }},
+		{"WriteString", func(w http.ResponseWriter) error { _, err := io.WriteString(w, "secret"); return err }},
+		{"ReadFrom", func(w http.ResponseWriter) error {
+			_, err := io.Copy(w, iotest.OneByteReader(strings.NewReader("secret")))
+			return err
+		}},
+		{"ReadFrom with a WriterTo source", func(w http.ResponseWriter) error {
+			_, err := io.Copy(w, bytes.NewBufferString("secret"))
+			return err
+		}},
+		{"Flush in between", func(w http.ResponseWriter) error {
+			w.Write([]byte("sec"))
+			w.(http.Flusher).Flush()
+			_, err := w.Write([]byte("ret"))
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := newTestMiddleware(t, Options{})
+			var werr error
+			res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(http.StatusInternalServerError)
+				werr = tt.write(w)
+			})), "GET", "/")
+			assert.NoError(t, werr, "a discarded write still succeeds for the handler")
+			assert.Equal(t, 500, res.StatusCode)
+			assert.NotContains(t, body, "secret")
+			assert.Contains(t, body, "Something went wrong")
+		})
+	}
+}
+
+func TestWriteHeaderOnlyGetsThePage(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusGatewayTimeout)
+	})), "GET", "/", "Accept", "text/html")
+	assert.Equal(t, 504, res.StatusCode)
+	assert.Contains(t, body, "Gateway timeout")
+}
+
+func TestProblemDocumentsOfTheAPIPassThrough(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	const doc = `{"type":"https://example.com/out-of-credit","title":"Out of credit","status":503}`
+	res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/problem+json; charset=utf-8")
+		w.Header().Set("Cache-Control", "public, max-age=600")
+		w.Header().Set("Expires", "Thu, 01 Dec 2099 16:00:00 GMT")
+		w.WriteHeader(503)
+		io.WriteString(w, doc)
+	})), "GET", "/", "Accept", "text/html")
+	assert.Equal(t, doc, body, "the API's own answer")
+	assert.Equal(t, "no-store", res.Header.Get("Cache-Control"), "with only the cache headers fixed")
+	assert.Empty(t, res.Header.Get("Expires"))
+}
+
+func TestReplaceOptionDecidesPerResponse(t *testing.T) {
+	var asked atomic.Int32
+	m, _ := newTestMiddleware(t, Options{Replace: func(r *http.Request, status int, h http.Header) bool {
+		asked.Add(1)
+		return !strings.HasPrefix(r.URL.Path, "/api/")
+	}})
+	h := m.Handler(failing(500))
+	_, api := do(t, h, "GET", "/api/x")
+	res, page := do(t, h, "GET", "/web/x")
+	assert.Equal(t, "inner body: stack trace and secrets", api, "the API keeps its body")
+	assert.Contains(t, page, "Something went wrong")
+	assert.Equal(t, "no-store", res.Header.Get("Cache-Control"))
+	assert.Equal(t, int32(2), asked.Load())
+}
+
+func TestStatusesOption(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{Statuses: []int{500, 503}})
+	_, body := do(t, m.Handler(failing(502)), "GET", "/")
+	assert.Equal(t, "inner body: stack trace and secrets", body, "502 is not in Statuses")
+	_, body = do(t, m.Handler(failing(503)), "GET", "/")
+	assert.NotContains(t, body, "inner body")
+}
+
+func TestPanicBeforeAnythingWasSent(t *testing.T) {
+	var events []ErrorEvent
+	m, logs := newTestMiddleware(t, Options{OnError: func(r *http.Request, e ErrorEvent) string {
+		events = append(events, e)
+		return "evt-1"
+	}})
+	res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Partial", "yes")
+		panic("database password is hunter2")
+	})), "POST", "/checkout", "Accept", "text/html", "X-Request-Id", "req-9")
+	assert.Equal(t, 500, res.StatusCode)
+	assert.NotContains(t, body, "hunter2", "no panic value reaches the client")
+	assert.NotContains(t, body, "goroutine", "no stack reaches the client")
+	assert.Contains(t, body, "evt-1", "the OnError reference is shown")
+	assert.Empty(t, res.Header.Get("X-Partial"))
+
+	log := logs.String()
+	assert.Equal(t, 1, strings.Count(log, "errorpage: panic"), "logged once: %s", log)
+	assert.Contains(t, log, "hunter2", "the log has the panic value")
+	assert.Contains(t, log, "method=POST")
+	assert.Contains(t, log, "path=/checkout")
+	assert.Contains(t, log, "request_id=req-9")
+	assert.Contains(t, log, "middleware_test.go", "the log has the stack down to the panic")
+
+	require.Len(t, events, 1)
+	assert.Equal(t, "database password is hunter2", events[0].Panic)
+	assert.Equal(t, 500, events[0].Status)
+	assert.Equal(t, "req-9", events[0].RequestID)
+	assert.False(t, events[0].Committed)
+	assert.NotEmpty(t, events[0].Stack)
+}
+
+func TestPanicAfterCommitAbortsTheResponse(t *testing.T) {
+	var events []ErrorEvent
+	m, logs := newTestMiddleware(t, Options{OnError: func(r *http.Request, e ErrorEvent) string {
+		events = append(events, e)
+		return ""
+	}})
+	srv := serve(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "first half")
+		w.(http.Flusher).Flush()
+		panic("broke halfway")
+	})))
+	res, err := http.Get(srv.URL)
+	require.NoError(t, err)
+	body, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	assert.Equal(t, 200, res.StatusCode, "the status was already sent")
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF, "the client sees a truncated response, not a complete one")
+	assert.Equal(t, "first half", string(body), "and nothing appended")
+	assert.Equal(t, 1, strings.Count(logs.String(), "errorpage: panic after the response was committed"))
+	require.Len(t, events, 1)
+	assert.True(t, events[0].Committed)
+}
+
+func TestAbortHandlerIsRepanickedUnchanged(t *testing.T) {
+	m, logs := newTestMiddleware(t, Options{OnError: func(*http.Request, ErrorEvent) string {
+		t.Error("OnError must not be called for http.ErrAbortHandler")
+		return ""
+	}})
+	var got any
+	func() {
+		defer func() { got = recover() }()
+		m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			panic(http.ErrAbortHandler)
+		})).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+	}()
+	assert.True(t, got == http.ErrAbortHandler, "got %v, want the identical http.ErrAbortHandler", got)
+	assert.Empty(t, logs.String(), "no log")
+
+	// And on the wire: the connection is cut, with no page.
+	srv := serve(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		panic(http.ErrAbortHandler)
+	})))
+	assert.Empty(t, rawExchange(t, srv.Listener.Addr().String(), get("/")))
+}
+
+func TestDebugShowsThePanic(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{Debug: true})
+	h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		panic(errors.New("nil map <write>"))
+	}))
+	_, html := do(t, h, "GET", "/", "Accept", "text/html")
+	assert.Contains(t, html, "nil map &lt;write&gt;", "shown, escaped")
+	assert.Contains(t, html, "goroutine ")
+	_, js := do(t, h, "GET", "/", "Accept", "application/json")
+	var p map[string]any
+	require.NoError(t, json.Unmarshal([]byte(js), &p))
+	assert.Equal(t, "nil map <write>", p["panic"])
+	assert.Contains(t, p["stack"], "goroutine ")
+}
+
+func TestUserControlledStringsAreEscaped(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{OnError: func(*http.Request, ErrorEvent) string { return `<img src=x onerror=alert(2)>` }})
+	_, body := do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/html", "X-Request-Id", `"><script>alert(1)</script>`)
+	assert.NotContains(t, body, "<script>")
+	assert.NotContains(t, body, "<img src=x")
+	assert.Contains(t, body, "&lt;img src=x onerror=alert(2)&gt;")
+	assert.Contains(t, body, "&#34;&gt;&lt;script&gt;", "the request ID is shown escaped")
+}
+
+func TestRequestID(t *testing.T) {
+	tests := []struct {
+		name    string
+		headers []string
+		want    string
+	}{
+		{"X-Request-Id", []string{"X-Request-Id", "abc-123"}, "abc-123"},
+		{"traceparent", []string{"Traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}, "4bf92f3577b34da6a3ce929d0e0e4736"},
+		{"X-Request-Id first", []string{"X-Request-Id", "mine", "Traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}, "mine"},
+		{"future traceparent version with more fields", []string{"Traceparent", "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra"}, "4bf92f3577b34da6a3ce929d0e0e4736"},
+		{"all-zero trace id", []string{"Traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01"}, ""},
+		{"upper-case hex", []string{"Traceparent", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"}, ""},
+		{"version ff", []string{"Traceparent", "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}, ""},
+		{"control characters", []string{"X-Request-Id", "a\tb"}, ""},
+		{"too long", []string{"X-Request-Id", strings.Repeat("x", 200)}, ""},
+		{"none", nil, ""},
+	}
+	m, _ := newTestMiddleware(t, Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest("GET", "/", nil)
+			for i := 0; i+1 < len(tt.headers); i += 2 {
+				r.Header.Set(tt.headers[i], tt.headers[i+1])
+			}
+			assert.Equal(t, tt.want, m.requestID(r))
+		})
+	}
+	custom, _ := newTestMiddleware(t, Options{RequestID: func(r *http.Request) string { return "from-ctx" }})
+	assert.Equal(t, "from-ctx", custom.requestID(httptest.NewRequest("GET", "/", nil)))
+}
+
+func TestCustomPages(t *testing.T) {
+	custom := func(m pages.Model) templ.Component {
+		return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+			_, err := fmt.Fprintf(w, `<!DOCTYPE html><style nonce="%s">p{}</style><p>custom %d %s</p>`, templ.GetNonce(ctx), m.Status, templ.EscapeString(m.RequestID))
+			return err
+		})
+	}
+	m, _ := newTestMiddleware(t, Options{Pages: map[int]func(pages.Model) templ.Component{503: custom}})
+	res, body := do(t, m.Handler(failing(503)), "GET", "/", "Accept", "text/html", "X-Request-Id", "r<1>")
+	assert.Contains(t, body, "<p>custom 503 r&lt;1&gt;</p>")
+	nonce := regexp.MustCompile(`nonce="([^"]+)"`).FindStringSubmatch(body)
+	require.Len(t, nonce, 2, "the page got a nonce")
+	assert.Contains(t, res.Header.Get("Content-Security-Policy"), "'nonce-"+nonce[1]+"'", "and the CSP allows it")
+	_, other := do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/html")
+	assert.Contains(t, other, "Something went wrong", "other statuses keep the built-in page")
+
+	fb, _ := newTestMiddleware(t, Options{Fallback: custom})
+	_, body = do(t, fb.Handler(failing(500)), "GET", "/", "Accept", "text/html")
+	assert.Contains(t, body, "<p>custom 500 </p>", "Fallback serves every status")
+}
+
+func TestFailingCustomPageFallsBackToTheBuiltIn(t *testing.T) {
+	tests := []struct {
+		name string
+		page func(pages.Model) templ.Component
+	}{
+		{"error", func(pages.Model) templ.Component {
+			return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+				io.WriteString(w, "<p>half a page")
+				return errors.New("template broke")
+			})
+		}},
+		{"panic", func(pages.Model) templ.Component {
+			return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+				io.WriteString(w, "<p>half a page")
+				panic("template panicked")
+			})
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, logs := newTestMiddleware(t, Options{Fallback: tt.page})
+			res, body := do(t, m.Handler(failing(502)), "GET", "/", "Accept", "text/html")
+			assert.Equal(t, 502, res.StatusCode, "the client always gets the status")
+			assert.NotContains(t, body, "half a page", "nothing of the failed page")
+			assert.Contains(t, body, "Bad gateway")
+			assert.Contains(t, logs.String(), "custom page failed")
+		})
+	}
+}
+
+func TestOptionsAreValidatedAtConstruction(t *testing.T) {
+	page := func(pages.Model) templ.Component { return templ.NopComponent }
+	tests := []struct {
+		name string
+		opts Options
+		want string
+	}{
+		{"status not 5xx", Options{Statuses: []int{404}}, "errorpage: status 404 in Statuses is not a server error"},
+		{"page for a status not replaced", Options{Statuses: []int{500}, Pages: map[int]func(pages.Model) templ.Component{503: page}}, "errorpage: Pages has a page for 503"},
+		{"nil page", Options{Pages: map[int]func(pages.Model) templ.Component{503: nil}}, "errorpage: Pages has a nil page for 503"},
+		{"login URL with javascript", Options{LoginURL: "javascript:alert(1)"}, "errorpage: LoginURL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New(tt.opts)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
+
+func TestZeroOptionsEqualTheOneLiner(t *testing.T) {
+	m, err := New(Options{})
+	require.NoError(t, err)
+	for _, h := range []http.Handler{Handler(failing(503)), m.Handler(failing(503))} {
+		res, body := do(t, h, "GET", "/", "Accept", "text/html")
+		assert.Equal(t, 503, res.StatusCode)
+		assert.Equal(t, "30", res.Header.Get("Retry-After"))
+		assert.Contains(t, body, "Service unavailable")
+	}
+}
+
+func TestLoginURLOn511(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{LoginURL: "https://portal.example/login?next=/"})
+	_, body := do(t, m.Handler(failing(511)), "GET", "/", "Accept", "text/html")
+	assert.Contains(t, body, `href="https://portal.example/login?next=/"`)
+	assert.NotContains(t, body, "<form", "RFC 6585: the page links to the login, it does not contain it")
+}
+
+func TestPageIsSelfContainedAndSmall(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	for _, status := range []int{500, 503, 511, 599} {
+		_, body := do(t, m.Handler(failing(status)), "GET", "/", "Accept", "text/html", "X-Request-Id", strings.Repeat("r", 64))
+		assert.Less(t, len(body), 10*1024, "%d: under 10 KB", status)
+		assert.Regexp(t, `<html lang="en" dir="ltr">`, body)
+		assert.Contains(t, body, "<main")
+		assert.Contains(t, body, "<h1>")
+		assert.Contains(t, body, "prefers-color-scheme:dark")
+		assert.Contains(t, body, `name="viewport"`)
+		for _, external := range []string{"<script", "<link", "@import", "url(", "http://", "https://"} {
+			assert.NotContains(t, body, external, "%d: nothing external (%s)", status, external)
+		}
+	}
+}
+
+func TestObserverOutsideSeesWhatWasSent(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	var status, bytesOut int
+	observer := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			o := &observingWriter{ResponseWriter: w}
+			next.ServeHTTP(o, r)
+			status, bytesOut = o.status, o.n
+		})
+	}
+	_, body := do(t, observer(m.Handler(failing(502))), "GET", "/", "Accept", "text/html")
+	assert.Equal(t, 502, status)
+	assert.Equal(t, len(body), bytesOut)
+}
+
+type observingWriter struct {
+	http.ResponseWriter
+	status, n int
+}
+
+func (o *observingWriter) WriteHeader(code int) { o.status = code; o.ResponseWriter.WriteHeader(code) }
+func (o *observingWriter) Write(b []byte) (int, error) {
+	n, err := o.ResponseWriter.Write(b)
+	o.n += n
+	return n, err
+}
+
+func TestConcurrentRequestsShareNothing(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	srv := serve(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("fail") != "" {
+			w.WriteHeader(503)
+			return
+		}
+		io.WriteString(w, r.URL.Query().Get("v"))
+	})))
+	errs := make(chan error, 64)
+	for i := range 64 {
+		go func() {
+			q := "v=" + strconv.Itoa(i)
+			if i%3 == 0 {
+				q = "fail=1"
+			}
+			res, err := srv.Client().Get(srv.URL + "/?" + q)
+			if err != nil {
+				errs <- err
+				return
+			}
+			b, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			switch {
+			case i%3 == 0 && res.StatusCode != 503:
+				errs <- fmt.Errorf("request %d: got %d, want 503", i, res.StatusCode)
+			case i%3 != 0 && string(b) != strconv.Itoa(i):
+				errs <- fmt.Errorf("request %d: got body %q, want %q", i, b, strconv.Itoa(i))
+			default:
+				errs <- nil
+			}
+		}()
+	}
+	for range 64 {
+		assert.NoError(t, <-errs)
+	}
+}
