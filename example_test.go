@@ -1,0 +1,74 @@
+package errorpage_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+
+	"github.com/errorpage/errorpage"
+)
+
+// The one-line setup: every 5xx and panic of the mux becomes a page.
+func ExampleHandler() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/broken", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "pq: connection refused", http.StatusServiceUnavailable)
+	})
+	mux.HandleFunc("/ok", func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "all good")
+	})
+	srv := httptest.NewServer(errorpage.Handler(mux))
+	defer srv.Close()
+
+	res, _ := http.Get(srv.URL + "/broken")
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	fmt.Println(res.StatusCode, res.Header.Get("Cache-Control"), res.Header.Get("Retry-After"))
+	fmt.Println(strings.Contains(string(body), "connection refused"))
+
+	res, _ = http.Get(srv.URL + "/ok")
+	body, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	fmt.Println(res.StatusCode, string(body))
+	// Output:
+	// 503 no-store 30
+	// false
+	// 200 all good
+}
+
+// New with Options configures the middleware; its Handler method is a
+// standard middleware for any router.
+func ExampleNew() {
+	ep, err := errorpage.New(errorpage.Options{
+		OnError: func(r *http.Request, e errorpage.ErrorEvent) string {
+			// Report to an error tracker and return its event ID.
+			return "evt-1234"
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	h := ep.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		panic("boom")
+	}))
+
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Header.Set("Accept", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	fmt.Println(rec.Code, rec.Header().Get("Content-Type"))
+	fmt.Print(rec.Body.String())
+	// Output:
+	// 500 application/problem+json
+	// {"type":"about:blank","title":"Internal Server Error","status":500,"detail":"We ran into an unexpected problem and could not complete your request. It has been logged, and it is most likely temporary.","instance":"/","reference":"evt-1234"}
+}
+
+// A bad option is reported once, at construction.
+func ExampleNew_invalid() {
+	_, err := errorpage.New(errorpage.Options{Statuses: []int{404}})
+	fmt.Println(err)
+	// Output:
+	// errorpage: status 404 in Statuses is not a server error (500-599)
+}

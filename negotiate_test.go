@@ -1,0 +1,58 @@
+package errorpage
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestNegotiate(t *testing.T) {
+	tests := []struct {
+		name   string
+		accept []string
+		want   format
+	}{
+		{"no Accept", nil, formatText},
+		{"*/*, as curl and fetch send", []string{"*/*"}, formatText},
+		{"a browser", []string{"text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"}, formatHTML},
+		{"JSON", []string{"application/json"}, formatJSON},
+		{"problem+json", []string{"application/problem+json"}, formatJSON},
+		{"a vendor +json type", []string{"application/vnd.api+json"}, formatJSON},
+		{"axios: JSON listed first wins the tie", []string{"application/json, text/plain, */*"}, formatJSON},
+		{"text first wins the tie", []string{"text/plain, application/json"}, formatText},
+		{"q-values", []string{"text/html;q=0.5, application/json;q=0.9"}, formatJSON},
+		{"q=0 refuses", []string{"text/html;q=0, */*"}, formatText},
+		{"q=0 refuses the only match", []string{"application/json;q=0"}, formatText},
+		{"the most specific range sets the quality", []string{"text/*;q=0.1, text/html"}, formatHTML},
+		{"a more specific q=0 beats a general range", []string{"text/html;q=0, text/*"}, formatText},
+		{"text/* prefers plain text", []string{"text/*"}, formatText},
+		{"application/* means JSON", []string{"application/*"}, formatJSON},
+		{"case-insensitive", []string{"TEXT/HTML; Q=1"}, formatHTML},
+		{"spaces", []string{"  application/json  ;  q=0.8 , text/plain;q=0.2"}, formatJSON},
+		{"several header fields", []string{"text/plain;q=0.1", "text/html"}, formatHTML},
+		{"other parameters", []string{"text/html;level=1;q=0.7, application/json;charset=utf-8;q=0.6"}, formatHTML},
+		{"nothing we offer", []string{"image/png"}, formatText},
+		{"malformed q is skipped", []string{"text/html;q=abc, application/json;q=0.5"}, formatJSON},
+		{"q above 1 is malformed", []string{"text/html;q=1.5"}, formatText},
+		{"too many decimals is malformed", []string{"text/html;q=0.1234"}, formatText},
+		{"garbage", []string{";;;,,,/"}, formatText},
+		{"a lone type", []string{"html"}, formatText},
+		{"*/html is not a range", []string{"*/html"}, formatText},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := http.Header{}
+			for _, v := range tt.accept {
+				h.Add("Accept", v)
+			}
+			assert.Equal(t, tt.want, negotiate(h), "Accept %q", tt.accept)
+		})
+	}
+}
+
+func TestNegotiateDoesNotAllocate(t *testing.T) {
+	h := http.Header{"Accept": {"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}}
+	allocs := testing.AllocsPerRun(100, func() { negotiate(h) })
+	assert.Zero(t, allocs, "negotiate runs on every error response")
+}
