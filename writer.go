@@ -6,7 +6,6 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 )
 
 //go:generate go run writer_gen.go
@@ -49,26 +48,26 @@ type interceptor struct {
 
 	state  writerState
 	status int
+
+	// done is set when the middleware has returned. Some routers write
+	// through the interceptor after that (echo's WrapMiddleware: echo's
+	// HTTPErrorHandler runs outside the middleware chain); a status we
+	// replace then gets its page at once, as nobody else will write it.
+	done bool
 }
 
-var interceptorPool = sync.Pool{New: func() any { return new(interceptor) }}
-
 func newInterceptor(m *Middleware, rw http.ResponseWriter, r *http.Request) *interceptor {
-	w := interceptorPool.Get().(*interceptor)
-	w.rw, w.req, w.m = rw, r, m
+	w := &interceptor{rw: rw, req: r, m: m}
 	if h := rw.Header(); len(h) > 0 {
 		w.entry = h.Clone()
 	}
 	return w
 }
 
-// release returns w to the pool. Like net/http's own buffers, this relies on
-// the http.Handler contract: nobody uses a ResponseWriter after ServeHTTP
-// returned.
-func (w *interceptor) release() {
-	*w = interceptor{}
-	interceptorPool.Put(w)
-}
+// release marks the middleware done with w. The interceptor is never
+// pooled: a writer still referenced after the middleware returned (see
+// done) would then write into another request's response.
+func (w *interceptor) release() { w.done = true }
 
 func (w *interceptor) Header() http.Header { return w.rw.Header() }
 
@@ -91,6 +90,9 @@ func (w *interceptor) WriteHeader(code int) {
 		w.rw.WriteHeader(code)
 	case w.m.shouldReplace(w.req, code, w.rw.Header()):
 		w.state, w.status = replacing, code
+		if w.done {
+			w.m.writeError(w, code, nil, nil)
+		}
 	default:
 		if w.m.replaces(code) {
 			// A 5xx the application keeps as its own answer is still

@@ -1,0 +1,149 @@
+package integration
+
+import (
+	"io"
+	"net/http"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+	"github.com/go-chi/chi/v5"
+	"github.com/gorilla/mux"
+	"github.com/labstack/echo/v4"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/errorpage/errorpage"
+)
+
+// Each router mounts the same routes: /ok passes, /fail answers 503, /panic
+// panics, /gone answers 404 (the router's own or the handler's), each with
+// the middleware installed the way that router's users install middleware.
+// The same router without the middleware is the reference for what passes.
+type routerCase struct {
+	name  string
+	build func(mw func(http.Handler) http.Handler) http.Handler
+}
+
+func routerCases() []routerCase {
+	return []routerCase{
+		{"ServeMux with Go 1.22 patterns", func(mw func(http.Handler) http.Handler) http.Handler {
+			m := http.NewServeMux()
+			m.HandleFunc("GET /ok/{name}", okHandler)
+			m.HandleFunc("GET /fail", failHandler(http.StatusServiceUnavailable))
+			m.HandleFunc("GET /panic", panicHandler)
+			return mw(m)
+		}},
+		{"chi with r.Use", func(mw func(http.Handler) http.Handler) http.Handler {
+			r := chi.NewRouter()
+			r.Use(mw)
+			r.Get("/ok/{name}", okHandler)
+			r.Get("/fail", failHandler(http.StatusServiceUnavailable))
+			r.Get("/panic", panicHandler)
+			return r
+		}},
+		{"gorilla/mux with r.Use", func(mw func(http.Handler) http.Handler) http.Handler {
+			r := mux.NewRouter()
+			r.Use(mux.MiddlewareFunc(mw))
+			r.HandleFunc("/ok/{name}", okHandler).Methods(http.MethodGet)
+			r.HandleFunc("/fail", failHandler(http.StatusServiceUnavailable))
+			r.HandleFunc("/panic", panicHandler)
+			// gorilla/mux runs middleware only on matched routes; its 404
+			// comes from NotFoundHandler, which is left alone here.
+			return r
+		}},
+		{"echo with echo.WrapMiddleware", func(mw func(http.Handler) http.Handler) http.Handler {
+			e := echo.New()
+			e.Use(echo.WrapMiddleware(mw))
+			e.GET("/ok/:name", echo.WrapHandler(http.HandlerFunc(okHandler)))
+			e.GET("/fail", echo.WrapHandler(failHandler(http.StatusServiceUnavailable)))
+			e.GET("/panic", func(c echo.Context) error { panic("the handler broke") })
+			// echo's handlers report errors by returning them; echo's
+			// HTTPErrorHandler writes them after the middleware returned.
+			e.GET("/echo-error", func(c echo.Context) error {
+				return echo.NewHTTPError(http.StatusBadGateway, "upstream broke")
+			})
+			return e
+		}},
+		{"echo wrapped whole", func(mw func(http.Handler) http.Handler) http.Handler {
+			e := echo.New()
+			e.GET("/ok/:name", echo.WrapHandler(http.HandlerFunc(okHandler)))
+			e.GET("/fail", echo.WrapHandler(failHandler(http.StatusServiceUnavailable)))
+			e.GET("/panic", func(c echo.Context) error { panic("the handler broke") })
+			e.GET("/echo-error", func(c echo.Context) error {
+				return echo.NewHTTPError(http.StatusBadGateway, "upstream broke")
+			})
+			return mw(e)
+		}},
+		{"gin engine wrapped (the adapter)", func(mw func(http.Handler) http.Handler) http.Handler {
+			gin.SetMode(gin.ReleaseMode)
+			g := gin.New() // no gin.Recovery: panics reach errorpage
+			g.GET("/ok/:name", gin.WrapF(okHandler))
+			g.GET("/fail", gin.WrapF(failHandler(http.StatusServiceUnavailable)))
+			g.GET("/panic", func(c *gin.Context) { panic("the handler broke") })
+			g.GET("/gin-abort", func(c *gin.Context) {
+				c.AbortWithStatusJSON(http.StatusBadGateway, gin.H{"error": innerSecret})
+			})
+			return mw(g)
+		}},
+		{"gin with gin.Recovery inside", func(mw func(http.Handler) http.Handler) http.Handler {
+			gin.SetMode(gin.ReleaseMode)
+			g := gin.New()
+			g.Use(gin.CustomRecoveryWithWriter(io.Discard, func(c *gin.Context, _ any) {
+				c.AbortWithStatus(http.StatusInternalServerError)
+			}))
+			g.GET("/ok/:name", gin.WrapF(okHandler))
+			g.GET("/fail", gin.WrapF(failHandler(http.StatusServiceUnavailable)))
+			g.GET("/panic", func(c *gin.Context) { panic("the handler broke") })
+			return mw(g)
+		}},
+	}
+}
+
+func TestRouters(t *testing.T) {
+	none := func(h http.Handler) http.Handler { return h }
+	for _, rc := range routerCases() {
+		t.Run(rc.name, func(t *testing.T) {
+			m, logs := newMiddleware(t, errorpage.Options{})
+			with := serve(t, rc.build(m.Handler))
+			without := serve(t, rc.build(none))
+
+			t.Run("a passing route is the same as without the middleware", func(t *testing.T) {
+				got := get(t, with.URL+"/ok/x", acceptHTML)
+				want := get(t, without.URL+"/ok/x", acceptHTML)
+				assert.Equal(t, want.status, got.status, "status: got %d, want %d", got.status, want.status)
+				assert.Equal(t, headersWithout(want.header), headersWithout(got.header))
+				assert.Equal(t, "hello from /ok/x", string(got.body))
+			})
+			t.Run("a 404 of the router passes through", func(t *testing.T) {
+				got := get(t, with.URL+"/nowhere", acceptHTML)
+				want := get(t, without.URL+"/nowhere", acceptHTML)
+				assert.Equal(t, want.status, got.status, "status: got %d, want %d", got.status, want.status)
+				assert.Equal(t, string(want.body), string(got.body))
+			})
+			for _, accept := range []string{acceptHTML, acceptJSON, acceptText} {
+				t.Run("503 becomes the page for Accept "+accept, func(t *testing.T) {
+					got := get(t, with.URL+"/fail", accept)
+					assert.NoError(t, checkPage(got.status, got.header, got.body, http.StatusServiceUnavailable, accept))
+					assert.NotEmpty(t, got.header.Get("Retry-After"), "Retry-After: got none, want one on a 503")
+				})
+				t.Run("a panic becomes the 500 page for Accept "+accept, func(t *testing.T) {
+					got := get(t, with.URL+"/panic", accept)
+					assert.NoError(t, checkPage(got.status, got.header, got.body, http.StatusInternalServerError, accept))
+				})
+			}
+			if rc.name == "echo with echo.WrapMiddleware" || rc.name == "echo wrapped whole" {
+				t.Run("an error echo's HTTPErrorHandler writes becomes the page", func(t *testing.T) {
+					got := get(t, with.URL+"/echo-error", acceptJSON)
+					assert.NoError(t, checkPage(got.status, got.header, got.body, http.StatusBadGateway, acceptJSON))
+				})
+			}
+			if rc.name == "gin engine wrapped (the adapter)" {
+				t.Run("c.AbortWithStatusJSON(502) becomes the page", func(t *testing.T) {
+					got := get(t, with.URL+"/gin-abort", acceptHTML)
+					assert.NoError(t, checkPage(got.status, got.header, got.body, http.StatusBadGateway, acceptHTML))
+				})
+			}
+			require.NotContains(t, logs.String(), "aborting", "a panic before anything was sent must not abort")
+		})
+	}
+}
