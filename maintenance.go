@@ -59,6 +59,22 @@ type maintenanceDoc struct {
 	Secret  string          `json:"secret,omitempty"`
 }
 
+// Validate reports whether the state can be written as a maintenance
+// document and read back: a secret of letters, digits and "-._~" (it is a
+// URL path segment), and a retry delay from 0 to 100 years. It does not
+// judge Until, which may rightly lie in the past for a state read back.
+func (s MaintenanceState) Validate() error {
+	if s.Secret != "" {
+		if err := checkSecret(s.Secret); err != nil {
+			return fmt.Errorf("errorpage: maintenance secret: %w", err)
+		}
+	}
+	if s.Retry < 0 || s.Retry > maxRetryDelay {
+		return fmt.Errorf("errorpage: maintenance retry %v is out of range", s.Retry)
+	}
+	return nil
+}
+
 // MarshalJSON writes the state as the maintenance document.
 func (s MaintenanceState) MarshalJSON() ([]byte, error) {
 	on := s.On
@@ -84,6 +100,11 @@ func (s *MaintenanceState) UnmarshalJSON(b []byte) error {
 	}
 	if dec.More() {
 		return fmt.Errorf("errorpage: maintenance document: data after the JSON object")
+	}
+	if d.Secret != "" {
+		if err := checkSecret(d.Secret); err != nil {
+			return fmt.Errorf("errorpage: maintenance document: secret: %w", err)
+		}
 	}
 	st := MaintenanceState{On: true, Message: d.Message, Secret: d.Secret}
 	if d.Enabled != nil {

@@ -1,46 +1,295 @@
 package errorpage
 
 import (
+	"fmt"
 	"net/http"
+	"net/netip"
+	"path"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/a-h/templ"
+
+	"github.com/errorpage/errorpage/pages"
 )
 
-// MaintenanceOptions configures maintenance mode.
+// MaintenanceOptions configures maintenance mode. The zero value has no
+// source, and maintenance mode is off. Everything else is optional; every
+// bypass is off until configured.
+//
+// While the source says maintenance is on, every request that no bypass
+// lets through is answered with 503 Service Unavailable and the maintenance
+// page, whatever its method, and the handler is not called. The response
+// has Cache-Control: no-store and, when the window says when it ends,
+// Retry-After: the end time as an HTTP-date, or else the window's retry
+// delay in seconds. A window with neither sends no Retry-After (the
+// middleware's Options.RetryAfter is for overload, not for maintenance)
+// and the page says "We expect to be back shortly."
 type MaintenanceOptions struct {
-	// Source holds the state. Nil means maintenance mode is off.
+	// Source holds the state: a *Switch, a *TriggerFile, or a shared store.
+	// Nil means maintenance mode is off.
 	Source MaintenanceSource
+
+	// NoExpiry keeps maintenance on after the window's end time (Until)
+	// has passed, until it is switched off. False means a window ends by
+	// itself at Until, so a forgotten switch does not keep a site down.
+	NoExpiry bool
+
+	// Refresh, if positive, sends HTML pages a Refresh header with this
+	// interval (or the time left in the window, if shorter), so an open tab
+	// comes back by itself. Zero sends none; negative is an error.
+	Refresh time.Duration
+
+	// Page renders the maintenance page. Nil means pages.Maintenance.
+	Page func(pages.Model) templ.Component
+
+	// AllowPaths are request paths that always reach the handler, matched
+	// exactly ("/healthz", "/robots.txt"). Each must start with "/".
+	AllowPaths []string
+
+	// AllowPathPrefixes are path prefixes that always reach the handler
+	// ("/static/"). Each must start with "/". A path that is not clean
+	// ("/static/../admin") never matches a prefix.
+	AllowPathPrefixes []string
+
+	// AllowNetworks lets clients in whose address is in one of these
+	// networks: CIDR ranges ("10.0.0.0/8", "2001:db8::/32") or single
+	// addresses ("192.0.2.7", "::1"), IPv4 or IPv6. IPv4-mapped IPv6
+	// addresses are treated as IPv4. The client address is the peer's, or
+	// the one a trusted proxy reports (see TrustedProxies).
+	AllowNetworks []string
+
+	// TrustedProxies are the networks of the reverse proxies in front of
+	// the server, in the same forms as AllowNetworks. Only when the peer is
+	// one of them is the ProxyHeader read; the client is then the
+	// right-most address in it that is not itself a trusted proxy. A
+	// request from anyone else is judged by its peer address alone, so a
+	// spoofed header changes nothing. Nil trusts no proxy.
+	TrustedProxies []string
+
+	// ProxyHeader is the header the trusted proxies write: "X-Forwarded-For"
+	// or "Forwarded" (RFC 7239). Only one is read, because a client can
+	// send the other one and the proxy would pass it on unchanged. Empty
+	// means "X-Forwarded-For". With it, X-Forwarded-Proto (or the proto
+	// parameter of Forwarded) from a trusted proxy marks the bypass cookie
+	// Secure.
+	ProxyHeader string
+
+	// Secret lets people in who know it, when the window's own Secret is
+	// empty. Visiting /<secret> during maintenance sets a bypass cookie
+	// and redirects to "/"; a request carrying the secret in SecretHeader
+	// is let in too. A secret consists of letters, digits and "-._~", so
+	// that it is one path segment. Empty means no secret unless the window
+	// has one.
+	Secret string
+
+	// SecretHeader is the request header that carries the secret, for
+	// automated smoke tests. Empty means "X-Maintenance-Bypass".
+	SecretHeader string
+
+	// CookieName is the name of the bypass cookie. Empty means
+	// "errorpage_bypass".
+	CookieName string
+
+	// CookieLifetime is how long a bypass cookie lets its holder in.
+	// Zero means 12 hours; more than 7 days is an error. Cookies expire
+	// sooner when the secret changes: they are signed with a key derived
+	// from it.
+	CookieLifetime time.Duration
 }
+
+const (
+	defaultSecretHeader   = "X-Maintenance-Bypass"
+	defaultCookieName     = "errorpage_bypass"
+	defaultCookieLifetime = 12 * time.Hour
+	maxCookieLifetime     = 7 * 24 * time.Hour
+)
 
 // maintenanceGate stands before the handler: while maintenance is on, it
 // answers requests that are not bypassed with the maintenance page.
 type maintenanceGate struct {
-	m   *Middleware
-	src MaintenanceSource
+	m         *Middleware
+	src       MaintenanceSource
+	noExpiry  bool
+	refresh   time.Duration
+	page      func(pages.Model) templ.Component
+	paths     map[string]bool
+	prefixes  []string
+	allow     []netip.Prefix
+	trusted   []netip.Prefix
+	forwarded bool // read Forwarded rather than X-Forwarded-For
+
+	secret       string
+	secretHeader string
+	cookieName   string
+	cookieLife   time.Duration
+	key          atomic.Pointer[bypassKey] // derived from the last secret seen
 }
 
 func newMaintenanceGate(m *Middleware, o MaintenanceOptions) (*maintenanceGate, error) {
 	if o.Source == nil {
 		return nil, nil
 	}
-	return &maintenanceGate{m: m, src: o.Source}, nil
+	g := &maintenanceGate{
+		m:            m,
+		src:          o.Source,
+		noExpiry:     o.NoExpiry,
+		refresh:      o.Refresh,
+		page:         o.Page,
+		secret:       o.Secret,
+		secretHeader: http.CanonicalHeaderKey(o.SecretHeader),
+		cookieName:   o.CookieName,
+		cookieLife:   o.CookieLifetime,
+	}
+	if o.Refresh < 0 {
+		return nil, fmt.Errorf("errorpage: Maintenance.Refresh %v is negative", o.Refresh)
+	}
+	for _, p := range o.AllowPaths {
+		if !strings.HasPrefix(p, "/") {
+			return nil, fmt.Errorf("errorpage: Maintenance.AllowPaths: %q does not start with \"/\"", p)
+		}
+		if g.paths == nil {
+			g.paths = make(map[string]bool)
+		}
+		g.paths[p] = true
+	}
+	for _, p := range o.AllowPathPrefixes {
+		if !strings.HasPrefix(p, "/") {
+			return nil, fmt.Errorf("errorpage: Maintenance.AllowPathPrefixes: %q does not start with \"/\"", p)
+		}
+		g.prefixes = append(g.prefixes, p)
+	}
+	var err error
+	if g.allow, err = parseNetworks("AllowNetworks", o.AllowNetworks); err != nil {
+		return nil, err
+	}
+	if g.trusted, err = parseNetworks("TrustedProxies", o.TrustedProxies); err != nil {
+		return nil, err
+	}
+	switch http.CanonicalHeaderKey(o.ProxyHeader) {
+	case "", "X-Forwarded-For":
+	case "Forwarded":
+		g.forwarded = true
+	default:
+		return nil, fmt.Errorf("errorpage: Maintenance.ProxyHeader %q is neither \"X-Forwarded-For\" nor \"Forwarded\"", o.ProxyHeader)
+	}
+	if o.Secret != "" {
+		if err := checkSecret(o.Secret); err != nil {
+			return nil, fmt.Errorf("errorpage: Maintenance.Secret: %w", err)
+		}
+	}
+	if g.secretHeader == "" {
+		g.secretHeader = defaultSecretHeader
+	} else if !isToken(g.secretHeader) {
+		return nil, fmt.Errorf("errorpage: Maintenance.SecretHeader %q is not a valid header name", o.SecretHeader)
+	}
+	if g.cookieName == "" {
+		g.cookieName = defaultCookieName
+	} else if err := (&http.Cookie{Name: g.cookieName, Value: "x"}).Valid(); err != nil {
+		return nil, fmt.Errorf("errorpage: Maintenance.CookieName %q is not a valid cookie name", o.CookieName)
+	}
+	switch {
+	case g.cookieLife == 0:
+		g.cookieLife = defaultCookieLifetime
+	case g.cookieLife < time.Minute || g.cookieLife > maxCookieLifetime:
+		return nil, fmt.Errorf("errorpage: Maintenance.CookieLifetime %v is not between 1m and %v", o.CookieLifetime, maxCookieLifetime)
+	}
+	return g, nil
 }
 
-// intercept answers r with the maintenance page and reports true when
-// maintenance is on and r is not bypassed.
+// intercept answers r with the maintenance page, or the secret URL's
+// redirect, and reports true when maintenance is on and r is not bypassed.
+// It reads the state once, so a switch in the middle of a request does not
+// affect it.
 func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) bool {
 	st := g.src.Maintenance()
 	if !st.On {
 		return false
 	}
 	now := g.m.now()
+	expired := !st.Until.IsZero() && !now.Before(st.Until)
+	if expired && !g.noExpiry {
+		return false
+	}
+	if g.pathAllowed(r.URL.Path) {
+		return false
+	}
+	if len(g.allow) > 0 {
+		if a := g.clientAddr(r); a.IsValid() && contains(g.allow, a) {
+			return false
+		}
+	}
+	secret := st.Secret
+	if secret == "" {
+		secret = g.secret
+	}
+	if secret != "" {
+		k := g.keyFor(secret)
+		if g.secretBypass(k, r, now) {
+			return false
+		}
+		if k.isSecretPath(r.URL.Path) {
+			g.admit(rw, r, k, now)
+			return true
+		}
+	}
+
 	d := pageData{status: http.StatusServiceUnavailable, maintenance: true, message: st.Message, path: r.URL.Path, requestID: g.m.requestID(r)}
 	retry := ""
 	switch {
-	case !st.Until.IsZero() && st.Until.After(now):
+	case !st.Until.IsZero() && !expired:
 		d.until = st.Until
 		retry = formatRetryDate(st.Until)
 	case st.Retry > 0:
 		retry = formatRetryDelay(st.Retry)
 	}
+	if g.refresh > 0 {
+		every := g.refresh
+		if left := d.until.Sub(now); !d.until.IsZero() && left < every {
+			every = left
+		}
+		d.refresh = formatRetryDelay(every)
+	}
 	g.m.respond(rw, r, rw.Header(), &d, retry)
 	return true
+}
+
+// pathAllowed reports whether p is one of the allowed paths or starts with
+// an allowed prefix.
+func (g *maintenanceGate) pathAllowed(p string) bool {
+	if g.paths[p] {
+		return true
+	}
+	if len(g.prefixes) == 0 {
+		return false
+	}
+	// A router may clean the path after us ("/static/../admin" is
+	// "/admin"), so only a clean path can match a prefix.
+	clean := path.Clean(p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	if clean != p {
+		return false
+	}
+	for _, pre := range g.prefixes {
+		if strings.HasPrefix(p, pre) {
+			return true
+		}
+	}
+	return false
+}
+
+// isToken reports whether s is an HTTP token (RFC 9110 §5.6.2), as header
+// names must be.
+func isToken(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0 {
+			continue
+		}
+		return false
+	}
+	return s != ""
 }

@@ -1,0 +1,311 @@
+// Command errorpage switches errorpage's maintenance mode on and off, the
+// `artisan down` of Go services. It works on a trigger file (a shared
+// volume, a ConfigMap) or through an instance's admin endpoint:
+//
+//	errorpage down   --file PATH [--message TEXT] [--until 30m|RFC3339] [--retry 5m] [--secret S]
+//	errorpage up     --file PATH
+//	errorpage status --file PATH
+//
+//	errorpage down|up|status --admin URL   (bearer token in ERRORPAGE_ADMIN_TOKEN)
+//
+// With --file, down writes the maintenance document atomically (a temporary
+// file in the same directory, renamed over PATH), up removes the file and
+// status reads it. With --admin, the same requests go to the URL of an
+// errorpage.NewMaintenanceAdmin handler; the token is read from the
+// environment, never from a flag, so it stays out of shell history and
+// process listings.
+//
+// Exit status: 0 when the command did what it says (up on a site that is
+// already up included), 1 when it failed (a file or network error, a
+// refused token, an invalid trigger file), 2 for a usage error (an unknown
+// command or flag, an invalid value).
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/errorpage/errorpage"
+)
+
+// tokenEnv names the environment variable holding the admin bearer token.
+const tokenEnv = "ERRORPAGE_ADMIN_TOKEN"
+
+const usage = `usage:
+  errorpage down   (--file PATH | --admin URL) [--message TEXT] [--until 30m|RFC3339] [--retry 5m] [--secret S]
+  errorpage up     (--file PATH | --admin URL)
+  errorpage status (--file PATH | --admin URL)
+
+--file works on a trigger file; --admin calls an instance's admin endpoint
+with the bearer token in $ERRORPAGE_ADMIN_TOKEN.
+Exit status: 0 done, 1 failed, 2 usage error.
+`
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Getenv, os.Stdout, os.Stderr, time.Now))
+}
+
+// errUsage marks errors that exit with status 2.
+type errUsage struct{ msg string }
+
+func (e errUsage) Error() string { return e.msg }
+
+func usageErr(format string, args ...any) error {
+	return errUsage{fmt.Sprintf("errorpage: "+format, args...)}
+}
+
+// run is the whole command, with its surroundings passed in so that tests
+// can run it end to end.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, now func() time.Time) int {
+	err := dispatch(ctx, args, getenv, stdout, stderr, now)
+	var ue errUsage
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usage)
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintln(stderr, err)
+		fmt.Fprint(stderr, usage)
+		return 2
+	default:
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+}
+
+type target struct {
+	file  string
+	admin string
+	token string
+}
+
+func dispatch(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, now func() time.Time) error {
+	if len(args) == 0 {
+		return usageErr("no command given")
+	}
+	cmd := args[0]
+	switch cmd {
+	case "help", "-h", "-help", "--help":
+		return flag.ErrHelp
+	case "down", "up", "status":
+	default:
+		return usageErr("unknown command %q", cmd)
+	}
+	fs := flag.NewFlagSet("errorpage "+cmd, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // run prints the error and the usage itself
+	var t target
+	fs.StringVar(&t.file, "file", "", "the trigger file")
+	fs.StringVar(&t.admin, "admin", "", "the URL of an instance's admin endpoint")
+	var message, until, retry, secret string
+	if cmd == "down" {
+		fs.StringVar(&message, "message", "", "the message on the maintenance page")
+		fs.StringVar(&until, "until", "", "when the window ends: a duration from now (30m) or an RFC 3339 time")
+		fs.StringVar(&retry, "retry", "", "the retry delay to advertise when the end is unknown (5m)")
+		fs.StringVar(&secret, "secret", "", "lets people in who visit /SECRET")
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageErr("%s: %v", cmd, err)
+	}
+	if fs.NArg() > 0 {
+		return usageErr("%s: unexpected argument %q", cmd, fs.Arg(0))
+	}
+	switch {
+	case t.file == "" && t.admin == "":
+		return usageErr("%s: --file PATH or --admin URL is required", cmd)
+	case t.file != "" && t.admin != "":
+		return usageErr("%s: --file and --admin exclude each other", cmd)
+	case t.admin != "":
+		u, err := url.Parse(t.admin)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return usageErr("--admin %q is not an http:// or https:// URL", t.admin)
+		}
+		if t.token = strings.TrimSpace(getenv(tokenEnv)); t.token == "" {
+			return usageErr("%s is not set; --admin needs the endpoint's bearer token there", tokenEnv)
+		}
+	}
+
+	switch cmd {
+	case "down":
+		st, err := window(message, until, retry, secret, now())
+		if err != nil {
+			return err
+		}
+		if err := t.set(ctx, st); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "maintenance on (%s)\n", t)
+		describe(stdout, st, now())
+		return nil
+	case "up":
+		var before errorpage.MaintenanceState
+		if t.file != "" {
+			before, _ = t.get(ctx) // only to say whether anything changed
+		}
+		if err := t.set(ctx, errorpage.MaintenanceState{}); err != nil {
+			return err
+		}
+		if t.file != "" && !before.On {
+			fmt.Fprintf(stdout, "maintenance was already off (%s does not exist)\n", t.file)
+			return nil
+		}
+		fmt.Fprintf(stdout, "maintenance off (%s)\n", t)
+		return nil
+	default: // status
+		st, err := t.get(ctx)
+		if st.On {
+			fmt.Fprintf(stdout, "maintenance on (%s)\n", t)
+			describe(stdout, st, now())
+		} else if err == nil {
+			fmt.Fprintf(stdout, "maintenance off (%s)\n", t)
+		}
+		return err
+	}
+}
+
+// window builds the state "down" asks for, validating every flag.
+func window(message, until, retry, secret string, now time.Time) (errorpage.MaintenanceState, error) {
+	st := errorpage.MaintenanceState{On: true, Message: strings.TrimSpace(message), Secret: secret}
+	if until != "" {
+		if d, err := time.ParseDuration(until); err == nil {
+			if d <= 0 {
+				return st, usageErr("--until %s: the window must end in the future", until)
+			}
+			st.Until = now.Add(d).Truncate(time.Second)
+		} else if t, err := time.Parse(time.RFC3339, until); err == nil {
+			if !t.After(now) {
+				return st, usageErr("--until %s is in the past", until)
+			}
+			st.Until = t
+		} else {
+			return st, usageErr("--until %q: want a duration from now (30m, 2h) or an RFC 3339 time (2026-11-23T15:00:00Z)", until)
+		}
+	}
+	if retry != "" {
+		d, err := time.ParseDuration(retry)
+		if err != nil || d <= 0 {
+			return st, usageErr("--retry %q: want a positive duration such as 90s or 5m", retry)
+		}
+		st.Retry = d
+	}
+	if err := st.Validate(); err != nil {
+		return st, errUsage{err.Error()}
+	}
+	return st, nil
+}
+
+// describe prints what a window says, one fact a line.
+func describe(w io.Writer, st errorpage.MaintenanceState, now time.Time) {
+	if st.Message != "" {
+		fmt.Fprintf(w, "  message: %s\n", st.Message)
+	}
+	if !st.Until.IsZero() {
+		if st.Until.After(now) {
+			fmt.Fprintf(w, "  until:   %s (in %s)\n", st.Until.UTC().Format(time.RFC3339), st.Until.Sub(now).Round(time.Second))
+		} else {
+			fmt.Fprintf(w, "  until:   %s (passed: the window has ended unless the middleware sets NoExpiry)\n", st.Until.UTC().Format(time.RFC3339))
+		}
+	}
+	if st.Retry > 0 {
+		fmt.Fprintf(w, "  retry:   %s\n", st.Retry)
+	}
+	if st.Secret != "" {
+		fmt.Fprintf(w, "  bypass:  visit /%s to get a bypass cookie\n", st.Secret)
+	}
+}
+
+func (t target) String() string {
+	if t.file != "" {
+		return "trigger file " + t.file
+	}
+	return "admin endpoint " + t.admin
+}
+
+func (t target) set(ctx context.Context, st errorpage.MaintenanceState) error {
+	if t.file != "" {
+		return errorpage.WriteTriggerFile(t.file, st)
+	}
+	if !st.On {
+		_, err := t.call(ctx, http.MethodDelete, nil)
+		return err
+	}
+	body, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	_, err = t.call(ctx, http.MethodPut, body)
+	return err
+}
+
+func (t target) get(ctx context.Context) (errorpage.MaintenanceState, error) {
+	if t.file != "" {
+		return errorpage.ReadTriggerFile(t.file)
+	}
+	return t.call(ctx, http.MethodGet, nil)
+}
+
+var client = &http.Client{Timeout: 10 * time.Second}
+
+// call sends one request to the admin endpoint and reads the state it
+// answers with, turning what can go wrong into sentences an operator can
+// act on.
+func (t target) call(ctx context.Context, method string, body []byte) (errorpage.MaintenanceState, error) {
+	var st errorpage.MaintenanceState
+	req, err := http.NewRequestWithContext(ctx, method, t.admin, bytes.NewReader(body))
+	if err != nil {
+		return st, fmt.Errorf("errorpage: %v", err)
+	}
+	req.Header.Set("Authorization", "Bearer "+t.token)
+	req.Header.Set("Accept", "application/json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		if errors.Is(err, syscall.ECONNREFUSED) {
+			return st, fmt.Errorf("errorpage: cannot connect to %s: connection refused; is the instance running and listening there?", t.admin)
+		}
+		return st, fmt.Errorf("errorpage: %s %s: %v", method, t.admin, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if err != nil {
+		return st, fmt.Errorf("errorpage: %s %s: reading the answer: %v", method, t.admin, err)
+	}
+	switch resp.StatusCode {
+	case http.StatusOK:
+	case http.StatusUnauthorized:
+		return st, fmt.Errorf("errorpage: %s refused the token (401 Unauthorized); check %s", t.admin, tokenEnv)
+	case http.StatusForbidden:
+		return st, fmt.Errorf("errorpage: %s forbids this request (403 Forbidden); the endpoint may accept only certain client addresses (loopback, say)", t.admin)
+	case http.StatusNotFound:
+		return st, fmt.Errorf("errorpage: %s: no admin endpoint there (404 Not Found)", t.admin)
+	default:
+		var p struct {
+			Detail string `json:"detail"`
+		}
+		if json.Unmarshal(data, &p) == nil && p.Detail != "" {
+			return st, fmt.Errorf("errorpage: %s: %s: %s", t.admin, resp.Status, p.Detail)
+		}
+		return st, fmt.Errorf("errorpage: %s: unexpected answer %s", t.admin, resp.Status)
+	}
+	if err := json.Unmarshal(data, &st); err != nil {
+		return st, fmt.Errorf("errorpage: %s did not answer with a maintenance document: %v", t.admin, err)
+	}
+	return st, nil
+}

@@ -1,0 +1,138 @@
+package errorpage
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// NewMaintenanceAdmin returns an http.Handler to read and change the
+// maintenance state as JSON, for scripts and for `errorpage down --admin`:
+//
+//	GET, HEAD     the state, as the maintenance document
+//	PUT, POST     switch on with the document in the body (an empty body
+//	              switches on with the defaults); "enabled": false switches off
+//	DELETE        switch off
+//
+// Every answer is JSON with Cache-Control: no-store; errors are RFC 9457
+// problem documents. A request that authorize refuses gets 401 and nothing
+// else: authorize runs first, for every method. BearerToken builds one.
+// Since a browser sends cookies by itself, an authorize that relies on a
+// cookie alone would let other sites switch maintenance on (CSRF); prefer
+// a bearer token.
+//
+// Writes go to w, whichever source it is, so with a store shared by a
+// fleet, one instance's admin handler switches them all. Mount the handler
+// outside the middleware, or list its path in MaintenanceOptions.AllowPaths,
+// or it is behind the maintenance page it is meant to switch off.
+//
+// It returns an error if w or authorize is nil.
+func NewMaintenanceAdmin(w MaintenanceWriter, authorize func(*http.Request) bool) (http.Handler, error) {
+	if w == nil {
+		return nil, errors.New("errorpage: maintenance admin: nil MaintenanceWriter")
+	}
+	if authorize == nil {
+		return nil, errors.New("errorpage: maintenance admin: an authorization function is required")
+	}
+	return &maintenanceAdmin{w: w, authorize: authorize, now: time.Now}, nil
+}
+
+type maintenanceAdmin struct {
+	w         MaintenanceWriter
+	authorize func(*http.Request) bool
+	now       func() time.Time
+}
+
+func (a *maintenanceAdmin) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
+	rw.Header().Set("Cache-Control", "no-store")
+	if !a.authorize(r) {
+		rw.Header().Set("WWW-Authenticate", `Bearer realm="errorpage maintenance"`)
+		adminProblem(rw, http.StatusUnauthorized, "this endpoint needs authorization")
+		return
+	}
+	switch r.Method {
+	case http.MethodGet, http.MethodHead:
+		adminState(rw, r, a.w.Maintenance())
+	case http.MethodPut, http.MethodPost:
+		body, err := io.ReadAll(http.MaxBytesReader(rw, r.Body, maxTriggerFile))
+		if err != nil {
+			adminProblem(rw, http.StatusRequestEntityTooLarge, "the document is larger than 64 KiB")
+			return
+		}
+		st, err := ParseTriggerFile(body)
+		if err != nil {
+			adminProblem(rw, http.StatusBadRequest, err.Error())
+			return
+		}
+		if st.On && !st.Until.IsZero() && !st.Until.After(a.now()) {
+			adminProblem(rw, http.StatusBadRequest, "until "+st.Until.UTC().Format(time.RFC3339)+" is not in the future")
+			return
+		}
+		a.set(rw, r, st)
+	case http.MethodDelete:
+		a.set(rw, r, MaintenanceState{})
+	default:
+		rw.Header().Set("Allow", "GET, HEAD, PUT, POST, DELETE")
+		adminProblem(rw, http.StatusMethodNotAllowed, "use GET, PUT, POST or DELETE")
+	}
+}
+
+func (a *maintenanceAdmin) set(rw http.ResponseWriter, r *http.Request, st MaintenanceState) {
+	if err := a.w.SetMaintenance(r.Context(), st); err != nil {
+		adminProblem(rw, http.StatusInternalServerError, err.Error())
+		return
+	}
+	// The state as written: a shared store may take a moment to echo it.
+	adminState(rw, r, st)
+}
+
+func adminState(rw http.ResponseWriter, r *http.Request, st MaintenanceState) {
+	b, err := json.Marshal(st)
+	if err != nil {
+		adminProblem(rw, http.StatusInternalServerError, err.Error())
+		return
+	}
+	b = append(b, '\n')
+	rw.Header().Set("Content-Type", "application/json")
+	rw.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	rw.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		_, _ = rw.Write(b)
+	}
+}
+
+func adminProblem(rw http.ResponseWriter, status int, detail string) {
+	var b bytes.Buffer
+	writeProblem(&b, &pageData{status: status}, http.StatusText(status), detail, "")
+	rw.Header().Set("Content-Type", "application/problem+json")
+	rw.Header().Set("Content-Length", strconv.Itoa(b.Len()))
+	rw.WriteHeader(status)
+	_, _ = rw.Write(b.Bytes())
+}
+
+// BearerToken returns an authorization function for NewMaintenanceAdmin
+// that accepts requests with the header "Authorization: Bearer <token>".
+// The comparison takes the same time whatever the token sent, so it
+// reveals neither the token nor its length. An empty token accepts
+// nothing.
+func BearerToken(token string) func(*http.Request) bool {
+	want := sha256.Sum256([]byte(token))
+	return func(r *http.Request) bool {
+		if token == "" {
+			return false
+		}
+		scheme, got, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") {
+			return false
+		}
+		sum := sha256.Sum256([]byte(strings.TrimSpace(got)))
+		return subtle.ConstantTimeCompare(sum[:], want[:]) == 1
+	}
+}

@@ -1,0 +1,166 @@
+package errorpage
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The secret bypass. Visiting /<secret> during maintenance sets a cookie
+// and redirects to "/"; the cookie lets its holder in until it expires.
+//
+// The cookie is "v1.<expiry>.<mac>": expiry in Unix seconds, and
+// HMAC-SHA256 over "v1.<expiry>" with a key derived from the secret,
+// base64url-encoded. It carries nothing secret, needs no server-side
+// storage, and every instance of a fleet that shares the secret accepts it.
+// Changing the secret changes the key, which invalidates every cookie made
+// with the old one.
+
+// maxSecretLen bounds a secret: it is a path segment and a header value.
+const maxSecretLen = 256
+
+// checkSecret reports whether s can serve as a secret: one URL path
+// segment of unreserved characters (RFC 3986 §2.3), so /<secret> needs no
+// escaping and means the same to every router. Its errors are wrapped by
+// the caller, which knows where the secret came from.
+func checkSecret(s string) error {
+	if s == "" || len(s) > maxSecretLen {
+		return errors.New("a secret has 1 to 256 characters")
+	}
+	if s == "." || s == ".." {
+		return errors.New("a secret cannot be \".\" or \"..\"")
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			continue
+		}
+		return errors.New("a secret consists of letters, digits and \"-._~\" only")
+	}
+	return nil
+}
+
+// bypassKey is what the gate derives from one secret.
+type bypassKey struct {
+	secret  string
+	mac     []byte   // HMAC key for cookies
+	pathSum [32]byte // SHA-256 of "/"+secret
+	hdrSum  [32]byte // SHA-256 of secret
+}
+
+func newBypassKey(secret string) *bypassKey {
+	// A key of its own for cookies, rather than the secret itself, so the
+	// MAC never mixes with the comparisons below.
+	h := hmac.New(sha256.New, []byte(secret))
+	h.Write([]byte("errorpage maintenance bypass cookie v1"))
+	return &bypassKey{
+		secret:  secret,
+		mac:     h.Sum(nil),
+		pathSum: sha256.Sum256([]byte("/" + secret)),
+		hdrSum:  sha256.Sum256([]byte(secret)),
+	}
+}
+
+// keyFor returns the derived key of secret, computed once per secret: the
+// state of a window changes rarely, requests are many.
+func (g *maintenanceGate) keyFor(secret string) *bypassKey {
+	if k := g.key.Load(); k != nil && k.secret == secret {
+		return k
+	}
+	k := newBypassKey(secret)
+	g.key.Store(k)
+	return k
+}
+
+// isSecretPath compares p with "/"+secret in constant time. Comparing the
+// digests, not the strings, hides the secret's length as well.
+func (k *bypassKey) isSecretPath(p string) bool {
+	sum := sha256.Sum256([]byte(p))
+	return hmac.Equal(sum[:], k.pathSum[:])
+}
+
+// secretBypass reports whether r carries the secret in the secret header
+// or a valid bypass cookie.
+func (g *maintenanceGate) secretBypass(k *bypassKey, r *http.Request, now time.Time) bool {
+	if v := r.Header.Get(g.secretHeader); v != "" {
+		sum := sha256.Sum256([]byte(v))
+		if hmac.Equal(sum[:], k.hdrSum[:]) {
+			return true
+		}
+	}
+	for _, c := range r.CookiesNamed(g.cookieName) {
+		if verifyBypassCookie(k.mac, c.Value, now, g.cookieLife) {
+			return true
+		}
+	}
+	return false
+}
+
+// admit answers a visit to the secret URL: it sets the bypass cookie and
+// redirects to "/", with 303 so that any method ends in a GET.
+func (g *maintenanceGate) admit(rw http.ResponseWriter, r *http.Request, k *bypassKey, now time.Time) {
+	exp := now.Add(g.cookieLife)
+	h := rw.Header()
+	http.SetCookie(rw, &http.Cookie{
+		Name:     g.cookieName,
+		Value:    signBypassCookie(k.mac, exp),
+		Path:     "/",
+		Expires:  exp,
+		MaxAge:   int(g.cookieLife / time.Second),
+		HttpOnly: true,
+		Secure:   r.TLS != nil || g.forwardedProto(r) == "https",
+		SameSite: http.SameSiteLaxMode,
+	})
+	h.Set("Cache-Control", "no-store")
+	// The secret is in this URL: keep it out of the Referer of whatever
+	// the next page loads.
+	h.Set("Referrer-Policy", "no-referrer")
+	http.Redirect(rw, r, "/", http.StatusSeeOther)
+}
+
+// signBypassCookie returns the cookie value that is valid until exp.
+func signBypassCookie(key []byte, exp time.Time) string {
+	payload := "v1." + strconv.FormatInt(exp.Unix(), 10)
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(payload))
+	return payload + "." + base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
+}
+
+// cookieClockSkew is how far in the future beyond the lifetime a cookie's
+// expiry may lie: instances of a fleet do not share one clock.
+const cookieClockSkew = time.Minute
+
+// verifyBypassCookie reports whether v is a cookie signed with key that
+// has not expired at now and does not claim more than maxLife from now.
+// The MAC is compared in constant time.
+func verifyBypassCookie(key []byte, v string, now time.Time, maxLife time.Duration) bool {
+	rest, ok := strings.CutPrefix(v, "v1.")
+	if !ok {
+		return false
+	}
+	expStr, macStr, ok := strings.Cut(rest, ".")
+	if !ok || len(expStr) == 0 || len(expStr) > 12 || !isDigits(expStr) || len(macStr) != 43 {
+		return false
+	}
+	got, err := base64.RawURLEncoding.DecodeString(macStr)
+	if err != nil || len(got) != sha256.Size {
+		return false
+	}
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(v[:len("v1.")+len(expStr)]))
+	if !hmac.Equal(got, mac.Sum(nil)) {
+		return false
+	}
+	exp, err := strconv.ParseInt(expStr, 10, 64)
+	if err != nil {
+		return false
+	}
+	left := time.Unix(exp, 0).Sub(now)
+	// A lifetime shortened since the cookie was made bounds it too.
+	return left > 0 && left <= maxLife+cookieClockSkew
+}
