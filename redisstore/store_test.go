@@ -1,0 +1,223 @@
+package redisstore
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/errorpage/errorpage"
+)
+
+// propagationBound is issue 7's promise: a write on one instance reaches
+// every instance's memory within this, on loopback.
+const propagationBound = 100 * time.Millisecond
+
+func TestZeroOptions(t *testing.T) {
+	srv := startRedis(t)
+	s := open(t, srv.URL(""), Options{})
+	if s.key != "errorpage:maintenance" || s.channel != "errorpage:maintenance" {
+		t.Errorf("got key %q channel %q, want both errorpage:maintenance", s.key, s.channel)
+	}
+	if got := s.Maintenance(); got.On || s.Version() != 0 {
+		t.Errorf("got %+v version %d with no key, want off, version 0", got, s.Version())
+	}
+	if err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "m"}); err != nil {
+		t.Fatal(err)
+	}
+	got := srv.Client("").HGetAll(bg, "errorpage:maintenance").Val()
+	if got["state"] != `{"enabled":true,"message":"m"}` || got["version"] == "" {
+		t.Errorf("got hash %q, want the document and a version", got)
+	}
+	if !s.Maintenance().On {
+		t.Error("the writer does not see its own write at once")
+	}
+}
+
+// TestPropagation writes from each of three independent stores in turn and
+// measures how long until every other store holds the write in memory.
+func TestPropagation(t *testing.T) {
+	srv := startRedis(t)
+	stores := []*Store{open(t, srv.URL(""), Options{}), open(t, srv.URL(""), Options{}), open(t, srv.URL(""), Options{})}
+	const writes = 200
+	lat := make([]time.Duration, 0, writes)
+	for i := range writes {
+		w := stores[i%len(stores)]
+		msg := fmt.Sprintf("write %d", i)
+		start := time.Now()
+		if err := w.SetMaintenance(bg, errorpage.MaintenanceState{On: i%2 == 0, Message: msg}); err != nil {
+			t.Fatal(err)
+		}
+		d := spinUntilAll(t, stores, msg, start)
+		if d > propagationBound {
+			t.Errorf("write %d took %v to reach every store, want under %v", i, d, propagationBound)
+		}
+		lat = append(lat, d)
+	}
+	slices.Sort(lat)
+	t.Logf("propagation to 3 stores over %d writes: p50 %v, p99 %v, max %v (bound %v)",
+		writes, lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1], propagationBound)
+}
+
+// spinUntilAll polls the stores, without sleeping so as not to add to
+// the figure, until all of them hold a state with message msg; it returns
+// the time since start. It fails the test after a second.
+func spinUntilAll(t testing.TB, stores []*Store, msg string, start time.Time) time.Duration {
+	for {
+		all := true
+		for _, s := range stores {
+			if s.Maintenance().Message != msg {
+				all = false
+				break
+			}
+		}
+		d := time.Since(start)
+		if all {
+			return d
+		}
+		if d > time.Second {
+			t.Fatalf("after %v, not every store holds %q", d, msg)
+		}
+		runtime.Gosched()
+	}
+}
+
+// TestRapidToggles toggles 1 000 times from three stores at once; all of
+// them must end on the same state, the one in Redis.
+func TestRapidToggles(t *testing.T) {
+	srv := startRedis(t)
+	stores := []*Store{open(t, srv.URL(""), Options{}), open(t, srv.URL(""), Options{}), open(t, srv.URL(""), Options{})}
+	var wg sync.WaitGroup
+	for w, s := range stores {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < 1000; i += len(stores) {
+				if err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: i%2 == 1, Message: fmt.Sprint(i)}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	final := srv.Client("").HGetAll(bg, defaultName).Val()
+	waitFor(t, 2*time.Second, "every store to hold the final version "+final["version"], func() bool {
+		for _, s := range stores {
+			if fmt.Sprint(s.Version()) != final["version"] {
+				return false
+			}
+		}
+		return true
+	})
+	want := stores[0].Maintenance()
+	for i, s := range stores {
+		doc, _ := s.Maintenance().MarshalJSON()
+		if string(doc) != final["state"] || s.Maintenance() != want {
+			t.Errorf("store %d holds %s, want %s", i, doc, final["state"])
+		}
+	}
+}
+
+// TestOlderVersionIgnored: an announcement older than the state held is
+// dropped, so a late message cannot undo a newer write.
+func TestOlderVersionIgnored(t *testing.T) {
+	srv := startRedis(t)
+	s := open(t, srv.URL(""), Options{})
+	if err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "new"}); err != nil {
+		t.Fatal(err)
+	}
+	v := s.Version()
+	c := srv.Client("")
+	c.Publish(bg, defaultName, fmt.Sprintf(`{"version":%d,"state":{"enabled":false,"message":"old"}}`, v-1))
+	c.Publish(bg, defaultName, fmt.Sprintf(`{"version":%d,"state":{"enabled":true,"message":"newer"}}`, v+1))
+	waitFor(t, time.Second, "the newer message", func() bool { return s.Version() == v+1 })
+	if got := s.Maintenance().Message; got != "newer" {
+		t.Errorf("got message %q, want newer", got)
+	}
+}
+
+// TestVersionsSurviveDataLoss: after Redis lost the hash, a new write still
+// gets a higher version than every instance holds (the server's clock),
+// so it is not ignored.
+func TestVersionsSurviveDataLoss(t *testing.T) {
+	srv := startRedis(t)
+	a, b := open(t, srv.URL(""), Options{Resync: -1}), open(t, srv.URL(""), Options{Resync: -1})
+	if err := a.SetMaintenance(bg, errorpage.MaintenanceState{On: true}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, time.Second, "b to see the write", func() bool { return b.Maintenance().On })
+	srv.Client("").FlushAll(bg)
+	if err := b.SetMaintenance(bg, errorpage.MaintenanceState{}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, time.Second, "a to see the write after the flush", func() bool { return !a.Maintenance().On })
+}
+
+func TestCloseLeaksNoGoroutines(t *testing.T) {
+	srv := startRedis(t)
+	before := runtime.NumGoroutine()
+	for range 3 {
+		s, err := Open(srv.URL(""), Options{Logger: discardLogger, Resync: 10 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: true}); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		s.Close()
+		if err := s.SetMaintenance(bg, errorpage.MaintenanceState{}); err == nil || !strings.HasPrefix(err.Error(), "redisstore: ") {
+			t.Errorf("SetMaintenance after Close: got %v, want a redisstore: error", err)
+		}
+	}
+	// A store whose Redis is down is busy reconnecting; Close must stop it
+	// too.
+	srv.Kill()
+	s, err := Open(srv.URL(""), Options{Logger: discardLogger, StartTimeout: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 5*time.Second, "a few reconnection attempts", func() bool { return s.attempts.Load() >= 3 })
+	s.Close()
+	waitFor(t, 5*time.Second, "the stores' goroutines to end", func() bool { return runtime.NumGoroutine() <= before })
+}
+
+// TestStartTimeout: with Redis unreachable, Open returns after the first
+// failed attempt, not after StartTimeout.
+func TestRedisDownAtStart(t *testing.T) {
+	srv := startRedis(t)
+	srv.Kill()
+	for _, tc := range []struct {
+		name    string
+		initial errorpage.MaintenanceState
+	}{
+		{"not in maintenance", errorpage.MaintenanceState{}},
+		{"start in maintenance", errorpage.MaintenanceState{On: true, Message: "starting"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			log, buf := testLogger()
+			start := time.Now()
+			s := open(t, srv.URL(""), Options{Initial: tc.initial, Logger: log, StartTimeout: 10 * time.Second, MaxBackoff: 50 * time.Millisecond})
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("Open took %v with Redis down, want it to return after the first failed attempt", d)
+			}
+			waitFor(t, 5*time.Second, "ten reconnection attempts", func() bool { return s.attempts.Load() >= 10 })
+			if got := s.Maintenance(); got != tc.initial {
+				t.Errorf("got %+v, want the initial state %+v", got, tc.initial)
+			}
+			if n := buf.Count("redisstore: cannot reach Redis"); n != 1 {
+				t.Errorf("the outage was logged %d times over %d attempts, want once:\n%s", n, s.attempts.Load(), buf)
+			}
+			if err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: true}); err == nil || !strings.HasPrefix(err.Error(), "redisstore: ") {
+				t.Errorf("SetMaintenance with Redis down: got %v, want a redisstore: error", err)
+			}
+			if got := s.Maintenance(); got != tc.initial {
+				t.Errorf("a failed write changed the state to %+v", got)
+			}
+		})
+	}
+}
