@@ -29,7 +29,7 @@ func keepFromInner(key string, keepCookies bool) bool {
 // resetHeaders turns the header map the inner handler left into the base of
 // a replaced response, as described above. An invalid or past Retry-After
 // from the inner handler is dropped.
-func resetHeaders(h, entry http.Header, keepCookies bool, now time.Time) {
+func resetHeaders(h, entry http.Header, keepCookies bool, now func() time.Time) {
 	for k := range h {
 		if _, outer := entry[k]; outer {
 			continue
@@ -43,7 +43,7 @@ func resetHeaders(h, entry http.Header, keepCookies bool, now time.Time) {
 		// belongs to an outer middleware: put it back.
 		h[k] = v
 	}
-	if v := h.Get("Retry-After"); v != "" && !validRetryAfter(v, now) {
+	if v := h["Retry-After"]; v != nil && (len(v) != 1 || !validRetryAfter(v[0], now())) {
 		delete(h, "Retry-After")
 	}
 	delete(h, "Content-Length")
@@ -56,10 +56,21 @@ func resetHeaders(h, entry http.Header, keepCookies bool, now time.Time) {
 // cache controls (RFC 9213, Surrogate-Control) included.
 func noStore(h http.Header) {
 	h["Cache-Control"] = []string{"no-store"}
+	dropFreshness(h)
+}
+
+// dropFreshness removes what could make a cache keep the response, except
+// Cache-Control itself, which the caller sets to no-store.
+func dropFreshness(h http.Header) { dropFreshnessOf(h, h) }
+
+// dropFreshnessOf is dropFreshness looking for targeted cache controls only
+// among the keys of from: after resetHeaders, only the entry headers can
+// still hold one, and they are usually none.
+func dropFreshnessOf(h, from http.Header) {
 	delete(h, "Expires")
 	delete(h, "Pragma")
 	delete(h, "Surrogate-Control")
-	for k := range h {
+	for k := range from {
 		if strings.HasSuffix(k, "Cdn-Cache-Control") {
 			delete(h, k)
 		}

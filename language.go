@@ -26,6 +26,16 @@ type languages struct {
 	// client inventing values cannot fill memory.
 	cache  sync.Map // string → int
 	cached atomic.Int32
+
+	// sentences remembers retryIn's answers: a service sends the same few
+	// delays over and over. Bounded like cache.
+	sentences     sync.Map // sentenceKey → string
+	sentenceCount atomic.Int32
+}
+
+type sentenceKey struct {
+	lang int
+	secs int64
 }
 
 const cacheMax = 512
@@ -95,9 +105,20 @@ func (l *languages) spellDuration(i int, d time.Duration) string {
 	return strings.ReplaceAll(form, "{n}", strconv.FormatInt(n, 10))
 }
 
-// retryIn is the sentence saying to come back after d.
+// retryIn is the sentence saying to come back after d, which is rounded
+// up to whole seconds first.
 func (l *languages) retryIn(i int, d time.Duration) string {
-	return strings.ReplaceAll(l.texts[i].Labels.RetryIn, "{time}", l.spellDuration(i, d))
+	key := sentenceKey{i, ceilDiv(d, time.Second)}
+	if s, ok := l.sentences.Load(key); ok {
+		return s.(string)
+	}
+	s := strings.ReplaceAll(l.texts[i].Labels.RetryIn, "{time}", l.spellDuration(i, time.Duration(key.secs)*time.Second))
+	if l.sentenceCount.Load() < cacheMax {
+		if _, loaded := l.sentences.LoadOrStore(key, s); !loaded {
+			l.sentenceCount.Add(1)
+		}
+	}
+	return s
 }
 
 // backBy is the sentence saying when a maintenance window ends. The clock

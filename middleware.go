@@ -18,7 +18,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"runtime/debug"
 	"time"
 
 	"github.com/a-h/templ"
@@ -269,7 +268,7 @@ func (m *Middleware) finish(w *interceptor, recovered any) {
 		// same value, which net/http compares by identity.
 		panic(recovered)
 	}
-	stack := debug.Stack()
+	stack := captureStack()
 	committed := w.state == passing || w.state == hijacked
 	ev := ErrorEvent{
 		Status:    http.StatusInternalServerError,

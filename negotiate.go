@@ -47,13 +47,11 @@ func negotiate(h http.Header) format {
 			if !ok {
 				continue
 			}
-			for f := format(0); f < numFormats; f++ {
-				spec := matchSpecificity(f, typ, sub)
-				if spec == 0 {
-					continue
-				}
+			var specs [numFormats]int
+			classify(typ, sub, &specs)
+			for f, spec := range specs {
 				b := &best[f]
-				if spec > b.spec || spec == b.spec && q > b.q {
+				if spec > b.spec || spec > 0 && spec == b.spec && q > b.q {
 					*b = score{spec, q, pos}
 				}
 			}
@@ -74,50 +72,35 @@ func negotiate(h http.Header) format {
 	return win
 }
 
-// matchSpecificity tells how specifically the range typ/sub matches the
-// format: 3 for a full type, 2 for type/*, 1 for */*, 0 for no match.
-func matchSpecificity(f format, typ, sub string) int {
-	if typ == "*" {
+// classify sets, for each format, how specifically the range typ/sub
+// matches it: 3 for a full type, 2 for type/*, 1 for */*, 0 for no match.
+func classify(typ, sub string, specs *[numFormats]int) {
+	switch {
+	case typ == "*":
 		if sub == "*" {
-			return 1
+			*specs = [numFormats]int{1, 1, 1}
 		}
-		return 0
-	}
-	switch f {
-	case formatHTML:
-		if strings.EqualFold(typ, "text") {
-			if sub == "*" {
-				return 2
-			}
-			if strings.EqualFold(sub, "html") {
-				return 3
-			}
+	case strings.EqualFold(typ, "text"):
+		switch {
+		case sub == "*":
+			specs[formatText], specs[formatHTML] = 2, 2
+		case strings.EqualFold(sub, "plain"):
+			specs[formatText] = 3
+		case strings.EqualFold(sub, "html"):
+			specs[formatHTML] = 3
 		}
-		if strings.EqualFold(typ, "application") && strings.EqualFold(sub, "xhtml+xml") {
-			return 3
-		}
-	case formatJSON:
-		if strings.EqualFold(typ, "application") {
-			if sub == "*" {
-				return 2
-			}
-			// application/json, application/problem+json and every
-			// application/...+json (RFC 6839 structured syntax suffix).
-			if strings.EqualFold(sub, "json") || len(sub) > 5 && strings.EqualFold(sub[len(sub)-5:], "+json") {
-				return 3
-			}
-		}
-	case formatText:
-		if strings.EqualFold(typ, "text") {
-			if sub == "*" {
-				return 2
-			}
-			if strings.EqualFold(sub, "plain") {
-				return 3
-			}
+	case strings.EqualFold(typ, "application"):
+		switch {
+		case sub == "*":
+			specs[formatJSON] = 2
+		case strings.EqualFold(sub, "xhtml+xml"):
+			specs[formatHTML] = 3
+		// application/json, application/problem+json and every
+		// application/...+json (RFC 6839 structured syntax suffix).
+		case strings.EqualFold(sub, "json") || len(sub) > 5 && strings.EqualFold(sub[len(sub)-5:], "+json"):
+			specs[formatJSON] = 3
 		}
 	}
-	return 0
 }
 
 // quality finds the q parameter among a media range's parameters. Its

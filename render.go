@@ -162,26 +162,39 @@ func cleanReference(s string) string {
 // is kept, and a 503 without one gets the configured default.
 func (m *Middleware) respond(rw http.ResponseWriter, r *http.Request, entry http.Header, d *pageData, retryAfter string) {
 	h := rw.Header()
-	now := m.now()
-	resetHeaders(h, entry, m.cookies, now)
+	resetHeaders(h, entry, m.cookies, m.now)
 	hv := headerValues{buf: make([]string, 0, 10)}
+	d.lang = m.render.langs.choose(firstValue(r.Header, "Accept-Language"))
 
-	if retryAfter != "" {
+	// When to come back: what the caller says, else the handler's valid
+	// Retry-After, else for a 503 the configured delay. A maintenance window
+	// without an end time or retry delay sends none: the default is a guess
+	// for overload, and the page says "back shortly" instead.
+	var wait time.Duration
+	switch {
+	case retryAfter != "":
 		hv.set(h, "Retry-After", retryAfter)
-	} else if h["Retry-After"] == nil && d.status == http.StatusServiceUnavailable && m.retryStr != "" {
-		hv.set(h, "Retry-After", m.retryStr)
-	}
-	d.lang = m.render.langs.choose(r.Header.Get("Accept-Language"))
-	if v := h.Get("Retry-After"); v != "" {
-		if at, err := parseRetryAfter(v, now); err == nil && at.After(now) {
-			d.retrySeconds = ceilDiv(at.Sub(now), time.Second)
-			if d.maintenance && !d.until.IsZero() {
-				d.retry = m.render.langs.backBy(d.lang, d.until, now)
-			} else {
-				d.retry = m.render.langs.retryIn(d.lang, at.Sub(now))
-			}
+		now := m.now()
+		if at, err := parseRetryAfter(retryAfter, now); err == nil {
+			wait = at.Sub(now)
 		}
-	} else if d.maintenance {
+	case h["Retry-After"] != nil:
+		now := m.now()
+		if at, err := parseRetryAfter(h["Retry-After"][0], now); err == nil {
+			wait = at.Sub(now)
+		}
+	case d.status == http.StatusServiceUnavailable && !d.maintenance && m.retryStr != "":
+		hv.set(h, "Retry-After", m.retryStr)
+		wait = m.retry
+	}
+	switch {
+	case wait > 0 && d.maintenance && !d.until.IsZero():
+		d.retrySeconds = ceilDiv(wait, time.Second)
+		d.retry = m.render.langs.backBy(d.lang, d.until, m.now())
+	case wait > 0:
+		d.retrySeconds = ceilDiv(wait, time.Second)
+		d.retry = m.render.langs.retryIn(d.lang, wait)
+	case d.maintenance:
 		d.retry = m.render.langs.texts[d.lang].Labels.BackSoon
 	}
 
@@ -194,7 +207,7 @@ func (m *Middleware) respond(rw http.ResponseWriter, r *http.Request, entry http
 		hv.set(h, "Refresh", d.refresh)
 	}
 
-	noStore(h)
+	dropFreshnessOf(h, entry)
 	hv.set(h, "Cache-Control", "no-store")
 	hv.set(h, "Content-Type", ctype)
 	hv.set(h, "Content-Length", strconv.Itoa(buf.Len()))

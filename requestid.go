@@ -9,10 +9,19 @@ const maxRequestIDLen = 128
 // defaultRequestID finds the request's ID: the X-Request-Id header, then the
 // trace ID of a W3C traceparent header.
 func defaultRequestID(r *http.Request) string {
-	if id := r.Header.Get("X-Request-Id"); id != "" {
+	if id := firstValue(r.Header, "X-Request-Id"); id != "" {
 		return id
 	}
-	return traceID(r.Header.Get("Traceparent"))
+	return traceID(firstValue(r.Header, "Traceparent"))
+}
+
+// firstValue is h.Get for a key already in canonical form, without the
+// cost of canonicalizing it again.
+func firstValue(h http.Header, canonicalKey string) string {
+	if v := h[canonicalKey]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 // traceID returns the trace-id of a W3C Trace Context traceparent value

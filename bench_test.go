@@ -1,0 +1,176 @@
+package errorpage
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"testing"
+)
+
+// discardWriter is a ResponseWriter that throws everything away, with the
+// optional interfaces of net/http's HTTP/1 writer, so the benchmarks measure
+// the middleware, not a network.
+type discardWriter struct {
+	h      http.Header
+	status int
+}
+
+func newDiscardWriter() *discardWriter { return &discardWriter{h: make(http.Header, 16)} }
+
+func (d *discardWriter) Header() http.Header                 { return d.h }
+func (d *discardWriter) WriteHeader(code int)                { d.status = code }
+func (d *discardWriter) Write(b []byte) (int, error)         { return len(b), nil }
+func (d *discardWriter) WriteString(s string) (int, error)   { return len(s), nil }
+func (d *discardWriter) ReadFrom(r io.Reader) (int64, error) { return io.Copy(io.Discard, r) }
+func (d *discardWriter) Flush()                              {}
+
+// reset readies the writer for the next iteration, keeping the header
+// map's storage as net/http would give a fresh, empty map.
+func (d *discardWriter) reset() { clear(d.h); d.status = 0 }
+
+var helloBody = []byte("hello, world\n")
+
+func hello(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write(helloBody)
+}
+
+func benchServe(b *testing.B, h http.Handler, r *http.Request) {
+	b.Helper()
+	w := newDiscardWriter()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		w.reset()
+		h.ServeHTTP(w, r)
+	}
+}
+
+func benchMiddleware(b *testing.B) *Middleware {
+	m, err := New(Options{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m
+}
+
+// BenchmarkBare is the yardstick: the handler without any middleware.
+func BenchmarkBare(b *testing.B) {
+	benchServe(b, http.HandlerFunc(hello), httptest.NewRequest("GET", "/", nil))
+}
+
+// BenchmarkPassThrough is the same handler behind errorpage.
+func BenchmarkPassThrough(b *testing.B) {
+	benchServe(b, benchMiddleware(b).Handler(http.HandlerFunc(hello)), httptest.NewRequest("GET", "/", nil))
+}
+
+// BenchmarkHTTPError is the yardstick for an error: http.Error's plain text.
+func BenchmarkHTTPError(b *testing.B) {
+	benchServe(b, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "Service Unavailable", http.StatusServiceUnavailable)
+	}), httptest.NewRequest("GET", "/", nil))
+}
+
+func failing503(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusServiceUnavailable) }
+
+func errorRequest(accept string) *http.Request {
+	r := httptest.NewRequest("GET", "/orders/42", nil)
+	r.Header.Set("Accept", accept)
+	r.Header.Set("X-Request-Id", "7f3a9c0e-1b2d-4e5f-8a9b-0c1d2e3f4a5b")
+	return r
+}
+
+// BenchmarkPageHTML is the full HTML 503 page with a request ID.
+func BenchmarkPageHTML(b *testing.B) {
+	benchServe(b, benchMiddleware(b).Handler(http.HandlerFunc(failing503)),
+		errorRequest("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"))
+}
+
+// BenchmarkPageHTMLJapanese is the same in the visitor's language.
+func BenchmarkPageHTMLJapanese(b *testing.B) {
+	r := errorRequest("text/html")
+	r.Header.Set("Accept-Language", "ja,en-US;q=0.9,en;q=0.8")
+	benchServe(b, benchMiddleware(b).Handler(http.HandlerFunc(failing503)), r)
+}
+
+// BenchmarkPageJSON is the problem document for the same error.
+func BenchmarkPageJSON(b *testing.B) {
+	benchServe(b, benchMiddleware(b).Handler(http.HandlerFunc(failing503)), errorRequest("application/json"))
+}
+
+// BenchmarkPageText is the plain-text page for the same error.
+func BenchmarkPageText(b *testing.B) {
+	benchServe(b, benchMiddleware(b).Handler(http.HandlerFunc(failing503)), errorRequest("*/*"))
+}
+
+// BenchmarkPanic is a panic turned into the HTML page, its stack logged to a
+// discarding slog handler (the log record is still built).
+func BenchmarkPanic(b *testing.B) {
+	m, err := New(Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchServe(b, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		panic("boom")
+	})), errorRequest("text/html"))
+}
+
+// zeros is an endless reader of zero bytes that is not an io.WriterTo, so
+// io.Copy goes through the writer's ReadFrom.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+const gib = 1 << 30
+
+// benchBigBody serves a 1 GiB body and reports the bytes allocated while
+// doing so: the middleware must stream it, never hold it.
+func benchBigBody(b *testing.B, h http.Handler) {
+	r := httptest.NewRequest("GET", "/", nil)
+	w := newDiscardWriter()
+	b.SetBytes(gib)
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	b.ResetTimer()
+	for range b.N {
+		w.reset()
+		h.ServeHTTP(w, r)
+	}
+	b.StopTimer()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N), "alloc-B/GiB")
+	b.ReportMetric(float64(int64(after.HeapInuse)-int64(before.HeapInuse)), "heap-growth-B")
+}
+
+// Benchmark1GiBUnder5xx discards a 1 GiB body written under a 503, through
+// both Write and ReadFrom.
+func Benchmark1GiBUnder5xx(b *testing.B) {
+	m := benchMiddleware(b)
+	b.Run("Write", func(b *testing.B) {
+		benchBigBody(b, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			chunk := make([]byte, 32<<10)
+			for range gib / len(chunk) {
+				w.Write(chunk)
+			}
+		})))
+	})
+	b.Run("ReadFrom", func(b *testing.B) {
+		benchBigBody(b, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			io.Copy(w, io.LimitReader(zeros{}, gib))
+		})))
+	})
+}
+
+// Benchmark1GiBStream200 passes a 1 GiB 200 stream through.
+func Benchmark1GiBStream200(b *testing.B) {
+	m := benchMiddleware(b)
+	benchBigBody(b, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(w, io.LimitReader(zeros{}, gib))
+	})))
+}
