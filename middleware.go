@@ -88,6 +88,37 @@ type Options struct {
 	// Maintenance configures maintenance mode. The zero value has no
 	// source, and maintenance mode is off.
 	Maintenance MaintenanceOptions
+	// Brand shows the product's name, logo, links and colours on every
+	// page. The zero value shows none and keeps the theme's colours; see
+	// Brand for what each field accepts.
+	Brand Brand
+
+	// Theme names the built-in look of the pages: "default" (a clean card
+	// with a blue accent), "mono" (minimal monochrome) or "terminal" (a
+	// console window). Each has light and dark variants. Empty means
+	// "default"; an unknown name is an error from New. For a look of your
+	// own, write the page in templ (Pages, Fallback).
+	Theme string
+
+	// Languages adds languages or overrides built-in strings. A Text with
+	// the Tag of a built-in language ("de", "pt-BR") replaces the strings
+	// it sets and keeps the rest; any other Tag adds a language, whose
+	// empty strings are the default language's. Set Dir to "rtl" for a
+	// right-to-left language. Nil means the 12 built-in languages
+	// (pages.Languages).
+	Languages []pages.Text
+
+	// DefaultLanguage is the tag of the language used when Accept-Language
+	// matches none (or is absent). It must be one of the languages. Empty
+	// means "en".
+	DefaultLanguage string
+
+	// LocalizedProblemTitle makes the title of problem documents the page's
+	// heading in the visitor's language ("Service unavailable",
+	// "サービスを利用できません"). False keeps the status phrase ("Service
+	// Unavailable"), as RFC 9457 suggests for type about:blank; detail is
+	// localized either way.
+	LocalizedProblemTitle bool
 }
 
 // ErrorEvent describes a replaced response or a panic, for Options.OnError.
@@ -125,6 +156,10 @@ type Middleware struct {
 	cookies  bool
 	loginURL string
 	now      func() time.Time
+
+	look       look
+	texts      []pages.Text // the default language first
+	localTitle bool
 
 	render *renderer
 	maint  *maintenanceGate // nil without a maintenance source
@@ -191,6 +226,14 @@ func New(opts Options) (*Middleware, error) {
 			return nil, err
 		}
 	}
+	var err error
+	if m.look, err = newLook(opts.Theme, opts.Brand); err != nil {
+		return nil, err
+	}
+	if m.texts, err = buildTexts(opts.Languages, opts.DefaultLanguage); err != nil {
+		return nil, err
+	}
+	m.localTitle = opts.LocalizedProblemTitle
 	r, err := newRenderer(m)
 	if err != nil {
 		return nil, err

@@ -74,6 +74,7 @@ type renderer struct {
 	css     string
 	cssHash string // the stylesheet's CSP source, 'sha256-...'
 	cspHTML string // allows exactly the stylesheet
+	imgSrc  string // img-src sources: the site, data: and the logo's origin
 	vary    string
 
 	marker string   // random, so no page text can contain it
@@ -91,12 +92,16 @@ func (rd *renderer) csp(nonce string) string {
 		style += " 'nonce-" + nonce + "'"
 	}
 	return "default-src 'none'; style-src " + style +
-		"; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+		"; img-src " + rd.imgSrc + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 }
 
 func newRenderer(m *Middleware) (*renderer, error) {
-	r := &renderer{m: m, langs: newLanguages(pages.Languages())}
-	r.css = pages.DefaultTheme.CSS(nil)
+	r := &renderer{m: m, langs: newLanguages(m.texts)}
+	r.css = m.look.theme.CSS()
+	r.imgSrc = "'self' data:"
+	if m.look.imgOrigin != "" {
+		r.imgSrc += " " + m.look.imgOrigin
+	}
 	sum := sha256.Sum256([]byte(r.css))
 	r.cssHash = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 	r.cspHTML = r.csp("")
@@ -234,7 +239,11 @@ func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *
 	st := statusText(text, d)
 	switch f {
 	case formatJSON:
-		writeProblem(buf, d, phrase(d.status), st.Message, d.path)
+		title := phrase(d.status)
+		if rd.m.localTitle {
+			title = st.Title
+		}
+		writeProblem(buf, d, title, st.Message, d.path)
 		return "application/problem+json", cspOther
 	case formatHTML:
 		if page := rd.customPage(d); page != nil {
@@ -324,6 +333,8 @@ func (rd *renderer) model(d *pageData, slots [numSlots]string, marked bool) page
 		Reference:   slots[slotReference],
 		Retry:       slots[slotRetry],
 		LoginURL:    rd.m.loginURL,
+		Brand:       rd.m.look.brand,
+		Theme:       rd.m.look.theme.Name,
 		CSS:         rd.css,
 		Debug:       d.debug,
 	}

@@ -38,6 +38,9 @@ type Model struct {
 
 	// Brand is the product's name, links and logo.
 	Brand Brand
+	// Theme is the name of the theme the page is styled with, "default"
+	// unless the middleware's Theme option chose another.
+	Theme string
 	// CSS is the page's stylesheet: the theme with the brand's colours.
 	// It is trusted and written as is; the middleware allows exactly it
 	// in the Content-Security-Policy.
@@ -55,6 +58,10 @@ type Brand struct {
 	Name string
 	// LogoURL is an image shown next to the name.
 	LogoURL string
+	// LogoSVG is inline SVG markup shown instead of LogoURL. Unlike every
+	// other string of the model it is trusted and written as is: it comes
+	// from the developer's own options, never from a request.
+	LogoSVG string
 	// HomeURL is where "Go to the home page" leads; "/" when empty.
 	HomeURL string
 	// SupportURL is where "Contact support" leads (a mailto: URL works).

@@ -61,3 +61,34 @@ func pageTitle(m Model) string {
 	}
 	return m.Text.Title
 }
+
+// logoAlt is the logo's alternative text: none when the name stands next
+// to it, otherwise what the link does.
+func logoAlt(m Model) string {
+	if m.Brand.Name != "" {
+		return ""
+	}
+	return m.Labels.GoHome
+}
+
+// iconFor is the icon the built-in page of m's status shows.
+func iconFor(m Model) templ.Component {
+	if m.Maintenance {
+		return iconTools()
+	}
+	switch m.Status {
+	case 501, 505, 510:
+		return iconBlock()
+	case 502:
+		return iconPlug()
+	case 503, 504:
+		return iconClock()
+	case 506, 508:
+		return iconLoop()
+	case 507:
+		return iconDisk()
+	case 511:
+		return iconLock()
+	}
+	return iconServer()
+}

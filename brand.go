@@ -1,0 +1,404 @@
+package errorpage
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"strings"
+
+	"github.com/errorpage/errorpage/internal/color"
+	"github.com/errorpage/errorpage/pages"
+)
+
+// Brand makes the pages look like the product: its name, logo, links and
+// colours, with no template to write. The zero value shows no name or
+// logo, links "Go to the home page" to "/" and keeps the theme's colours.
+//
+// Colours are CSS colours: #rgb, #rrggbb, #rrggbbaa, rgb()/hsl() with plain
+// numbers, or a CSS colour name. They end up inside the page's stylesheet,
+// so anything else (var(), url(), a semicolon, a quote) is an error from
+// New. Accent and Background apply to both the light and the dark colour
+// scheme unless DarkAccent or DarkBackground give the dark ones. The page derives
+// the rest so that every text keeps WCAG AA contrast (4.5:1) in both: the
+// label on an accent button is white or near-black, whichever reads
+// better; where the accent is text (the status code) it is darkened or
+// lightened just enough; muted text, the card and lines are mixed from
+// Background and Text. A Text on a Background below 4.5:1 is an error from
+// New.
+type Brand struct {
+	// Name is the product's name, shown above the page, linking home, and
+	// in the title. Empty shows no name.
+	Name string
+
+	// LogoURL is an image shown before the name, about 2rem high: a path on
+	// this site, an absolute https (or http) URL, whose origin is then
+	// allowed in the page's Content-Security-Policy (img-src), or a
+	// data:image/... URL. Empty shows no logo. A logo on another origin is
+	// a request the visitor's browser makes while your site is failing; a
+	// data: URL or LogoSVG makes none.
+	LogoURL string
+
+	// LogoSVG is inline SVG markup (starting with <svg), shown instead of
+	// LogoURL. It is your own markup and is written into the page as is.
+	// The page's Content-Security-Policy blocks style attributes and
+	// <style> elements, scripts and external references inside it, so New
+	// rejects style=, <style, <script and on...= handlers: use presentation
+	// attributes (fill="#f60") and currentColor instead. Give the <svg> a
+	// viewBox; the page sizes it to 2rem high.
+	LogoSVG string
+
+	// HomeURL is where the name, the logo and "Go to the home page" lead.
+	// Empty means "/".
+	HomeURL string
+
+	// Support is where "Contact support" leads: a URL, or an e-mail
+	// address, which becomes a mailto: link. Empty shows no link.
+	Support string
+
+	// StatusURL is the product's status page, linked in the footer. Empty
+	// shows no link.
+	StatusURL string
+
+	// Footer is a line of plain text at the bottom of every page, such as
+	// "© 2026 Acme Inc.". Empty shows none.
+	Footer string
+
+	// Accent colours the primary button, the status code and the icon.
+	// Empty keeps the theme's accent.
+	Accent string
+	// Background is the page's background. Empty keeps the theme's. It must
+	// be opaque.
+	Background string
+	// Text is the colour of body text. Empty keeps the theme's, or picks
+	// near-black or near-white when Background needs it.
+	Text string
+
+	// DarkAccent, DarkBackground and DarkText are the colours in dark mode
+	// (prefers-color-scheme: dark). An empty DarkAccent or DarkBackground
+	// falls back to Accent or Background if that is set, and to the
+	// theme's otherwise; an empty DarkText falls back to Text only when the
+	// dark background is the brand's too. So setting only Accent shows the
+	// brand in both schemes; setting Background without DarkBackground
+	// makes both schemes use it; setting only Text changes light mode.
+	DarkAccent, DarkBackground, DarkText string
+
+	// Font is the font stack of the page, in CSS syntax:
+	// `Inter, "Helvetica Neue", sans-serif`. Only installed fonts can be
+	// used: the page loads none, so as not to depend on a failing server.
+	// Empty keeps the theme's.
+	Font string
+}
+
+// look is what the theme and the brand make of every page, resolved once
+// by New.
+type look struct {
+	theme     pages.Theme // the theme, with the brand's colours and font
+	brand     pages.Brand
+	imgOrigin string // the logo's origin for img-src, or ""
+}
+
+func newLook(themeName string, b Brand) (look, error) {
+	var l look
+	if themeName == "" {
+		themeName = pages.DefaultTheme.Name
+	}
+	t, ok := pages.ThemeByName(themeName)
+	if !ok {
+		var names []string
+		for _, t := range pages.Themes() {
+			names = append(names, t.Name)
+		}
+		return l, fmt.Errorf("errorpage: unknown Theme %q (built-in themes: %s)", themeName, strings.Join(names, ", "))
+	}
+	var err error
+	if l.theme, err = brandTheme(t, b); err != nil {
+		return l, err
+	}
+	l.brand = pages.Brand{Name: b.Name, Footer: b.Footer}
+	for _, u := range []struct {
+		field string
+		value string
+		dst   *string
+	}{
+		{"Brand.HomeURL", b.HomeURL, &l.brand.HomeURL},
+		{"Brand.StatusURL", b.StatusURL, &l.brand.StatusURL},
+	} {
+		if u.value != "" {
+			if err := checkURL(u.field, u.value); err != nil {
+				return l, err
+			}
+			*u.dst = u.value
+		}
+	}
+	if b.Support != "" {
+		if l.brand.SupportURL, err = supportURL(b.Support); err != nil {
+			return l, err
+		}
+	}
+	if b.LogoURL != "" {
+		if l.imgOrigin, err = checkLogoURL(b.LogoURL); err != nil {
+			return l, err
+		}
+		l.brand.LogoURL = b.LogoURL
+	}
+	if b.LogoSVG != "" {
+		if err := checkLogoSVG(b.LogoSVG); err != nil {
+			return l, err
+		}
+		l.brand.LogoSVG = strings.TrimSpace(b.LogoSVG)
+	}
+	return l, nil
+}
+
+// supportURL turns Brand.Support into a link.
+func supportURL(s string) (string, error) {
+	if !strings.Contains(s, ":") && strings.Contains(s, "@") {
+		a, err := mail.ParseAddress(s)
+		if err != nil || a.Name != "" {
+			return "", fmt.Errorf("errorpage: Brand.Support %q is neither a URL nor an e-mail address", s)
+		}
+		return "mailto:" + a.Address, nil
+	}
+	if err := checkURL("Brand.Support", s); err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
+// checkLogoURL accepts a path, an absolute http(s) URL (returning its
+// origin, for img-src) or a data:image URL.
+func checkLogoURL(s string) (origin string, err error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("errorpage: Brand.LogoURL %q is not a URL: %w", s, err)
+	}
+	switch u.Scheme {
+	case "":
+		if u.Host != "" {
+			return "", fmt.Errorf("errorpage: Brand.LogoURL %q: write an absolute https URL or a path", s)
+		}
+		return "", nil
+	case "http", "https":
+		if u.Host == "" || strings.ContainsAny(u.Host, " ;',\"") {
+			return "", fmt.Errorf("errorpage: Brand.LogoURL %q has no valid host", s)
+		}
+		return u.Scheme + "://" + u.Host, nil
+	case "data":
+		if !strings.HasPrefix(u.Opaque, "image/") {
+			return "", fmt.Errorf("errorpage: Brand.LogoURL: a data: URL must be an image (data:image/...)")
+		}
+		return "", nil
+	}
+	return "", fmt.Errorf("errorpage: Brand.LogoURL %q: scheme %q is not allowed (use https, a path or data:image)", s, u.Scheme)
+}
+
+// checkLogoSVG rejects what the page's Content-Security-Policy would block
+// anyway, so that a broken logo is an error at start-up rather than a
+// console message in production.
+func checkLogoSVG(s string) error {
+	t := strings.ToLower(strings.TrimSpace(s))
+	if !strings.HasPrefix(t, "<svg") || !strings.HasSuffix(t, "</svg>") {
+		return fmt.Errorf("errorpage: Brand.LogoSVG must be one <svg>...</svg> element")
+	}
+	for _, bad := range []struct{ what, why string }{
+		{"style=", "style attributes are blocked by the page's Content-Security-Policy; use presentation attributes such as fill="},
+		{"<style", "<style> elements are blocked by the page's Content-Security-Policy; use presentation attributes such as fill="},
+		{"<script", "scripts are blocked by the page's Content-Security-Policy"},
+		{"<foreignobject", "foreignObject is not allowed"},
+	} {
+		if strings.Contains(t, bad.what) {
+			return fmt.Errorf("errorpage: Brand.LogoSVG contains %s: %s", bad.what, bad.why)
+		}
+	}
+	for i := strings.Index(t, " on"); i >= 0; i = strings.Index(t, " on") {
+		rest := t[i+3:]
+		j := strings.IndexAny(rest, "= \t\n>")
+		if j > 0 && rest[j] == '=' {
+			return fmt.Errorf("errorpage: Brand.LogoSVG contains an event handler (on%s=): scripts are blocked by the page's Content-Security-Policy", rest[:j])
+		}
+		t = rest
+	}
+	return nil
+}
+
+// checkFont accepts a CSS font stack: family names, bare or quoted,
+// separated by commas. Nothing that could end the declaration or the
+// stylesheet gets through.
+func checkFont(s string) error {
+	bad := func(why string) error {
+		return fmt.Errorf("errorpage: Brand.Font %q is not a font stack (%s); write it like Inter, \"Helvetica Neue\", sans-serif", s, why)
+	}
+	if strings.TrimSpace(s) == "" {
+		return bad("it is empty")
+	}
+	for _, fam := range strings.Split(s, ",") {
+		fam = strings.TrimSpace(fam)
+		if fam == "" {
+			return bad("an empty name")
+		}
+		if q := fam[0]; q == '"' || q == '\'' {
+			if len(fam) < 3 || fam[len(fam)-1] != q {
+				return bad("an unclosed quote")
+			}
+			fam = fam[1 : len(fam)-1]
+		}
+		for _, r := range fam {
+			ok := r == ' ' || r == '-' || r == '_' || r == '.' ||
+				r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 0x7f && r != 0x2028 && r != 0x2029
+			if !ok {
+				return bad(fmt.Sprintf("%q is not allowed", r))
+			}
+		}
+	}
+	return nil
+}
+
+// brandTheme returns t with the brand's colours and font.
+func brandTheme(t pages.Theme, b Brand) (pages.Theme, error) {
+	out := t.Clone()
+	if b.Font != "" {
+		if err := checkFont(b.Font); err != nil {
+			return out, err
+		}
+		if t.Light["heading-font"] == t.Light["font"] {
+			out.Light["heading-font"] = b.Font
+		}
+		out.Light["font"] = b.Font
+		delete(out.Dark, "font")
+		delete(out.Dark, "heading-font")
+	}
+	light, err := brandScheme(t.Scheme("light"), "", b.Accent, b.Background, b.Text)
+	if err != nil {
+		return out, err
+	}
+	// Text carries over to dark mode only with the background it was
+	// chosen for: on the theme's dark background it would be unreadable.
+	darkBg, darkText := orElse(b.DarkBackground, b.Background), b.DarkText
+	if darkText == "" && darkBg != "" {
+		darkText = b.Text
+	}
+	dark, err := brandScheme(t.Scheme("dark"), "Dark", orElse(b.DarkAccent, b.Accent), darkBg, darkText)
+	if err != nil {
+		return out, err
+	}
+	for k, v := range light {
+		out.Light[k] = v
+	}
+	for k, v := range dark {
+		out.Dark[k] = v
+	}
+	return out, nil
+}
+
+// aa is the contrast every text colour gets, a hair above WCAG AA's 4.5:1
+// so that rounding in a browser cannot take it below.
+const aa = 4.55
+
+// brandScheme works out one colour scheme's properties from the theme's
+// (props) and the brand's colours, returning those that change.
+func brandScheme(props map[string]string, scheme, accent, background, text string) (map[string]string, error) {
+	if accent == "" && background == "" && text == "" {
+		return nil, nil
+	}
+	field := func(name string) string { return "Brand." + scheme + name }
+	parse := func(name, v string) (color.RGBA, error) {
+		c, err := color.Parse(v)
+		if err != nil {
+			return c, fmt.Errorf("errorpage: %s: %w", field(name), err)
+		}
+		return c, nil
+	}
+	theme := func(p string) color.RGBA {
+		c, err := color.Parse(props[p])
+		if err != nil {
+			return color.White // a theme property that is not a colour: a bug in the theme
+		}
+		return c
+	}
+	out := map[string]string{}
+	bg, fg, card := theme("bg"), theme("fg"), theme("card")
+	changed := false
+	if background != "" {
+		c, err := parse("Background", background)
+		if err != nil {
+			return nil, err
+		}
+		if !c.Opaque() {
+			return nil, fmt.Errorf("errorpage: %s %q must be opaque", field("Background"), background)
+		}
+		bg, changed = c, true
+		if text == "" && color.Contrast(fg, bg) < aa {
+			fg = readableOn(bg)
+		}
+	}
+	if text != "" {
+		c, err := parse("Text", text)
+		if err != nil {
+			return nil, err
+		}
+		fg, changed = c.Over(bg), true
+	}
+	if changed {
+		if props["card"] == props["bg"] {
+			card = bg
+		} else if bg.Luminance() > 0.4 {
+			card = bg.Mix(color.White, 0.7)
+		} else {
+			card = bg.Mix(fg, 0.05)
+		}
+		for _, on := range []color.RGBA{bg, card} {
+			if r := color.Contrast(fg, on); r < 4.5 {
+				return nil, fmt.Errorf("errorpage: %s %s on %s %s has a contrast of %.2f:1; WCAG AA needs 4.5:1",
+					field("Text"), fg.Hex(), field("Background"), on.Hex(), r)
+			}
+		}
+		out["bg"], out["fg"], out["card"] = bg.Hex(), fg.Hex(), card.Hex()
+		out["border"] = bg.Mix(fg, 0.16).Hex()
+		out["muted"] = fit(fg.Mix(bg, 0.35), fg, bg, card).Hex()
+	}
+	acc := theme("accent")
+	if accent != "" {
+		c, err := parse("Accent", accent)
+		if err != nil {
+			return nil, err
+		}
+		acc = c.Over(bg)
+		out["accent"] = acc.Hex()
+		out["on-accent"] = readableOn(acc).Hex()
+		out["accent-text"] = fit(acc, fg, bg, card).Hex()
+	} else if changed {
+		out["accent-text"] = fit(theme("accent-text"), fg, bg, card).Hex()
+	}
+	return out, nil
+}
+
+// readableOn returns near-white or near-black, whichever reads better on
+// bg; pure white or black if the softer one falls short of AA.
+func readableOn(bg color.RGBA) color.RGBA {
+	best := color.White
+	if nearBlack := color.MustParse("#111318"); color.Contrast(nearBlack, bg) > color.Contrast(best, bg) {
+		best = nearBlack
+	}
+	if color.Contrast(best, bg) < aa && color.Contrast(color.Black, bg) > color.Contrast(best, bg) {
+		best = color.Black // a mid grey: only pure black reaches AA
+	}
+	return best
+}
+
+// fit moves c toward target (which is readable on every background) until
+// it reaches AA contrast on all of them.
+func fit(c, target color.RGBA, bgs ...color.RGBA) color.RGBA {
+	for i := 0; i <= 20; i++ {
+		x := c.Mix(target, float64(i)/20)
+		ok := true
+		for _, bg := range bgs {
+			if color.Contrast(x, bg) < aa {
+				ok = false
+			}
+		}
+		if ok {
+			return x
+		}
+	}
+	return target
+}
