@@ -110,7 +110,10 @@ type snapshot struct {
 
 // Compile-time check: a Store plugs into the middleware and the admin
 // handler.
-var _ errorpage.MaintenanceWriter = (*Store)(nil)
+var (
+	_ errorpage.MaintenanceWriter  = (*Store)(nil)
+	_ errorpage.MaintenanceWatcher = (*Store)(nil)
+)
 
 // Open connects to the Redis at url and returns a Store that owns the
 // client: Close closes it. url is a standard Redis URL,
