@@ -95,10 +95,11 @@ type look struct {
 	theme     pages.Theme // the theme, with the brand's colours and font
 	brand     pages.Brand
 	imgOrigin string // the logo's origin for img-src, or ""
+	src       Brand  // the options, for the gallery's other themes
 }
 
 func newLook(themeName string, b Brand) (look, error) {
-	var l look
+	l := look{src: b}
 	if themeName == "" {
 		themeName = pages.DefaultTheme.Name
 	}

@@ -1,0 +1,76 @@
+package errorpage
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/errorpage/errorpage/pages"
+)
+
+var iframeRE = regexp.MustCompile(`<iframe src="([^"]+)"`)
+
+func TestGalleryIndexLinksEveryPage(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{Theme: "mono", Brand: Brand{Name: "Acme"}})
+	res, body := do(t, m.Gallery(), "GET", "/gallery")
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	assertCSPMatchesStyle(t, res.Header.Get("Content-Security-Policy"), body)
+	frames := iframeRE.FindAllStringSubmatch(body, -1)
+	assert.Len(t, frames, len(galleryStatuses), "one frame per page")
+	assert.Contains(t, body, `aria-current="page">mono<`, "the middleware's theme is selected first")
+	for _, th := range pages.Themes() {
+		assert.Contains(t, body, ">"+th.Name+"</a>")
+	}
+	for _, l := range pages.Languages() {
+		assert.Contains(t, body, ">"+l.Tag+"</a>")
+	}
+
+	_, body = do(t, m.Gallery(), "GET", "/gallery?by=lang&status=503")
+	assert.Len(t, iframeRE.FindAllStringSubmatch(body, -1), len(pages.Languages()), "one frame per language")
+}
+
+func TestGalleryRendersEachPage(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{Brand: Brand{Name: "Acme", Accent: "#e4572e"}})
+	tests := []struct {
+		name, query string
+		want        []string
+	}{
+		{"default", "?page=1&status=502", []string{`data-status="502"`, "Acme", "--ep-accent:#e4572e", "prefers-color-scheme:dark", "4bf92f3577b34da6a3ce929d0e0e4736"}},
+		{"forced dark", "?page=1&status=500&theme=terminal&scheme=dark", []string{"color-scheme:dark;", "--ep-bg:" + pages.TerminalTheme.Dark["bg"]}},
+		{"forced light", "?page=1&status=500&theme=mono&scheme=light", []string{"color-scheme:light;", "--ep-bg:" + pages.MonoTheme.Light["bg"]}},
+		{"japanese", "?page=1&status=503&lang=ja", []string{`lang="ja"`, "サービスを利用できません", "30秒"}},
+		{"maintenance", "?page=1&status=maintenance&lang=de", []string{`lang="de"`, pages.Languages()[1].Maintenance.Title}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, body := do(t, m.Gallery(), "GET", "/gallery"+tc.query)
+			require.Equal(t, http.StatusOK, res.StatusCode, "served as 200")
+			for _, w := range tc.want {
+				assert.Contains(t, body, w)
+			}
+			csp := res.Header.Get("Content-Security-Policy")
+			assert.Contains(t, csp, "frame-ancestors 'self'")
+			styles := styleRE.FindAllStringSubmatch(body, -1)
+			require.Len(t, styles, 1)
+			assert.Contains(t, csp, cspHash(styles[0][1]))
+			if strings.Contains(tc.query, "scheme=") {
+				assert.NotContains(t, body, "prefers-color-scheme:dark")
+			}
+		})
+	}
+}
+
+func TestGalleryThroughTheMiddleware(t *testing.T) {
+	// Mounted behind the middleware itself, as in the demo: pages are 200s,
+	// so nothing is replaced.
+	m, _ := newTestMiddleware(t, Options{})
+	mux := http.NewServeMux()
+	mux.Handle("/gallery", m.Gallery())
+	res, body := do(t, m.Handler(mux), "GET", "/gallery?page=1&status=500")
+	assert.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Contains(t, body, `data-status="500"`)
+}
