@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/errorpage/errorpage"
 )
 
@@ -102,7 +104,7 @@ func TestKillUnderLoad(t *testing.T) {
 
 	// Redis comes back without its data (--save ""). The stores write
 	// their state back, so the next instance to start agrees with them.
-	srv.Start()
+	srv.Restart()
 	waitFor(t, 5*time.Second, "the state to be written back", func() bool {
 		return strings.Contains(srv.Client("").HGet(bg, defaultName, "state").Val(), "migrating")
 	})
@@ -288,5 +290,40 @@ func TestCredentials(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+// TestTLS: a rediss:// URL speaks TLS. Open verifies the server against
+// the system's roots, so with a test certificate it reports the failure
+// clearly and keeps serving; a client trusting the certificate works.
+func TestTLS(t *testing.T) {
+	srv := startRedis(t, "tls")
+	log, buf := testLogger()
+	s := open(t, "rediss://"+srv.Addr()+"/0", Options{Logger: log, StartTimeout: -1})
+	waitFor(t, 5*time.Second, "the certificate to be refused", func() bool {
+		return buf.Count("cannot reach Redis") == 1 && strings.Contains(buf.String(), "certificate")
+	})
+	if s.Maintenance().On {
+		t.Error("not the initial state")
+	}
+
+	opt, err := redis.ParseURL("rediss://" + srv.Addr() + "/0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.TLSConfig = srv.TLS
+	client := redis.NewClient(opt)
+	defer client.Close()
+	a, err := New(client, Options{Logger: discardLogger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	waitFor(t, 5*time.Second, "the subscription over TLS", a.connected.Load)
+	if err := a.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "over TLS"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := client.HGet(bg, defaultName, "state").Val(); !strings.Contains(got, "over TLS") {
+		t.Errorf("got %q in Redis, want the document", got)
 	}
 }

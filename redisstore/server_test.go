@@ -3,116 +3,20 @@ package redisstore
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
-	"net"
-	"os"
-	"os/exec"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/redis/go-redis/v9"
+	"github.com/errorpage/errorpage/redisstore/internal/redistest"
 )
 
-// redisServer is a real redis-server started for one test, on a free
-// loopback port, with its data in a temp dir and persistence off.
-type redisServer struct {
-	t    testing.TB
-	port int
-	dir  string
-	args []string
-	cmd  *exec.Cmd
-	out  *lockedBuffer
-}
-
-// startRedis starts a redis-server with extra config directives (each a
-// "--name value…" group) and stops it when the test ends. Without
-// redis-server installed, the test fails when CI=true and is skipped
-// otherwise.
-func startRedis(t testing.TB, extra ...string) *redisServer {
+// startRedis starts a real redis-server for one test: see redistest.Start.
+func startRedis(t testing.TB, extra ...string) *redistest.Server {
 	t.Helper()
-	if _, err := exec.LookPath("redis-server"); err != nil {
-		msg := "redis-server is not installed (Debian: apt-get install redis-server); the Redis store tests need a real Redis"
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
-	s := &redisServer{t: t, port: port, dir: t.TempDir(), args: extra}
-	s.Start()
-	t.Cleanup(s.Kill)
-	return s
-}
-
-// Addr is host:port.
-func (s *redisServer) Addr() string { return "127.0.0.1:" + strconv.Itoa(s.port) }
-
-// URL is redis://host:port/0, with userinfo if given ("user:pass", ":pass").
-func (s *redisServer) URL(userinfo string) string {
-	if userinfo != "" {
-		userinfo += "@"
-	}
-	return "redis://" + userinfo + s.Addr() + "/0"
-}
-
-// Start starts the server (again, after Kill) and waits until it answers.
-func (s *redisServer) Start() {
-	s.t.Helper()
-	args := append([]string{"--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", s.dir}, s.args...)
-	s.out = &lockedBuffer{}
-	s.cmd = exec.Command("redis-server", args...)
-	s.cmd.Stdout, s.cmd.Stderr = s.out, s.out
-	if err := s.cmd.Start(); err != nil {
-		s.t.Fatalf("start redis-server: %v", err)
-	}
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		c, err := net.DialTimeout("tcp", s.Addr(), time.Second)
-		if err == nil {
-			// The port accepts before the server is ready for commands;
-			// any answer to PING (even NOAUTH) means it is.
-			fmt.Fprint(c, "PING\r\n")
-			c.SetReadDeadline(time.Now().Add(time.Second))
-			b := make([]byte, 64)
-			n, _ := c.Read(b)
-			c.Close()
-			if n > 0 {
-				return
-			}
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("redis-server on %s did not answer within 10s: %v\n%s", s.Addr(), err, s.out.String())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
-// Kill stops the server at once (SIGKILL), as a crash would, and waits
-// until it is gone.
-func (s *redisServer) Kill() {
-	if s.cmd == nil {
-		return
-	}
-	s.cmd.Process.Kill()
-	s.cmd.Wait()
-	s.cmd = nil
-}
-
-// Client is a plain client for setting up and inspecting data.
-func (s *redisServer) Client(password string) *redis.Client {
-	c := redis.NewClient(&redis.Options{Addr: s.Addr(), Password: password})
-	s.t.Cleanup(func() { c.Close() })
-	return c
+	return redistest.Start(t, extra...)
 }
 
 // lockedBuffer is a bytes.Buffer for log output written and read by

@@ -47,11 +47,12 @@ func TestPropagation(t *testing.T) {
 	for i := range writes {
 		w := stores[i%len(stores)]
 		msg := fmt.Sprintf("write %d", i)
+		changed := changedAll(stores)
 		start := time.Now()
 		if err := w.SetMaintenance(bg, errorpage.MaintenanceState{On: i%2 == 0, Message: msg}); err != nil {
 			t.Fatal(err)
 		}
-		d := spinUntilAll(t, stores, msg, start)
+		d := untilAll(t, stores, changed, msg, start)
 		if d > propagationBound {
 			t.Errorf("write %d took %v to reach every store, want under %v", i, d, propagationBound)
 		}
@@ -62,27 +63,33 @@ func TestPropagation(t *testing.T) {
 		writes, lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1], propagationBound)
 }
 
-// spinUntilAll polls the stores, without sleeping so as not to add to
-// the figure, until all of them hold a state with message msg; it returns
-// the time since start. It fails the test after a second.
-func spinUntilAll(t testing.TB, stores []*Store, msg string, start time.Time) time.Duration {
-	for {
-		all := true
-		for _, s := range stores {
-			if s.Maintenance().Message != msg {
-				all = false
-				break
+// untilAll returns the time from start until every store holds a state
+// with message msg. It wakes on MaintenanceChanged rather than polling, so
+// that it adds nothing to the figure, and fails the test after a second.
+// Take changed from changedAll before the write.
+func untilAll(t testing.TB, stores []*Store, changed []<-chan struct{}, msg string, start time.Time) time.Duration {
+	timeout := time.NewTimer(time.Second)
+	defer timeout.Stop()
+	for i, s := range stores {
+		for s.Maintenance().Message != msg {
+			select {
+			case <-changed[i]:
+				changed[i] = s.MaintenanceChanged()
+			case <-timeout.C:
+				t.Fatalf("after %v, store %d holds %q, want %q", time.Since(start), i, s.Maintenance().Message, msg)
 			}
 		}
-		d := time.Since(start)
-		if all {
-			return d
-		}
-		if d > time.Second {
-			t.Fatalf("after %v, not every store holds %q", d, msg)
-		}
-		runtime.Gosched()
 	}
+	return time.Since(start)
+}
+
+// changedAll returns each store's MaintenanceChanged channel.
+func changedAll(stores []*Store) []<-chan struct{} {
+	var c []<-chan struct{}
+	for _, s := range stores {
+		c = append(c, s.MaintenanceChanged())
+	}
+	return c
 }
 
 // TestRapidToggles toggles 1 000 times from three stores at once; all of
