@@ -36,9 +36,10 @@ type MaintenanceOptions struct {
 	// itself at Until, so a forgotten switch does not keep a site down.
 	NoExpiry bool
 
-	// Refresh, if positive, sends HTML pages a Refresh header with this
-	// interval (or the time left in the window, if shorter), so an open tab
-	// comes back by itself. Zero sends none; negative is an error.
+	// Refresh is the interval of the Refresh header sent with HTML pages
+	// (or the time left in the window, if shorter), so that an open tab
+	// comes back by itself, as the built-in page promises. Zero means one
+	// minute; negative sends no Refresh header.
 	Refresh time.Duration
 
 	// Page renders the maintenance page. Nil means pages.Maintenance.
@@ -103,6 +104,7 @@ const (
 	defaultSecretHeader   = "X-Maintenance-Bypass"
 	defaultCookieName     = "errorpage_bypass"
 	defaultCookieLifetime = 12 * time.Hour
+	defaultRefresh        = time.Minute
 	maxCookieLifetime     = 7 * 24 * time.Hour
 )
 
@@ -142,8 +144,8 @@ func newMaintenanceGate(m *Middleware, o MaintenanceOptions) (*maintenanceGate, 
 		cookieName:   o.CookieName,
 		cookieLife:   o.CookieLifetime,
 	}
-	if o.Refresh < 0 {
-		return nil, fmt.Errorf("errorpage: Maintenance.Refresh %v is negative", o.Refresh)
+	if g.refresh == 0 {
+		g.refresh = defaultRefresh
 	}
 	for _, p := range o.AllowPaths {
 		if !strings.HasPrefix(p, "/") {

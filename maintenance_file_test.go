@@ -1,0 +1,210 @@
+package errorpage
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// newTestTriggerFile builds a TriggerFile without its goroutine, so the
+// test decides when it polls, and with its log in a buffer.
+func newTestTriggerFile(t *testing.T, path string) (*TriggerFile, *bytes.Buffer) {
+	t.Helper()
+	var logs bytes.Buffer
+	f, err := newTriggerFile(path, TriggerFileOptions{Logger: slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil))})
+	require.NoError(t, err)
+	return f, &logs
+}
+
+func TestTriggerFileStates(t *testing.T) {
+	until := time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name    string
+		content *string // nil: no file
+		want    MaintenanceState
+		wantLog string
+	}{
+		{"missing", nil, MaintenanceState{}, ""},
+		{"empty", ptr(""), MaintenanceState{On: true}, ""},
+		{"white space", ptr(" \n\t"), MaintenanceState{On: true}, ""},
+		{"valid", ptr(`{"message":"DB upgrade","until":"2026-11-23T15:00:00Z","retry":"5m","secret":"s3cret"}`),
+			MaintenanceState{On: true, Message: "DB upgrade", Until: until, Retry: 5 * time.Minute, Secret: "s3cret"}, ""},
+		{"retry in seconds", ptr(`{"retry":90}`), MaintenanceState{On: true, Retry: 90 * time.Second}, ""},
+		{"enabled false", ptr(`{"enabled":false,"message":"later"}`), MaintenanceState{Message: "later"}, ""},
+		{"broken JSON", ptr(`{"message":`), MaintenanceState{On: true}, "the maintenance trigger file is invalid"},
+		{"unknown member", ptr(`{"untill":"2026-11-23T15:00:00Z"}`), MaintenanceState{On: true}, "untill"},
+		{"bad until", ptr(`{"until":"tomorrow"}`), MaintenanceState{On: true}, "invalid"},
+		{"bad retry", ptr(`{"retry":"soon"}`), MaintenanceState{On: true}, "retry"},
+		{"bad secret", ptr(`{"secret":"a b"}`), MaintenanceState{On: true}, "secret"},
+		{"two documents", ptr(`{} {}`), MaintenanceState{On: true}, "invalid"},
+		{"too large", ptr(`{"message":"` + strings.Repeat("x", maxTriggerFile) + `"}`), MaintenanceState{On: true}, "larger than"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "down")
+			if tt.content != nil {
+				require.NoError(t, os.WriteFile(path, []byte(*tt.content), 0o644))
+			}
+			f, logs := newTestTriggerFile(t, path)
+			got := f.Maintenance()
+			assert.True(t, sameState(tt.want, got), "got %+v, want %+v", got, tt.want)
+			if tt.wantLog == "" {
+				assert.NotContains(t, logs.String(), "level=ERROR")
+			} else {
+				assert.Contains(t, logs.String(), "level=ERROR")
+				assert.Contains(t, logs.String(), tt.wantLog)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestTriggerFileLifecycle(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+	f, logs := newTestTriggerFile(t, path)
+	assert.False(t, f.Maintenance().On, "no file: off")
+
+	require.NoError(t, os.WriteFile(path, []byte(`{"message":"first"}`), 0o644))
+	f.poll()
+	assert.Equal(t, MaintenanceState{On: true, Message: "first"}, f.Maintenance())
+	assert.Contains(t, logs.String(), "maintenance mode on")
+
+	// A typo while editing: still on, with the last good message, and
+	// logged once however often it is polled.
+	require.NoError(t, os.WriteFile(path, []byte(`{"message":"second",}`), 0o644))
+	for range 5 {
+		f.poll()
+	}
+	assert.Equal(t, MaintenanceState{On: true, Message: "first"}, f.Maintenance(), "the last good state is kept")
+	assert.Equal(t, 1, strings.Count(logs.String(), "level=ERROR"), "logged once per change, got:\n%s", logs)
+
+	// Another broken version is another change: logged again.
+	require.NoError(t, os.WriteFile(path, []byte(`{"message":"third",,}`), 0o644))
+	f.poll()
+	assert.Equal(t, 2, strings.Count(logs.String(), "level=ERROR"))
+
+	require.NoError(t, os.WriteFile(path, []byte(`{"message":"fixed"}`), 0o644))
+	f.poll()
+	assert.Equal(t, MaintenanceState{On: true, Message: "fixed"}, f.Maintenance())
+
+	require.NoError(t, os.Remove(path))
+	f.poll()
+	assert.Equal(t, MaintenanceState{}, f.Maintenance(), "removed: off")
+	assert.Contains(t, logs.String(), "maintenance mode off")
+
+	// Broken from the start of a new window: on with the defaults, not
+	// with the message of the window before.
+	require.NoError(t, os.WriteFile(path, []byte(`nonsense`), 0o644))
+	f.poll()
+	assert.Equal(t, MaintenanceState{On: true}, f.Maintenance())
+}
+
+func TestTriggerFileUnreadableMeansOn(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads files whatever their mode")
+	}
+	path := filepath.Join(t.TempDir(), "down")
+	require.NoError(t, os.WriteFile(path, []byte(`{"message":"x"}`), 0o000))
+	f, logs := newTestTriggerFile(t, path)
+	assert.True(t, f.Maintenance().On)
+	assert.Contains(t, logs.String(), "cannot read")
+}
+
+func TestTriggerFileDirectoryMeansOn(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+	require.NoError(t, os.Mkdir(path, 0o755))
+	f, logs := newTestTriggerFile(t, path)
+	assert.True(t, f.Maintenance().On, "something exists at the path: on")
+	assert.Contains(t, logs.String(), "level=ERROR")
+}
+
+// TestTriggerFileConfigMapSwap reproduces how Kubernetes updates a
+// ConfigMap volume: the file is a symlink through "..data", and an update
+// swaps "..data" to a new directory in one rename.
+func TestTriggerFileConfigMapSwap(t *testing.T) {
+	dir := t.TempDir()
+	version := func(name, content string) {
+		require.NoError(t, os.Mkdir(filepath.Join(dir, name), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name, "maintenance.json"), []byte(content), 0o644))
+		tmp := filepath.Join(dir, "..data_tmp")
+		require.NoError(t, os.Symlink(name, tmp))
+		require.NoError(t, os.Rename(tmp, filepath.Join(dir, "..data")))
+	}
+	version("..2026_11_23_10_00_00.1", `{"message":"one"}`)
+	path := filepath.Join(dir, "maintenance.json")
+	require.NoError(t, os.Symlink("..data/maintenance.json", path))
+
+	f, _ := newTestTriggerFile(t, path)
+	assert.Equal(t, "one", f.Maintenance().Message)
+
+	// Same size, and quite possibly the same modification time.
+	version("..2026_11_23_10_00_00.2", `{"message":"two"}`)
+	f.poll()
+	assert.Equal(t, "two", f.Maintenance().Message)
+
+	version("..2026_11_23_10_00_00.3", `{"enabled":false}`)
+	f.poll()
+	assert.False(t, f.Maintenance().On)
+}
+
+func TestTriggerFilePollsByItself(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+	f, err := NewTriggerFile(path, TriggerFileOptions{Interval: 5 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
+	require.NoError(t, err)
+	t.Cleanup(func() { f.Close() })
+
+	changed := f.MaintenanceChanged()
+	require.NoError(t, os.WriteFile(path, []byte(`{"message":"polled"}`), 0o644))
+	select {
+	case <-changed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the poller did not notice the new file within 10 s")
+	}
+	assert.Equal(t, "polled", f.Maintenance().Message)
+
+	require.NoError(t, f.Close())
+	require.NoError(t, f.Close(), "Close twice is fine")
+}
+
+func TestTriggerFileWrites(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "down")
+	f, _ := newTestTriggerFile(t, path)
+	st := MaintenanceState{On: true, Message: "written", Until: time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC), Retry: time.Minute, Secret: "s3cret"}
+	require.NoError(t, f.SetMaintenance(context.Background(), st))
+	assert.True(t, sameState(st, f.Maintenance()), "the writer sees its write at once")
+
+	read, err := ReadTriggerFile(path)
+	require.NoError(t, err)
+	assert.True(t, sameState(st, read), "got %+v, want %+v", read, st)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary file left behind")
+	info, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), info.Mode().Perm(), "readable by other instances")
+
+	require.NoError(t, f.SetMaintenance(context.Background(), MaintenanceState{}))
+	assert.NoFileExists(t, path)
+	assert.False(t, f.Maintenance().On)
+	require.NoError(t, WriteTriggerFile(path, MaintenanceState{}), "removing a missing file is fine")
+
+	assert.Error(t, WriteTriggerFile(path, MaintenanceState{On: true, Secret: "a/b"}), "invalid state")
+	assert.Error(t, WriteTriggerFile(filepath.Join(dir, "missing", "down"), MaintenanceState{On: true}))
+}
+
+func TestTriggerFileOptions(t *testing.T) {
+	_, err := NewTriggerFile("", TriggerFileOptions{})
+	assert.ErrorContains(t, err, "errorpage: ")
+	_, err = NewTriggerFile("x", TriggerFileOptions{Interval: -1})
+	assert.ErrorContains(t, err, "errorpage: ")
+}

@@ -1,0 +1,248 @@
+package errorpage
+
+import (
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestMaintenanceSecretURLSetsCookie(t *testing.T) {
+	h, _, calls, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cret"})
+	for _, method := range []string{"GET", "POST"} {
+		t.Run(method, func(t *testing.T) {
+			rec := record(h, httptest.NewRequest(method, "/s3cret", nil))
+			require.Equal(t, http.StatusSeeOther, rec.Code)
+			assert.Equal(t, "/", rec.Header().Get("Location"))
+			assert.Equal(t, "no-store", rec.Header().Get("Cache-Control"))
+			assert.Equal(t, "no-referrer", rec.Header().Get("Referrer-Policy"))
+			cookies := rec.Result().Cookies()
+			require.Len(t, cookies, 1)
+			c := cookies[0]
+			assert.Equal(t, "errorpage_bypass", c.Name)
+			assert.Equal(t, "/", c.Path)
+			assert.True(t, c.HttpOnly)
+			assert.False(t, c.Secure, "plain HTTP: not Secure, or the browser would drop it")
+			assert.Equal(t, http.SameSiteLaxMode, c.SameSite)
+			assert.Equal(t, 12*60*60, c.MaxAge, "default lifetime 12 h")
+			assert.Equal(t, "v1."+strconv.FormatInt(maintNow.Add(12*time.Hour).Unix(), 10)+".", c.Value[:len("v1.")+11])
+		})
+	}
+	assert.Zero(t, calls.Load())
+}
+
+func TestMaintenanceSecretBrowserFlow(t *testing.T) {
+	h, _, calls, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cret"})
+	srv := serve(t, h)
+	jar, err := cookiejar.New(nil)
+	require.NoError(t, err)
+	client := srv.Client()
+	client.Jar = jar
+
+	res, err := client.Get(srv.URL + "/page")
+	require.NoError(t, err)
+	res.Body.Close()
+	assert.Equal(t, 503, res.StatusCode, "before the secret")
+
+	res, err = client.Get(srv.URL + "/s3cret")
+	require.NoError(t, err)
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	assert.Equal(t, 200, res.StatusCode, "the redirect lands on the live site")
+	assert.Equal(t, "live site", string(body))
+	assert.Equal(t, "/", res.Request.URL.Path)
+
+	res, err = client.Get(srv.URL + "/page")
+	require.NoError(t, err)
+	res.Body.Close()
+	assert.Equal(t, 200, res.StatusCode, "the cookie lets the browser in")
+	assert.EqualValues(t, 2, calls.Load())
+}
+
+func TestMaintenanceSecretCookieSecure(t *testing.T) {
+	tests := []struct {
+		name    string
+		tls     bool
+		remote  string
+		headers []string
+		o       MaintenanceOptions
+		want    bool
+	}{
+		{"TLS", true, "198.51.100.1:1", nil, MaintenanceOptions{}, true},
+		{"trusted proxy says https", false, "203.0.113.5:1", []string{"X-Forwarded-Proto", "https"}, MaintenanceOptions{TrustedProxies: []string{"203.0.113.0/24"}}, true},
+		{"trusted proxy says http", false, "203.0.113.5:1", []string{"X-Forwarded-Proto", "http"}, MaintenanceOptions{TrustedProxies: []string{"203.0.113.0/24"}}, false},
+		{"proxy chain: the last value counts", false, "203.0.113.5:1", []string{"X-Forwarded-Proto", "http, https"}, MaintenanceOptions{TrustedProxies: []string{"203.0.113.0/24"}}, true},
+		{"Forwarded proto", false, "203.0.113.5:1", []string{"Forwarded", "for=192.0.2.1;proto=https"}, MaintenanceOptions{TrustedProxies: []string{"203.0.113.0/24"}, ProxyHeader: "Forwarded"}, true},
+		{"untrusted peer's header is ignored", false, "198.51.100.1:1", []string{"X-Forwarded-Proto", "https"}, MaintenanceOptions{TrustedProxies: []string{"203.0.113.0/24"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, _, _, _ := maintSetup(t, tt.o, MaintenanceState{On: true, Secret: "s3cret"})
+			target := "http://example.test/s3cret"
+			if tt.tls {
+				target = "https://example.test/s3cret"
+			}
+			req := httptest.NewRequest("GET", target, nil)
+			req.RemoteAddr = tt.remote
+			for i := 0; i+1 < len(tt.headers); i += 2 {
+				req.Header.Set(tt.headers[i], tt.headers[i+1])
+			}
+			cookies := record(h, req).Result().Cookies()
+			require.Len(t, cookies, 1)
+			assert.Equal(t, tt.want, cookies[0].Secure)
+		})
+	}
+}
+
+func TestMaintenanceSecretOverTLS(t *testing.T) {
+	h, _, _, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cret"})
+	srv := httptest.NewTLSServer(h)
+	t.Cleanup(srv.Close)
+	client := srv.Client()
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	res, err := client.Get(srv.URL + "/s3cret")
+	require.NoError(t, err)
+	res.Body.Close()
+	require.Equal(t, http.StatusSeeOther, res.StatusCode)
+	assert.Contains(t, res.Header.Get("Set-Cookie"), "; Secure")
+	assert.Contains(t, res.Header.Get("Set-Cookie"), "; HttpOnly")
+	assert.Contains(t, res.Header.Get("Set-Cookie"), "; SameSite=Lax")
+}
+
+// TestMaintenanceWrongSecretLooksLikeAnyPath checks that nothing tells a
+// wrong guess from any other path.
+func TestMaintenanceWrongSecretLooksLikeAnyPath(t *testing.T) {
+	h, _, _, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cret"})
+	reference := record(h, htmlRequest("/some/page"))
+	for _, p := range []string{"/s3cre", "/s3cret/", "/S3CRET", "/s3cretx", "//s3cret", "/x/s3cret"} {
+		t.Run(p, func(t *testing.T) {
+			rec := record(h, htmlRequest(p))
+			assert.Equal(t, 503, rec.Code)
+			assert.Empty(t, rec.Result().Cookies())
+			assert.Equal(t, reference.Body.String(), rec.Body.String())
+			assert.Equal(t, reference.Header(), rec.Header())
+		})
+	}
+}
+
+func htmlRequest(path string) *http.Request {
+	r := httptest.NewRequest("GET", "http://example.test"+path, nil)
+	r.Header.Set("Accept", "text/html")
+	return r
+}
+
+func TestMaintenanceSecretHeader(t *testing.T) {
+	tests := []struct {
+		name   string
+		o      MaintenanceOptions
+		header string
+		value  string
+		want   int
+	}{
+		{"default header", MaintenanceOptions{}, "X-Maintenance-Bypass", "s3cret", 200},
+		{"wrong value", MaintenanceOptions{}, "X-Maintenance-Bypass", "s3cre", 503},
+		{"longer value", MaintenanceOptions{}, "X-Maintenance-Bypass", "s3cret2", 503},
+		{"empty value", MaintenanceOptions{}, "X-Maintenance-Bypass", "", 503},
+		{"custom header", MaintenanceOptions{SecretHeader: "x-smoke-test"}, "X-Smoke-Test", "s3cret", 200},
+		{"default header unused with a custom one", MaintenanceOptions{SecretHeader: "X-Smoke-Test"}, "X-Maintenance-Bypass", "s3cret", 503},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, _, _, _ := maintSetup(t, tt.o, MaintenanceState{On: true, Secret: "s3cret"})
+			req := httptest.NewRequest("GET", "/", nil)
+			req.Header.Set(tt.header, tt.value)
+			assert.Equal(t, tt.want, record(h, req).Code)
+		})
+	}
+}
+
+func TestMaintenanceSecretSources(t *testing.T) {
+	tests := []struct {
+		name     string
+		option   string
+		window   string
+		path     string
+		wantCode int
+	}{
+		{"option secret", "opt", "", "/opt", http.StatusSeeOther},
+		{"window secret", "", "win", "/win", http.StatusSeeOther},
+		{"window secret wins over the option", "opt", "win", "/opt", 503},
+		{"no secret at all", "", "", "/", 503},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, _, _, _ := maintSetup(t, MaintenanceOptions{Secret: tt.option}, MaintenanceState{On: true, Secret: tt.window})
+			assert.Equal(t, tt.wantCode, record(h, httptest.NewRequest("GET", tt.path, nil)).Code)
+		})
+	}
+}
+
+func TestMaintenanceBypassCookie(t *testing.T) {
+	key := newBypassKey("s3cret").mac
+	valid := signBypassCookie(key, maintNow.Add(time.Hour))
+	exp, mac, _ := strings.Cut(strings.TrimPrefix(valid, "v1."), ".")
+	flip := []byte(mac)
+	flip[5] ^= 1
+	tests := []struct {
+		name  string
+		value string
+		want  bool
+	}{
+		{"valid", valid, true},
+		{"other secret", signBypassCookie(newBypassKey("other").mac, maintNow.Add(time.Hour)), false},
+		{"expired", signBypassCookie(key, maintNow.Add(-time.Second)), false},
+		{"expires now", signBypassCookie(key, maintNow), false},
+		{"beyond the lifetime", signBypassCookie(key, maintNow.Add(13*time.Hour)), false},
+		{"within clock skew of the lifetime", signBypassCookie(key, maintNow.Add(12*time.Hour+30*time.Second)), true},
+		{"expiry moved", "v1." + strconv.FormatInt(maintNow.Add(2*time.Hour).Unix(), 10) + "." + mac, false},
+		{"MAC changed", "v1." + exp + "." + string(flip), false},
+		{"MAC truncated", "v1." + exp + "." + mac[:42], false},
+		{"MAC with padding", "v1." + exp + "." + mac + "=", false},
+		{"other version", "v2." + exp + "." + mac, false},
+		{"leading zero", "v1.0" + exp + "." + mac, false},
+		{"sign in expiry", "v1.+" + exp + "." + mac, false},
+		{"empty", "", false},
+		{"garbage", "v1..", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, verifyBypassCookie(key, tt.value, maintNow, 12*time.Hour), "cookie %q", tt.value)
+		})
+	}
+}
+
+func TestMaintenanceBypassCookieThroughTheGate(t *testing.T) {
+	h, sw, _, m := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cret"})
+	admit := record(h, httptest.NewRequest("GET", "/s3cret", nil))
+	cookies := admit.Result().Cookies()
+	require.Len(t, cookies, 1)
+	withCookie := func() int {
+		req := httptest.NewRequest("GET", "/", nil)
+		req.AddCookie(cookies[0])
+		return record(h, req).Code
+	}
+	assert.Equal(t, 200, withCookie(), "fresh cookie")
+
+	m.now = func() time.Time { return maintNow.Add(12*time.Hour - time.Second) }
+	assert.Equal(t, 200, withCookie(), "just before it expires")
+	m.now = func() time.Time { return maintNow.Add(12 * time.Hour) }
+	assert.Equal(t, 503, withCookie(), "expired")
+
+	m.now = func() time.Time { return maintNow }
+	sw.Enable(MaintenanceState{Secret: "n3w-secret"})
+	assert.Equal(t, 503, withCookie(), "a new secret invalidates old cookies")
+	sw.Enable(MaintenanceState{Secret: "s3cret"})
+	assert.Equal(t, 200, withCookie(), "and the old secret makes them valid again")
+
+	req := httptest.NewRequest("GET", "/", nil)
+	req.AddCookie(&http.Cookie{Name: "errorpage_bypass", Value: "junk"})
+	req.AddCookie(cookies[0])
+	assert.Equal(t, 200, record(h, req).Code, "a junk cookie of the same name next to a valid one")
+}
