@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/errorpage/errorpage"
+)
+
+var cliNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+
+// cli runs the command with args and the given environment, at cliNow.
+func cli(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	return cliAt(t, func() time.Time { return cliNow }, env, args...)
+}
+
+// cliAt runs the command with the clock now.
+func cliAt(t *testing.T, now func() time.Time, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, func(k string) string { return env[k] }, &out, &errb, now)
+	return code, out.String(), errb.String()
+}
+
+func TestCLIFileEndToEnd(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+
+	code, out, _ := cli(t, nil, "status", "--file", path)
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "maintenance off (trigger file "+path+")\n", out)
+
+	code, out, errOut := cli(t, nil, "down", "--file", path, "--message", "Upgrading the database.", "--until", "20m", "--secret", "s3cret")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "maintenance on (trigger file "+path+")")
+	assert.Contains(t, out, "until:   2026-11-23T10:20:00Z (in 20m0s)")
+	assert.Contains(t, out, "bypass:  visit /s3cret")
+
+	st, err := errorpage.ReadTriggerFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, errorpage.MaintenanceState{On: true, Message: "Upgrading the database.", Until: cliNow.Add(20 * time.Minute), Secret: "s3cret"}, st)
+
+	code, out, _ = cli(t, nil, "status", "--file", path)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "maintenance on")
+	assert.Contains(t, out, "message: Upgrading the database.")
+
+	code, out, _ = cli(t, nil, "down", "--file", path, "--until", "2026-11-23T12:00:00+01:00", "--retry", "5m")
+	assert.Equal(t, 0, code)
+	st, _ = errorpage.ReadTriggerFile(path)
+	assert.True(t, st.Until.Equal(time.Date(2026, 11, 23, 11, 0, 0, 0, time.UTC)), "RFC 3339 until, got %v", st.Until)
+	assert.Equal(t, 5*time.Minute, st.Retry)
+	assert.Empty(t, st.Secret, "down replaces the whole window")
+
+	code, out, _ = cli(t, nil, "up", "--file", path)
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "maintenance off (trigger file "+path+")\n", out)
+	assert.NoFileExists(t, path)
+
+	code, out, _ = cli(t, nil, "up", "--file", path)
+	assert.Equal(t, 0, code, "up on a site that is up is fine")
+	assert.Contains(t, out, "already off")
+
+	code, out, _ = cli(t, nil, "down", "--file", path)
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "maintenance on (trigger file "+path+")\n", out)
+}
+
+func TestCLIStatusOfABrokenFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+	require.NoError(t, os.WriteFile(path, []byte("{oops"), 0o644))
+	code, out, errOut := cli(t, nil, "status", "--file", path)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "maintenance on", "a broken file still means on")
+	assert.Contains(t, errOut, "errorpage: maintenance document")
+}
+
+func TestCLIUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "down")
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		wantErr string
+	}{
+		{"no command", nil, nil, "no command given"},
+		{"unknown command", []string{"sideways"}, nil, `unknown command "sideways"`},
+		{"no target", []string{"down"}, nil, "--file PATH or --admin URL is required"},
+		{"both targets", []string{"up", "--file", f, "--admin", "http://x/"}, nil, "exclude each other"},
+		{"unknown flag", []string{"up", "--file", f, "--message", "x"}, nil, "flag provided but not defined: -message"},
+		{"stray argument", []string{"up", "--file", f, "now"}, nil, `unexpected argument "now"`},
+		{"until garbage", []string{"down", "--file", f, "--until", "tomorrow"}, nil, "want a duration from now (30m, 2h) or an RFC 3339 time"},
+		{"until negative", []string{"down", "--file", f, "--until", "-5m"}, nil, "must end in the future"},
+		{"until past", []string{"down", "--file", f, "--until", "2020-01-01T00:00:00Z"}, nil, "is in the past"},
+		{"retry garbage", []string{"down", "--file", f, "--retry", "5"}, nil, "want a positive duration"},
+		{"secret with a slash", []string{"down", "--file", f, "--secret", "a/b"}, nil, "letters, digits"},
+		{"admin not a URL", []string{"status", "--admin", "localhost:8080"}, map[string]string{tokenEnv: "t"}, "is not an http:// or https:// URL"},
+		{"admin without a token", []string{"status", "--admin", "http://127.0.0.1:1/"}, nil, "ERRORPAGE_ADMIN_TOKEN is not set"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := cli(t, tt.env, tt.args...)
+			assert.Equal(t, 2, code, "usage errors exit 2")
+			assert.Contains(t, errOut, tt.wantErr)
+			assert.Contains(t, errOut, "usage:")
+			assert.True(t, strings.HasPrefix(errOut, "errorpage: "), "got %q", errOut)
+			assert.NoFileExists(t, f, "nothing written on a usage error")
+		})
+	}
+	code, out, _ := cli(t, nil, "help")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "usage:")
+}
+
+func TestCLIAdminEndToEnd(t *testing.T) {
+	sw := &errorpage.Switch{}
+	admin, err := errorpage.NewMaintenanceAdmin(sw, errorpage.BearerToken("t0ken"))
+	require.NoError(t, err)
+	srv := httptest.NewServer(admin)
+	t.Cleanup(srv.Close)
+	env := map[string]string{tokenEnv: "t0ken"}
+	url := srv.URL + "/admin/maintenance"
+
+	// The handler judges "until" by the real clock, so the CLI uses it too.
+	until := time.Now().Add(time.Hour).UTC().Truncate(time.Second)
+	code, out, errOut := cliAt(t, time.Now, env, "down", "--admin", url, "--message", "fleet", "--until", until.Format(time.RFC3339), "--secret", "s3cret")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "maintenance on (admin endpoint "+url+")")
+	st := sw.Maintenance()
+	assert.True(t, st.On)
+	assert.Equal(t, "fleet", st.Message)
+	assert.True(t, st.Until.Equal(until))
+	assert.Equal(t, "s3cret", st.Secret)
+
+	code, out, _ = cliAt(t, time.Now, env, "status", "--admin", url)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "message: fleet")
+	assert.Contains(t, out, "bypass:  visit /s3cret")
+
+	code, out, _ = cli(t, env, "up", "--admin", url)
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "maintenance off (admin endpoint "+url+")\n", out)
+	assert.False(t, sw.Maintenance().On)
+
+	code, _, errOut = cli(t, map[string]string{tokenEnv: "wrong"}, "down", "--admin", url)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "refused the token (401 Unauthorized); check ERRORPAGE_ADMIN_TOKEN")
+	assert.False(t, sw.Maintenance().On, "a refused token changes nothing")
+}
+
+func TestCLIAdminErrors(t *testing.T) {
+	forbidden := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "loopback only", http.StatusForbidden)
+	}))
+	t.Cleanup(forbidden.Close)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	refused := "http://" + ln.Addr().String() + "/admin/maintenance"
+	ln.Close()
+	env := map[string]string{tokenEnv: "t"}
+
+	tests := []struct {
+		name, url, want string
+	}{
+		{"403", forbidden.URL, "forbids this request (403 Forbidden)"},
+		{"connection refused", refused, "connection refused; is the instance running"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := cli(t, env, "status", "--admin", tt.url)
+			assert.Equal(t, 1, code)
+			assert.Contains(t, errOut, tt.want)
+		})
+	}
+}
+
+// TestCLIBinary builds the command and runs it as a user would.
+func TestCLIBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "errorpage")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Stderr = os.Stderr
+	require.NoError(t, build.Run())
+	path := filepath.Join(dir, "down")
+
+	out, err := exec.Command(bin, "down", "--file", path, "--until", "30m").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Contains(t, string(out), "maintenance on")
+	assert.FileExists(t, path)
+
+	cmd := exec.Command(bin, "down", "--file", path, "--until", "yesterday")
+	out, err = cmd.CombinedOutput()
+	require.Error(t, err)
+	assert.Equal(t, 2, cmd.ProcessState.ExitCode(), "%s", out)
+
+	out, err = exec.Command(bin, "up", "--file", path).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.NoFileExists(t, path)
+}
