@@ -71,6 +71,33 @@ func BenchmarkMiddleware(b *testing.B) {
 	}
 }
 
+var sink errorpage.MaintenanceState
+
+// BenchmarkMaintenanceRead is the cost of the call the middleware makes on
+// every request, without the rest of the middleware around it:
+//
+//	go test -run '^$' -bench MaintenanceRead
+func BenchmarkMaintenanceRead(b *testing.B) {
+	srv := startRedis(b)
+	store := open(b, srv.URL(""), Options{})
+	st := errorpage.MaintenanceState{On: true, Message: "m", Until: time.Now().Add(time.Hour)}
+	if err := store.SetMaintenance(bg, st); err != nil {
+		b.Fatal(err)
+	}
+	sw := new(errorpage.Switch)
+	sw.Set(st)
+	b.Run("source=switch", func(b *testing.B) {
+		for b.Loop() {
+			sink = sw.Maintenance()
+		}
+	})
+	b.Run("source=redisstore", func(b *testing.B) {
+		for b.Loop() {
+			sink = store.Maintenance()
+		}
+	})
+}
+
 // BenchmarkPropagation is the time from SetMaintenance on one store until
 // two other stores, on their own clients, hold the new state in memory:
 //
