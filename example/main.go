@@ -26,13 +26,19 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
 	debug := flag.Bool("debug", false, "show panic values and stacks on error pages (never in production)")
+	maintFile := flag.String("maintenance-file", "", "maintenance mode is on while this trigger file exists (see go run ./cmd/errorpage)")
 	flag.Parse()
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	maint, err := newDemoMaintenance(*maintFile, logger)
+	if err != nil {
+		log.Fatal(err)
+	}
 	ep, err := errorpage.New(errorpage.Options{
-		Logger:   logger,
-		Debug:    *debug,
-		LoginURL: "/login",
+		Logger:      logger,
+		Debug:       *debug,
+		LoginURL:    "/login",
+		Maintenance: maint.options(),
 		OnError: func(r *http.Request, e errorpage.ErrorEvent) string {
 			// An error tracker would return its event ID here.
 			return "demo-" + strconv.FormatInt(time.Now().UnixNano()%1e6, 36)
@@ -47,13 +53,15 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("errorpage demo listening on http://%s/\n", ln.Addr())
-	srv := &http.Server{Handler: ep.Handler(routes()), ReadHeaderTimeout: 10 * time.Second}
+	maint.printHelp(os.Stdout, ln.Addr().String())
+	srv := &http.Server{Handler: maint.handler(ep.Handler(routes())), ReadHeaderTimeout: 10 * time.Second}
 	log.Fatal(srv.Serve(ln))
 }
 
 func routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", index)
+	mux.HandleFunc("GET /healthz", healthz)
 	mux.HandleFunc("/status/{code}", status)
 	mux.HandleFunc("/panic", func(w http.ResponseWriter, r *http.Request) {
 		panic("something broke in the handler")
@@ -149,6 +157,8 @@ var demos = []struct{ path, what string }{
 	{"/slow", "http.TimeoutHandler timing out: 503 page"},
 	{"/api/problem", "an API's own problem document passes through (no-store added)"},
 	{"/stream", "server-sent events, flushed through the middleware"},
+	{"/healthz", "the health check: 200 even during maintenance (run with -maintenance-file PATH)"},
+	{"/admin/maintenance", "maintenance admin endpoint: loopback only, bearer token printed at start"},
 }
 
 func index(w http.ResponseWriter, r *http.Request) {

@@ -216,7 +216,9 @@ func describe(w io.Writer, st errorpage.MaintenanceState, now time.Time) {
 	}
 	if !st.Until.IsZero() {
 		if st.Until.After(now) {
-			fmt.Fprintf(w, "  until:   %s (in %s)\n", st.Until.UTC().Format(time.RFC3339), st.Until.Sub(now).Round(time.Second))
+			// Rounded up: "--until 20m" says 20m0s, not 19m59s.
+			left := (st.Until.Sub(now) + time.Second - 1).Truncate(time.Second)
+			fmt.Fprintf(w, "  until:   %s (in %s)\n", st.Until.UTC().Format(time.RFC3339), left)
 		} else {
 			fmt.Fprintf(w, "  until:   %s (passed: the window has ended unless the middleware sets NoExpiry)\n", st.Until.UTC().Format(time.RFC3339))
 		}

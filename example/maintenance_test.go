@@ -1,0 +1,90 @@
+package main
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/errorpage/errorpage"
+)
+
+// TestDemoMaintenance runs the demo's maintenance wiring the way the README
+// tells a newcomer to: a trigger file written by the CLI's function, the
+// health check, the secret URL and the admin endpoint.
+func TestDemoMaintenance(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+	t.Setenv("ERRORPAGE_ADMIN_TOKEN", "demo-token")
+	maint, err := newDemoMaintenance(path, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	t.Cleanup(func() { maint.Close() })
+	ep, err := errorpage.New(errorpage.Options{Maintenance: maint.options(), Logger: slog.New(slog.DiscardHandler)})
+	require.NoError(t, err)
+	srv := httptest.NewServer(maint.handler(ep.Handler(routes())))
+	t.Cleanup(srv.Close)
+
+	get := func(path string, header ...string) int {
+		req, err := http.NewRequest("GET", srv.URL+path, nil)
+		require.NoError(t, err)
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		res, err := srv.Client().Do(req)
+		require.NoError(t, err)
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return res.StatusCode
+	}
+	assert.Equal(t, 200, get("/"))
+
+	changed := maint.file.MaintenanceChanged()
+	require.NoError(t, errorpage.WriteTriggerFile(path, errorpage.MaintenanceState{On: true, Until: time.Now().Add(20 * time.Minute), Secret: "s3cret"}))
+	select {
+	case <-changed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the demo did not notice the trigger file within 10 s")
+	}
+	assert.Equal(t, 503, get("/"))
+	assert.Equal(t, 200, get("/healthz"), "the health check is let through")
+	assert.Equal(t, 200, get("/", "X-Maintenance-Bypass", "s3cret"))
+
+	// The admin endpoint stays reachable during maintenance, with the token.
+	assert.Equal(t, 401, get("/admin/maintenance"))
+	assert.Equal(t, 200, get("/admin/maintenance", "Authorization", "Bearer demo-token"))
+	req, err := http.NewRequest("DELETE", srv.URL+"/admin/maintenance", nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer demo-token")
+	res, err := srv.Client().Do(req)
+	require.NoError(t, err)
+	res.Body.Close()
+	assert.Equal(t, 200, res.StatusCode)
+	assert.NoFileExists(t, path, "the admin endpoint writes through the trigger file")
+	assert.Equal(t, 200, get("/"))
+}
+
+func TestDemoAdminIsLoopbackOnly(t *testing.T) {
+	h := loopbackOnly(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	for _, tt := range []struct {
+		remote string
+		want   int
+	}{{"127.0.0.1:1", 200}, {"[::1]:1", 200}, {"[::ffff:127.0.0.1]:1", 200}, {"192.0.2.1:1", 403}, {"[2001:db8::1]:1", 403}} {
+		req := httptest.NewRequest("GET", "/admin/maintenance", nil)
+		req.RemoteAddr = tt.remote
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		assert.Equal(t, tt.want, rec.Code, tt.remote)
+	}
+}
+
+func TestDemoIndexLinksMaintenance(t *testing.T) {
+	rec := httptest.NewRecorder()
+	index(rec, httptest.NewRequest("GET", "/", nil))
+	assert.True(t, strings.Contains(rec.Body.String(), `href="/healthz"`) && strings.Contains(rec.Body.String(), `href="/admin/maintenance"`))
+}
