@@ -241,14 +241,21 @@ func (s *Store) MaintenanceChanged() <-chan struct{} {
 
 // SetMaintenance writes st to Redis and announces it to every Store
 // watching the same key, this one included, which applies it at once. It
-// fails, and changes nothing, if Redis cannot be reached; the error then
-// says so. The last write wins.
+// fails, and changes nothing, if Redis cannot be reached or if st would not
+// read back as the maintenance document (an invalid Secret); the error
+// says which. The last write wins.
 func (s *Store) SetMaintenance(ctx context.Context, st errorpage.MaintenanceState) error {
 	if s.closed.Load() {
 		return errors.New("redisstore: store is closed")
 	}
 	doc, err := st.MarshalJSON()
 	if err != nil {
+		return fmt.Errorf("redisstore: %w", err)
+	}
+	// Never write what the other instances could not read back (a secret
+	// with characters a URL path cannot hold, say); and hold exactly what
+	// they will hold.
+	if err := st.UnmarshalJSON(doc); err != nil {
 		return fmt.Errorf("redisstore: %w", err)
 	}
 	v, err := writeScript.Run(ctx, s.client, []string{s.key}, doc, s.channel, s.Version()).Int64()
@@ -293,7 +300,7 @@ func (s *Store) apply(v int64, st errorpage.MaintenanceState, sameOK bool, from 
 	}
 	s.cur.Store(&snapshot{version: v, state: st, changed: make(chan struct{})})
 	close(old.changed)
-	if old.state.On != st.On || !equalState(old.state, st) {
+	if !equalState(old.state, st) {
 		attrs := []any{slog.Bool("on", st.On), slog.Int64("version", v), slog.String("from", from), slog.String("key", s.key)}
 		if st.Message != "" {
 			attrs = append(attrs, slog.String("message", st.Message))

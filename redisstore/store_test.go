@@ -164,6 +164,29 @@ func TestVersionsSurviveDataLoss(t *testing.T) {
 	waitFor(t, time.Second, "a to see the write after the flush", func() bool { return !a.Maintenance().On })
 }
 
+// TestWriteRoundTrips: the writer holds exactly what the others read, and
+// refuses a state they could not read.
+func TestWriteRoundTrips(t *testing.T) {
+	srv := startRedis(t)
+	a, b := open(t, srv.URL(""), Options{}), open(t, srv.URL(""), Options{})
+	st := errorpage.MaintenanceState{On: true, Message: "m", Until: time.Now().Add(time.Hour), Retry: 90 * time.Second, Secret: "let-me-in"}
+	if err := a.SetMaintenance(bg, st); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, time.Second, "b to see the write", func() bool { return b.Version() == a.Version() })
+	if a.Maintenance() != b.Maintenance() {
+		t.Errorf("the writer holds %+v, the reader %+v", a.Maintenance(), b.Maintenance())
+	}
+	v := a.Version()
+	err := a.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Secret: "not a path segment/"})
+	if err == nil || !strings.HasPrefix(err.Error(), "redisstore: ") {
+		t.Errorf("got %v for an invalid secret, want a redisstore: error", err)
+	}
+	if got := srv.Client("").HGet(bg, defaultName, "version").Val(); got != fmt.Sprint(v) {
+		t.Errorf("an invalid state was written: version %s, want %d", got, v)
+	}
+}
+
 func TestCloseLeaksNoGoroutines(t *testing.T) {
 	srv := startRedis(t)
 	before := runtime.NumGoroutine()
