@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
 	"log/slog"
 	"mime"
 	"net/http"
@@ -189,3 +190,10 @@ func headersWithout(h http.Header, keys ...string) http.Header {
 	}
 	return c
 }
+
+// discardLog is a standard logger that writes nowhere, for servers and
+// proxies whose expected complaints would clutter the test output.
+func discardLog() *log.Logger { return log.New(io.Discard, "", 0) }
+
+// optionsNone is the zero Options: what errorpage.Handler uses.
+func optionsNone() errorpage.Options { return errorpage.Options{} }
