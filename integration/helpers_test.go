@@ -8,6 +8,7 @@ import (
 	"log"
 	"log/slog"
 	"mime"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -197,3 +198,9 @@ func discardLog() *log.Logger { return log.New(io.Discard, "", 0) }
 
 // optionsNone is the zero Options: what errorpage.Handler uses.
 func optionsNone() errorpage.Options { return errorpage.Options{} }
+
+// dialRaw opens a TCP connection to the server at url, for tests that must
+// see the bytes on the wire.
+func dialRaw(url string) (net.Conn, error) {
+	return net.Dial("tcp", strings.TrimPrefix(url, "http://"))
+}
