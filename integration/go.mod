@@ -1,15 +1,18 @@
 module github.com/errorpage/errorpage/integration
 
-go 1.24.13
+go 1.25
 
 replace github.com/errorpage/errorpage => ../
 
 require (
 	github.com/errorpage/errorpage v0.0.0-00010101000000-000000000000
+	github.com/felixge/httpsnoop v1.1.0
 	github.com/gin-gonic/gin v1.11.0
 	github.com/go-chi/chi/v5 v5.5.0
+	github.com/gorilla/handlers v1.5.2
 	github.com/gorilla/mux v1.8.1
 	github.com/gorilla/websocket v1.5.3
+	github.com/klauspost/compress v1.20.3
 	github.com/labstack/echo/v4 v4.15.1
 	github.com/stretchr/testify v1.12.1
 )
