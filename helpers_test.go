@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,31 +18,68 @@ import (
 )
 
 // newTestMiddleware builds a Middleware whose log goes to a buffer the test
-// can read.
-func newTestMiddleware(t *testing.T, opts Options) (*Middleware, *bytes.Buffer) {
+// can read while servers write to it.
+func newTestMiddleware(t *testing.T, opts Options) (*Middleware, *logBuffer) {
 	t.Helper()
-	var logs bytes.Buffer
+	logs := &logBuffer{}
 	if opts.Logger == nil {
-		opts.Logger = slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil))
+		opts.Logger = slog.New(slog.NewTextHandler(logs, nil))
 	}
 	m, err := New(opts)
 	require.NoError(t, err)
-	return m, &logs
+	return m, logs
 }
 
-// syncWriter serializes writes: servers log from their own goroutines.
+// logBuffer is a log destination safe for concurrent writers and readers:
+// servers log from their own goroutines.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// syncWriter serializes writes to w.
 type syncWriter struct {
-	mu chan struct{}
+	mu sync.Mutex
 	w  io.Writer
 }
 
 func (s *syncWriter) Write(p []byte) (int, error) {
-	if s.mu == nil {
-		s.mu = make(chan struct{}, 1)
-	}
-	s.mu <- struct{}{}
-	defer func() { <-s.mu }()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return s.w.Write(p)
+}
+
+// eventLog records what OnError receives, from whichever goroutine.
+type eventLog struct {
+	mu     sync.Mutex
+	events []ErrorEvent
+}
+
+func (l *eventLog) onError(ref string) func(*http.Request, ErrorEvent) string {
+	return func(_ *http.Request, e ErrorEvent) string {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		l.events = append(l.events, e)
+		return ref
+	}
+}
+
+func (l *eventLog) all() []ErrorEvent {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]ErrorEvent(nil), l.events...)
 }
 
 // serve starts a real server running h, closed when the test ends. Its

@@ -331,11 +331,8 @@ func TestStatusesOption(t *testing.T) {
 }
 
 func TestPanicBeforeAnythingWasSent(t *testing.T) {
-	var events []ErrorEvent
-	m, logs := newTestMiddleware(t, Options{OnError: func(r *http.Request, e ErrorEvent) string {
-		events = append(events, e)
-		return "evt-1"
-	}})
+	var rec eventLog
+	m, logs := newTestMiddleware(t, Options{OnError: rec.onError("evt-1")})
 	res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Partial", "yes")
 		panic("database password is hunter2")
@@ -354,6 +351,7 @@ func TestPanicBeforeAnythingWasSent(t *testing.T) {
 	assert.Contains(t, log, "request_id=req-9")
 	assert.Contains(t, log, "middleware_test.go", "the log has the stack down to the panic")
 
+	events := rec.all()
 	require.Len(t, events, 1)
 	assert.Equal(t, "database password is hunter2", events[0].Panic)
 	assert.Equal(t, 500, events[0].Status)
@@ -363,11 +361,8 @@ func TestPanicBeforeAnythingWasSent(t *testing.T) {
 }
 
 func TestPanicAfterCommitAbortsTheResponse(t *testing.T) {
-	var events []ErrorEvent
-	m, logs := newTestMiddleware(t, Options{OnError: func(r *http.Request, e ErrorEvent) string {
-		events = append(events, e)
-		return ""
-	}})
+	var rec eventLog
+	m, logs := newTestMiddleware(t, Options{OnError: rec.onError("")})
 	srv := serve(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "first half")
 		w.(http.Flusher).Flush()
@@ -381,6 +376,7 @@ func TestPanicAfterCommitAbortsTheResponse(t *testing.T) {
 	assert.ErrorIs(t, err, io.ErrUnexpectedEOF, "the client sees a truncated response, not a complete one")
 	assert.Equal(t, "first half", string(body), "and nothing appended")
 	assert.Equal(t, 1, strings.Count(logs.String(), "errorpage: panic after the response was committed"))
+	events := rec.all()
 	require.Len(t, events, 1)
 	assert.True(t, events[0].Committed)
 }
@@ -570,15 +566,17 @@ func TestPageIsSelfContainedAndSmall(t *testing.T) {
 
 func TestObserverOutsideSeesWhatWasSent(t *testing.T) {
 	m, _ := newTestMiddleware(t, Options{})
-	var status, bytesOut int
+	seen := make(chan *observingWriter, 1)
 	observer := func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			o := &observingWriter{ResponseWriter: w}
 			next.ServeHTTP(o, r)
-			status, bytesOut = o.status, o.n
+			seen <- o
 		})
 	}
 	_, body := do(t, observer(m.Handler(failing(502))), "GET", "/", "Accept", "text/html")
+	o := <-seen
+	status, bytesOut := o.status, o.n
 	assert.Equal(t, 502, status)
 	assert.Equal(t, len(body), bytesOut)
 }
