@@ -16,7 +16,8 @@ body{margin:0;min-height:100vh;min-height:100dvh;display:flex;background:var(--e
 .ep-card{background:var(--ep-card);border:1px solid var(--ep-border);border-radius:var(--ep-radius);padding:2rem 1.75rem}
 .ep-code{margin:0;color:var(--ep-accent-text);font:600 .8rem/1.4 var(--ep-mono);letter-spacing:.08em;text-transform:uppercase}
 .ep-icon{width:2.75rem;height:2.75rem;color:var(--ep-accent-text);float:inline-end;margin:0 0 .5rem;margin-inline-start:1rem}
-h1{font-family:var(--ep-heading-font);font-size:1.75rem;line-height:1.25;margin:.35rem 0 1rem;overflow-wrap:anywhere}
+h1{font-family:var(--ep-heading-font);font-size:1.75rem;line-height:1.25;margin:.35rem 0 1rem;overflow-wrap:anywhere;text-wrap:balance}
+:lang(ja) h1{word-break:auto-phrase}
 .ep p{margin:0 0 1rem;overflow-wrap:anywhere}
 .ep-muted{color:var(--ep-muted)}
 .ep-retry{padding:.75rem 1rem;border-inline-start:3px solid var(--ep-accent);background:var(--ep-bg);border-start-end-radius:var(--ep-radius);border-end-end-radius:var(--ep-radius)}
