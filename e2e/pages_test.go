@@ -259,4 +259,3 @@ func TestScreenshots(t *testing.T) {
 		})
 	}
 }
-
