@@ -1,0 +1,142 @@
+package integration
+
+import (
+	"html/template"
+	"io"
+	"log"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/felixge/httpsnoop"
+	"github.com/go-chi/chi/v5/middleware"
+	"github.com/gorilla/handlers"
+
+	"github.com/errorpage/errorpage"
+)
+
+// discardWriter is the cheapest possible real ResponseWriter: it keeps a
+// header map and throws the rest away.
+type discardWriter struct {
+	h    http.Header
+	code int
+}
+
+func (w *discardWriter) Header() http.Header         { return w.h }
+func (w *discardWriter) WriteHeader(code int)        { w.code = code }
+func (w *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+
+// benchmarkHandler serves r with h over and over on one discarding writer
+// whose header map is emptied each time.
+func benchmarkHandler(b *testing.B, h http.Handler, r *http.Request) {
+	w := &discardWriter{h: http.Header{}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		clear(w.h)
+		h.ServeHTTP(w, r)
+	}
+}
+
+var helloBody = []byte("hello, world\n")
+
+func hello(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write(helloBody)
+}
+
+// errorTemplate is what a hand-rolled html/template error page looks like;
+// it is padded to the size of errorpage's own page.
+var errorTemplate = template.Must(template.New("error").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Status}} {{.Title}}</title><style>{{.CSS}}</style></head>
+<body><main class="ep"><h1>{{.Title}}</h1><p>{{.Message}}</p><p>{{.Advice}}</p>
+<dl><dt>Request ID</dt><dd><code>{{.RequestID}}</code></dd></dl></main></body></html>
+`))
+
+type templateData struct {
+	Status                 int
+	Title, Message, Advice string
+	RequestID              string
+	CSS                    template.CSS
+}
+
+// discardLogEntry is a chi log entry that keeps nothing.
+type discardLogEntry struct{}
+
+func (discardLogEntry) Write(int, int, http.Header, time.Duration, any) {}
+func (discardLogEntry) Panic(any, []byte)                               {}
+
+// BenchmarkPeers measures errorpage against what people use instead, in
+// one run. See BENCHMARKS.md, "Against the peers".
+func BenchmarkPeers(b *testing.B) {
+	m, err := errorpage.New(errorpage.Options{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	get := func(accept string) *http.Request {
+		r := httptest.NewRequest(http.MethodGet, "/some/path", nil)
+		r.Header.Set("Accept", accept)
+		r.Header.Set("X-Request-Id", "req-7f3a9c2e")
+		return r
+	}
+	htmlReq, jsonReq := get(acceptHTML), get(acceptJSON)
+	fail := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	})
+	boom := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { panic("boom") })
+
+	// Size the template page like errorpage's HTML page.
+	rec := httptest.NewRecorder()
+	m.Handler(fail).ServeHTTP(rec, htmlReq)
+	pageSize := rec.Body.Len()
+	data := templateData{Status: 503, Title: "Service unavailable", Message: "The service is down for a moment.",
+		Advice: "Please try again in a minute.", RequestID: "req-7f3a9c2e"}
+	var probe strings.Builder
+	errorTemplate.Execute(&probe, data)
+	if pad := pageSize - probe.Len(); pad > 0 {
+		data.CSS = template.CSS(strings.Repeat("a{color:red}", pad/12))
+	}
+	tmpl := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		errorTemplate.Execute(w, data)
+	})
+
+	gorillaRecovery := handlers.RecoveryHandler(handlers.RecoveryLogger(log.New(io.Discard, "", 0)))
+
+	benchmarks := []struct {
+		name string
+		h    http.Handler
+		r    *http.Request
+	}{
+		{"bare handler", http.HandlerFunc(hello), htmlReq},
+		{"chi WrapResponseWriter", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			hello(middleware.NewWrapResponseWriter(w, r.ProtoMajor), r)
+		}), htmlReq},
+		{"httpsnoop.Wrap", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			hello(httpsnoop.Wrap(w, httpsnoop.Hooks{}), r)
+		}), htmlReq},
+		{"errorpage pass-through", m.Handler(http.HandlerFunc(hello)), htmlReq},
+		{"http.Error 503", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Error(w, "Service Unavailable", http.StatusServiceUnavailable)
+		}), htmlReq},
+		{"html/template page 503", tmpl, htmlReq},
+		{"errorpage HTML page 503", m.Handler(fail), htmlReq},
+		{"errorpage JSON page 503", m.Handler(fail), jsonReq},
+		// With a log entry in the context, chi's Recoverer hands it the
+		// stack instead of printing it, as errorpage hands it to slog.
+		{"chi Recoverer panic", middleware.Recoverer(boom), middleware.WithLogEntry(htmlReq, discardLogEntry{})},
+		{"gorilla RecoveryHandler panic", gorillaRecovery(boom), htmlReq},
+		{"errorpage panic page", m.Handler(boom), htmlReq},
+	}
+	for _, bm := range benchmarks {
+		b.Run(strings.ReplaceAll(bm.name, " ", "_"), func(b *testing.B) {
+			benchmarkHandler(b, bm.h, bm.r)
+		})
+	}
+}
