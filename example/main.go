@@ -27,6 +27,9 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
 	debug := flag.Bool("debug", false, "show panic values and stacks on error pages (never in production)")
 	maintFile := flag.String("maintenance-file", "", "maintenance mode is on while this trigger file exists (see go run ./cmd/errorpage)")
+	theme := flag.String("theme", "default", "look of the pages: default, mono, terminal, or custom (example/customtheme.templ)")
+	brand := flag.Bool("brand", true, "show the demo brand (name, logo, accent colour, links)")
+	lang := flag.String("lang", "", "default language when Accept-Language matches none (a tag such as de); empty means en")
 	flag.Parse()
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -34,7 +37,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	ep, err := errorpage.New(errorpage.Options{
+	opts := errorpage.Options{
 		Logger:      logger,
 		Debug:       *debug,
 		LoginURL:    "/login",
@@ -43,7 +46,9 @@ func main() {
 			// An error tracker would return its event ID here.
 			return "demo-" + strconv.FormatInt(time.Now().UnixNano()%1e6, 36)
 		},
-	})
+	}
+	applyLook(&opts, *theme, *brand, *lang)
+	ep, err := errorpage.New(opts)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -54,7 +59,9 @@ func main() {
 	}
 	fmt.Printf("errorpage demo listening on http://%s/\n", ln.Addr())
 	maint.printHelp(os.Stdout, ln.Addr().String())
-	srv := &http.Server{Handler: maint.handler(ep.Handler(routes())), ReadHeaderTimeout: 10 * time.Second}
+	mux := routes()
+	mux.Handle("GET /gallery", ep.Gallery())
+	srv := &http.Server{Handler: maint.handler(ep.Handler(mux)), ReadHeaderTimeout: 10 * time.Second}
 	log.Fatal(srv.Serve(ln))
 }
 
@@ -137,6 +144,7 @@ func upstreamDown() http.Handler {
 }
 
 var demos = []struct{ path, what string }{
+	{"/gallery", "the gallery: every page in every theme and language, light and dark"},
 	{"/status/500", "500 Internal Server Error, replaced"},
 	{"/status/501", "501 Not Implemented"},
 	{"/status/502", "502 Bad Gateway"},
