@@ -158,10 +158,8 @@ func (g *gallery) renderPage(r *http.Request, buf *bytes.Buffer, q galleryQuery)
 	model.CSS = style.css
 	model.Theme = q.theme
 	page := builtinPage(d)
-	if !d.maintenance {
-		if p := rd.customPage(d); p != nil {
-			page = p
-		}
+	if p := rd.customPage(d); p != nil {
+		page = p
 	}
 	nonce := newNonce()
 	if err := renderSafely(templ.WithNonce(r.Context(), nonce), buf, page(model)); err != nil {

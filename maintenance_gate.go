@@ -115,7 +115,6 @@ type maintenanceGate struct {
 	src       MaintenanceSource
 	noExpiry  bool
 	refresh   time.Duration
-	page      func(pages.Model) templ.Component
 	paths     map[string]bool
 	prefixes  []string
 	allow     []netip.Prefix
@@ -138,7 +137,6 @@ func newMaintenanceGate(m *Middleware, o MaintenanceOptions) (*maintenanceGate, 
 		src:          o.Source,
 		noExpiry:     o.NoExpiry,
 		refresh:      o.Refresh,
-		page:         o.Page,
 		secret:       o.Secret,
 		secretHeader: http.CanonicalHeaderKey(o.SecretHeader),
 		cookieName:   o.CookieName,

@@ -161,8 +161,9 @@ type Middleware struct {
 	texts      []pages.Text // the default language first
 	localTitle bool
 
-	render *renderer
-	maint  *maintenanceGate // nil without a maintenance source
+	render    *renderer
+	maint     *maintenanceGate // nil without a maintenance source
+	maintPage func(pages.Model) templ.Component
 }
 
 // statusSet is a set of 5xx statuses, one bit each.
@@ -239,6 +240,7 @@ func New(opts Options) (*Middleware, error) {
 		return nil, err
 	}
 	m.render = r
+	m.maintPage = opts.Maintenance.Page
 	if m.maint, err = newMaintenanceGate(m, opts.Maintenance); err != nil {
 		return nil, err
 	}

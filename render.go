@@ -294,7 +294,7 @@ func phrase(status int) string {
 
 func (rd *renderer) customPage(d *pageData) func(pages.Model) templ.Component {
 	if d.maintenance {
-		return rd.m.maint.page // set whenever a maintenance page is served
+		return rd.m.maintPage
 	}
 	if p := rd.m.pages[d.status]; p != nil {
 		return p
