@@ -558,9 +558,11 @@ func TestPageIsSelfContainedAndSmall(t *testing.T) {
 		assert.Contains(t, body, "<h1>")
 		assert.Contains(t, body, "prefers-color-scheme:dark")
 		assert.Contains(t, body, `name="viewport"`)
-		for _, external := range []string{"<script", "<link", "@import", "url(", "http://", "https://"} {
+		for _, external := range []string{"<script", "@import", "url(", "http://", "https://"} {
 			assert.NotContains(t, body, external, "%d: nothing external (%s)", status, external)
 		}
+		links := regexp.MustCompile(`<link[^>]*>`).FindAllString(body, -1)
+		assert.Equal(t, []string{`<link rel="icon" href="data:,">`}, links, "%d: the only link is the empty icon that stops a favicon request", status)
 	}
 }
 

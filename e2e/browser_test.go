@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"os/exec"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -220,12 +219,6 @@ func load(t *testing.T, browser context.Context, url string, vp viewport, scheme
 		defer mu.Unlock()
 		switch e := ev.(type) {
 		case *network.EventRequestWillBeSent:
-			if strings.HasSuffix(e.Request.URL, "/favicon.ico") {
-				// Chromium probes /favicon.ico once per browser on its own;
-				// the page asks for nothing (a <link rel=icon href="data:,">
-				// would stop the probe).
-				break
-			}
 			v.requests = append(v.requests, e.Request.URL)
 		case *network.EventResponseReceived:
 			if e.Type == network.ResourceTypeDocument && e.Response.URL == url {

@@ -85,8 +85,6 @@ func newServer(t *testing.T) *httptest.Server {
 			mux.Handle("/gallery", m.Gallery())
 		}
 	}
-	// The site's own favicon, which Chromium probes for by itself.
-	mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv
