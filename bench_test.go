@@ -105,16 +105,27 @@ func BenchmarkPageText(b *testing.B) {
 	benchServe(b, benchMiddleware(b).Handler(http.HandlerFunc(failing503)), errorRequest("*/*"))
 }
 
-// BenchmarkPanic is a panic turned into the HTML page, its stack logged to a
-// discarding slog handler (the log record is still built).
+// BenchmarkPanic is a panic turned into the HTML page. The stack is always
+// captured; with slog.DiscardHandler the record is then dropped, with a text
+// handler writing to io.Discard it is also formatted.
 func BenchmarkPanic(b *testing.B) {
-	m, err := New(Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		b.Fatal(err)
+	for _, tt := range []struct {
+		name string
+		h    slog.Handler
+	}{
+		{"DiscardHandler", slog.DiscardHandler},
+		{"TextHandler", slog.NewTextHandler(io.Discard, nil)},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			m, err := New(Options{Logger: slog.New(tt.h)})
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchServe(b, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				panic("boom")
+			})), errorRequest("text/html"))
+		})
 	}
-	benchServe(b, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		panic("boom")
-	})), errorRequest("text/html"))
 }
 
 // zeros is an endless reader of zero bytes that is not an io.WriterTo, so

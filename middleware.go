@@ -337,6 +337,9 @@ func (m *Middleware) finish(w *interceptor, recovered any) {
 }
 
 func (m *Middleware) logPanic(r *http.Request, ev ErrorEvent) {
+	if !m.log.Enabled(r.Context(), slog.LevelError) {
+		return // spare formatting the panic and copying the stack
+	}
 	msg := "errorpage: panic serving request"
 	if ev.Committed {
 		msg = "errorpage: panic after the response was committed; aborting it"
