@@ -40,7 +40,7 @@ var german = Text{
 		503: {
 			Title:   "Dienst nicht verfügbar",
 			Message: "Wir sind gerade überlastet oder kurzzeitig nicht erreichbar und können Ihre Anfrage deshalb im Moment nicht bearbeiten. Das ist nur vorübergehend.",
-			Advice:  "Bitte versuchen Sie es später noch einmal.",
+			Advice:  "Wenn das Problem weiterhin auftritt, wenden Sie sich an den Support.",
 		},
 		504: {
 			Title:   "Zeitüberschreitung am Gateway",

@@ -38,7 +38,7 @@ var english = Text{
 		503: {
 			Title:   "Service unavailable",
 			Message: "We are overloaded or down for a short while, so we could not handle your request right now. This is temporary.",
-			Advice:  "Please try again later.",
+			Advice:  "If it keeps happening, contact support.",
 		},
 		504: {
 			Title:   "Gateway timeout",

@@ -40,7 +40,7 @@ var spanish = Text{
 		503: {
 			Title:   "Servicio no disponible",
 			Message: "Estamos sobrecargados o fuera de servicio por un momento, así que ahora mismo no podemos atender tu solicitud. Es algo temporal.",
-			Advice:  "Vuelve a intentarlo más tarde.",
+			Advice:  "Si el problema continúa, contacta con soporte.",
 		},
 		504: {
 			Title:   "Tiempo de espera agotado",

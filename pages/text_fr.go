@@ -41,7 +41,7 @@ var french = Text{
 		503: {
 			Title:   "Service indisponible",
 			Message: "Nous sommes surchargés ou momentanément indisponibles et ne pouvons pas traiter votre demande pour le moment. Ce problème est temporaire.",
-			Advice:  "Veuillez réessayer plus tard.",
+			Advice:  "Si le problème persiste, contactez l’assistance.",
 		},
 		504: {
 			Title:   "Délai de la passerelle dépassé",

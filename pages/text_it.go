@@ -39,7 +39,7 @@ var italian = Text{
 		503: {
 			Title:   "Servizio non disponibile",
 			Message: "Siamo sovraccarichi o temporaneamente fuori servizio, quindi al momento non possiamo gestire la tua richiesta. Si tratta di un problema temporaneo.",
-			Advice:  "Riprova più tardi.",
+			Advice:  "Se il problema persiste, contatta l'assistenza.",
 		},
 		504: {
 			Title:   "Timeout del gateway",

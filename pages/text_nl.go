@@ -39,7 +39,7 @@ var dutch = Text{
 		503: {
 			Title:   "Dienst niet beschikbaar",
 			Message: "We zijn overbelast of even niet bereikbaar, dus we kunnen uw aanvraag op dit moment niet verwerken. Dit is tijdelijk.",
-			Advice:  "Probeer het later opnieuw.",
+			Advice:  "Blijft het probleem zich voordoen, neem dan contact op met support.",
 		},
 		504: {
 			Title:   "Time-out van de gateway",

@@ -42,7 +42,7 @@ var polish = Text{
 		503: {
 			Title:   "Usługa niedostępna",
 			Message: "Jesteśmy przeciążeni lub chwilowo niedostępni, dlatego nie możemy teraz obsłużyć żądania. To problem chwilowy.",
-			Advice:  "Spróbuj ponownie później.",
+			Advice:  "Jeśli problem będzie się powtarzał, skontaktuj się z pomocą techniczną.",
 		},
 		504: {
 			Title:   "Przekroczono czas oczekiwania",

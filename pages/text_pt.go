@@ -40,7 +40,7 @@ var portugueseBR = Text{
 		503: {
 			Title:   "Serviço indisponível",
 			Message: "Estamos sobrecarregados ou fora do ar por alguns instantes, por isso não conseguimos atender sua solicitação agora. Isso é temporário.",
-			Advice:  "Tente novamente mais tarde.",
+			Advice:  "Se o problema continuar, fale com o suporte.",
 		},
 		504: {
 			Title:   "Tempo limite do gateway esgotado",
