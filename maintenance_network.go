@@ -84,10 +84,22 @@ func (g *maintenanceGate) clientAddr(r *http.Request) netip.Addr {
 	}
 	var hops []netip.Addr
 	if g.forwarded {
-		hops = forwardedFor(r.Header.Values("Forwarded"))
+		els, ok := parseForwarded(r.Header.Values("Forwarded"))
+		if !ok {
+			// A malformed header may hide what our proxy appended: trust none of it.
+			return netip.Addr{}
+		}
+		for _, el := range els {
+			hops = append(hops, parseHost(el.node))
+		}
 	} else {
 		for _, v := range r.Header.Values("X-Forwarded-For") {
-			for _, h := range strings.Split(v, ",") {
+			for v != "" {
+				var h string
+				h, v, _ = strings.Cut(v, ",")
+				if len(hops) == maxForwardedHops {
+					return netip.Addr{}
+				}
 				hops = append(hops, parseHost(h))
 			}
 		}
@@ -115,11 +127,11 @@ func (g *maintenanceGate) forwardedProto(r *http.Request) string {
 		return ""
 	}
 	if g.forwarded {
-		els := forwardedElements(r.Header.Values("Forwarded"))
-		if len(els) == 0 {
+		els, ok := parseForwarded(r.Header.Values("Forwarded"))
+		if !ok || len(els) == 0 {
 			return ""
 		}
-		return strings.ToLower(els[len(els)-1]["proto"])
+		return strings.ToLower(els[len(els)-1].proto)
 	}
 	v := r.Header.Values("X-Forwarded-Proto")
 	if len(v) == 0 {
@@ -132,76 +144,120 @@ func (g *maintenanceGate) forwardedProto(r *http.Request) string {
 	return strings.ToLower(strings.TrimSpace(last))
 }
 
-// forwardedFor returns the for= node of each element of the Forwarded
-// header values (RFC 7239 §4), left to right; an element without one, or
-// with an unknown or obfuscated node, gives the invalid Addr.
-func forwardedFor(values []string) []netip.Addr {
-	els := forwardedElements(values)
-	out := make([]netip.Addr, len(els))
-	for i, el := range els {
-		out[i] = parseHost(el["for"])
-	}
-	return out
+// maxForwardedHops bounds the proxy chain read from a request: more hops
+// than any real deployment has means a client is padding the header.
+const maxForwardedHops = 64
+
+// forwardedElement is what we read of one Forwarded element (RFC 7239 §4):
+// its for= node and proto= value, unquoted.
+type forwardedElement struct {
+	node, proto string
 }
 
-// forwardedElements parses Forwarded header values into elements, each a
-// map of lower-case parameter names to unquoted values. It is lenient:
-// a malformed pair is skipped, and commas and semicolons inside quoted
-// strings do not split.
-func forwardedElements(values []string) []map[string]string {
-	var els []map[string]string
+// parseForwarded parses Forwarded header values into elements, left to
+// right. It is strict, because the header is a security boundary: a proxy
+// appends its element to what the client sent, so a client who can make
+// the parser misread its own part (an unterminated quote swallowing the
+// proxy's element, say) could choose its address. Any syntax error, or more
+// than maxForwardedHops elements, makes the whole header invalid (ok false).
+func parseForwarded(values []string) (els []forwardedElement, ok bool) {
 	for _, v := range values {
-		el := map[string]string{}
-		i := 0
-		for i <= len(v) {
-			// One name=value pair, up to ';', ',' or the end.
-			j := i
-			for j < len(v) && v[j] != '=' && v[j] != ';' && v[j] != ',' {
-				j++
-			}
-			name := strings.ToLower(strings.TrimSpace(v[i:j]))
-			var val string
-			if j < len(v) && v[j] == '=' {
-				j++
-				for j < len(v) && v[j] == ' ' {
-					j++
-				}
-				if j < len(v) && v[j] == '"' {
-					var b strings.Builder
-					j++
-					for j < len(v) && v[j] != '"' {
-						if v[j] == '\\' && j+1 < len(v) {
-							j++
-						}
-						b.WriteByte(v[j])
-						j++
-					}
-					j++ // the closing quote
-					val = b.String()
-					for j < len(v) && v[j] != ';' && v[j] != ',' {
-						j++
-					}
-				} else {
-					k := j
-					for j < len(v) && v[j] != ';' && v[j] != ',' {
-						j++
-					}
-					val = strings.TrimSpace(v[k:j])
-				}
-				if name != "" {
-					if _, dup := el[name]; !dup {
-						el[name] = val
-					}
-				}
-			}
-			if j >= len(v) || v[j] == ',' {
-				if len(el) > 0 || j < len(v) {
-					els = append(els, el)
-				}
-				el = map[string]string{}
-			}
-			i = j + 1
+		if els, ok = appendForwarded(els, v); !ok {
+			return nil, false
 		}
 	}
-	return els
+	return els, true
+}
+
+// appendForwarded parses one Forwarded field line onto els.
+func appendForwarded(els []forwardedElement, v string) ([]forwardedElement, bool) {
+	el, empty := forwardedElement{}, true
+	for i := 0; ; {
+		i = skipOWS(v, i)
+		j := i
+		for j < len(v) && isTokenChar(v[j]) {
+			j++
+		}
+		switch {
+		case j == i && empty && (j == len(v) || v[j] == ','):
+			// An empty element ("a, , b", or a trailing comma): skip it.
+		case j == i || j >= len(v) || v[j] != '=':
+			return nil, false
+		default:
+			name := strings.ToLower(v[i:j])
+			val, end, ok := forwardedValue(v, j+1)
+			if !ok {
+				return nil, false
+			}
+			switch name {
+			case "for":
+				el.node = val
+			case "proto":
+				el.proto = val
+			}
+			empty, j = false, end
+		}
+		j = skipOWS(v, j)
+		if j < len(v) && v[j] == ';' {
+			i = j + 1
+			continue
+		}
+		if j < len(v) && v[j] != ',' {
+			return nil, false // junk after a value
+		}
+		if !empty {
+			if len(els) == maxForwardedHops {
+				return nil, false
+			}
+			els = append(els, el)
+		}
+		if j >= len(v) {
+			return els, true
+		}
+		el, empty, i = forwardedElement{}, true, j+1
+	}
+}
+
+// forwardedValue reads a token or a quoted-string starting at v[i] and
+// returns it unquoted, with the index after it.
+func forwardedValue(v string, i int) (val string, end int, ok bool) {
+	if i < len(v) && v[i] == '"' {
+		var b strings.Builder
+		for i++; i < len(v); i++ {
+			switch c := v[i]; {
+			case c == '\\' && i+1 < len(v):
+				i++
+				b.WriteByte(v[i])
+			case c == '"':
+				return b.String(), i + 1, true
+			default:
+				b.WriteByte(c)
+			}
+		}
+		return "", 0, false // unterminated
+	}
+	k := i
+	for i < len(v) && isTokenChar(v[i]) {
+		i++
+	}
+	return v[k:i], i, i > k
+}
+
+func skipOWS(v string, i int) int {
+	for i < len(v) && (v[i] == ' ' || v[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// isTokenChar reports whether c may appear in an RFC 9110 token. Node
+// values such as 192.0.2.1:8080 and "[2001:db8::1]" must be quoted, but
+// proxies send the unquoted IPv4 form, whose characters are all token
+// characters except ':', which we accept too.
+func isTokenChar(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$%&'*+-.^_`|~:", c) >= 0
 }
