@@ -162,7 +162,7 @@ func (g *gallery) renderPage(r *http.Request, buf *bytes.Buffer, q galleryQuery)
 		page = p
 	}
 	nonce := newNonce()
-	if err := renderSafely(templ.WithNonce(r.Context(), nonce), buf, page(model)); err != nil {
+	if err := renderSafely(templ.WithNonce(r.Context(), nonce), buf, page, model); err != nil {
 		buf.Reset()
 		buf.WriteString("<!DOCTYPE html><title>Page failed</title><p>" + template.HTMLEscapeString(err.Error()))
 	}

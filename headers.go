@@ -46,9 +46,12 @@ func resetHeaders(h, entry http.Header, keepCookies bool, now func() time.Time) 
 	if v := h["Retry-After"]; v != nil && (len(v) != 1 || !validRetryAfter(v[0], now())) {
 		delete(h, "Retry-After")
 	}
-	delete(h, "Content-Length")
-	delete(h, "Content-Range")
-	delete(h, "Trailer")
+	// Whoever set these, they describe another representation than the
+	// page: a validator would let a cache revalidate the error as if it
+	// were the resource.
+	for _, k := range [...]string{"Content-Length", "Content-Range", "Trailer", "Etag", "Last-Modified", "Content-Disposition", "Content-Location"} {
+		delete(h, k)
+	}
 }
 
 // noStore makes sure no cache keeps the response (RFC 9111 §5.2.2.5):

@@ -235,10 +235,19 @@ func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) boo
 		}
 	}
 
-	d := pageData{status: http.StatusServiceUnavailable, maintenance: true, message: st.Message, path: r.URL.Path, requestID: g.m.requestID(r)}
+	if !lastResort(g.m.log, r, func() { g.answer(rw, r, st, expired, now) }) {
+		minimalError(rw, http.StatusServiceUnavailable)
+	}
+	return true
+}
+
+// answer writes the maintenance page for the window st.
+func (g *maintenanceGate) answer(rw http.ResponseWriter, r *http.Request, st MaintenanceState, expired bool, now time.Time) {
+	d := pageData{status: http.StatusServiceUnavailable, maintenance: true, message: st.Message, path: r.URL.EscapedPath(), requestID: g.m.requestID(r)}
 	retry := ""
 	switch {
-	case !st.Until.IsZero() && !expired:
+	case !st.Until.IsZero() && !expired && st.Until.Sub(now) <= maxRetryDelay:
+		// (An end a century away is a typo, not a promise to repeat.)
 		d.until = st.Until
 		retry = formatRetryDate(st.Until)
 	case st.Retry > 0:
@@ -252,7 +261,6 @@ func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) boo
 		d.refresh = formatRetryDelay(every)
 	}
 	g.m.respond(rw, r, rw.Header(), &d, retry)
-	return true
 }
 
 // pathAllowed reports whether p is one of the allowed paths or starts with

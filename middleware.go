@@ -15,9 +15,11 @@ package errorpage
 
 import (
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/a-h/templ"
@@ -303,7 +305,7 @@ func (m *Middleware) shouldReplace(r *http.Request, code int, h http.Header) boo
 func (m *Middleware) finish(w *interceptor, recovered any) {
 	if recovered == nil {
 		if w.state == replacing {
-			m.writeError(w, w.status, nil, nil)
+			m.replaceResponse(w, w.status, nil)
 		}
 		w.release()
 		return
@@ -313,27 +315,76 @@ func (m *Middleware) finish(w *interceptor, recovered any) {
 		// same value, which net/http compares by identity.
 		panic(recovered)
 	}
-	stack := captureStack()
-	committed := w.state == passing || w.state == hijacked
 	ev := ErrorEvent{
 		Status:    http.StatusInternalServerError,
 		Panic:     recovered,
-		Stack:     stack,
-		RequestID: m.requestID(w.req),
-		Committed: committed,
+		Stack:     captureStack(),
+		Committed: w.state == passing || w.state == hijacked,
 	}
-	m.logPanic(w.req, ev)
-	if committed {
+	if ev.Committed {
 		// Part of the response is out: its status cannot change, and
 		// appending a page would make a broken response look complete.
 		// Abort, so the client sees it truncated.
-		if m.onError != nil {
-			m.onError(w.req, ev)
-		}
+		lastResort(m.log, w.req, func() {
+			ev.RequestID = m.requestID(w.req)
+			m.logPanic(w.req, ev)
+			if m.onError != nil {
+				m.onError(w.req, ev)
+			}
+		})
 		panic(http.ErrAbortHandler)
 	}
-	m.writeError(w, http.StatusInternalServerError, &ev, nil)
+	m.replaceResponse(w, http.StatusInternalServerError, &ev)
 	w.release()
+}
+
+// replaceResponse writes the page for status in place of the response w
+// held back, logging the panic in ev first if there is one. Whatever fails
+// on the way (a hook of the user's, a slog handler), the client gets the
+// status.
+func (m *Middleware) replaceResponse(w *interceptor, status int, ev *ErrorEvent) {
+	ok := lastResort(m.log, w.req, func() {
+		if ev != nil {
+			ev.RequestID = m.requestID(w.req)
+			m.logPanic(w.req, *ev)
+		}
+		m.writeError(w, status, ev)
+	})
+	if !ok {
+		minimalError(w.rw, status)
+	}
+}
+
+// lastResort runs f and reports whether it returned normally. A panic in f
+// is logged (if even that does not panic) and swallowed: it happened while
+// answering for an error, and must not turn into a second, silent one.
+func lastResort(log *slog.Logger, r *http.Request, f func()) (ok bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			func() {
+				defer func() { _ = recover() }()
+				log.LogAttrs(r.Context(), slog.LevelError, "errorpage: answering an error panicked",
+					slog.String("panic", fmt.Sprint(v)), slog.String("path", r.URL.Path))
+			}()
+			ok = false
+		}
+	}()
+	f()
+	return true
+}
+
+// minimalError is the answer when even the page could not be made: the
+// status and a line of text, never cached.
+func minimalError(rw http.ResponseWriter, status int) {
+	h := rw.Header()
+	for k := range h {
+		delete(h, k)
+	}
+	h["Content-Type"] = []string{"text/plain; charset=utf-8"}
+	h["Cache-Control"] = []string{"no-store"}
+	h["X-Content-Type-Options"] = []string{"nosniff"}
+	rw.WriteHeader(status)
+	_, _ = io.WriteString(rw, strconv.Itoa(status)+" "+phrase(status)+"\n")
 }
 
 func (m *Middleware) logPanic(r *http.Request, ev ErrorEvent) {
@@ -344,12 +395,10 @@ func (m *Middleware) logPanic(r *http.Request, ev ErrorEvent) {
 	if ev.Committed {
 		msg = "errorpage: panic after the response was committed; aborting it"
 	}
-	err, _ := ev.Panic.(error)
-	if err == nil {
-		err = fmt.Errorf("%v", ev.Panic)
-	}
 	m.log.LogAttrs(r.Context(), slog.LevelError, msg,
-		slog.String("error", err.Error()),
+		// fmt.Sprint survives a panicking Error or String method (a typed
+		// nil error, say); calling err.Error() would not.
+		slog.String("error", fmt.Sprint(ev.Panic)),
 		slog.String("method", r.Method),
 		slog.String("path", r.URL.Path),
 		slog.String("request_id", ev.RequestID),

@@ -131,9 +131,9 @@ func putBuffer(b *bytes.Buffer) {
 
 // writeError replaces the response the interceptor held back (or the one
 // a panic interrupted) with the page for status.
-func (m *Middleware) writeError(w *interceptor, status int, ev *ErrorEvent, _ any) {
+func (m *Middleware) writeError(w *interceptor, status int, ev *ErrorEvent) {
 	r := w.req
-	d := pageData{status: status, path: r.URL.Path, requestID: m.requestID(r)}
+	d := pageData{status: status, path: r.URL.EscapedPath(), requestID: m.requestID(r)}
 	if m.onError != nil {
 		e := ErrorEvent{Status: status, RequestID: d.requestID}
 		if ev != nil {
@@ -155,7 +155,8 @@ func (m *Middleware) writeError(w *interceptor, status int, ev *ErrorEvent, _ an
 // is shown, but a page is no place for a kilobyte of it.
 func cleanReference(s string) string {
 	if len(s) > 256 {
-		return s[:256]
+		// Cut at a character boundary: half a rune is not text.
+		return strings.ToValidUTF8(s[:256], "")
 	}
 	return s
 }
@@ -248,7 +249,7 @@ func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *
 	case formatHTML:
 		if page := rd.customPage(d); page != nil {
 			nonce := newNonce()
-			if err := renderSafely(templ.WithNonce(ctx, nonce), buf, page(rd.model(d, [numSlots]string{}, false))); err == nil {
+			if err := renderSafely(templ.WithNonce(ctx, nonce), buf, page, rd.model(d, [numSlots]string{}, false)); err == nil {
 				return "text/html; charset=utf-8", rd.csp(nonce)
 			} else {
 				rd.m.log.LogAttrs(ctx, slog.LevelError, "errorpage: custom page failed; serving the built-in one", errAttr(err))
@@ -344,7 +345,7 @@ func (rd *renderer) model(d *pageData, slots [numSlots]string, marked bool) page
 // debug details make the page one of a kind.
 func (rd *renderer) builtin(ctx context.Context, buf *bytes.Buffer, d *pageData) error {
 	if d.debug != nil {
-		return renderSafely(ctx, buf, builtinPage(d)(rd.model(d, [numSlots]string{}, false)))
+		return renderSafely(ctx, buf, builtinPage(d), rd.model(d, [numSlots]string{}, false))
 	}
 	values := [numSlots]string{d.requestID, d.reference, d.retry, d.message}
 	key := pageKey{status: d.status, lang: d.lang, maint: d.maintenance}
@@ -382,7 +383,7 @@ func (rd *renderer) compile(ctx context.Context, key pageKey, d *pageData) (*com
 		}
 	}
 	var b bytes.Buffer
-	if err := renderSafely(ctx, &b, builtinPage(d)(rd.model(d, marks, true))); err != nil {
+	if err := renderSafely(ctx, &b, builtinPage(d), rd.model(d, marks, true)); err != nil {
 		return nil, err
 	}
 	s := b.String()
@@ -406,14 +407,17 @@ func (rd *renderer) compile(ctx context.Context, key pageKey, d *pageData) (*com
 	return cp, nil
 }
 
-// renderSafely renders c into buf, turning a panic into an error.
-func renderSafely(ctx context.Context, buf *bytes.Buffer, c templ.Component) (err error) {
+// renderSafely builds the page's component from the model and renders it
+// into buf, turning a panic in either step into an error: a custom page may
+// fail while it is built (a nil map, a nil Debug) as well as while it
+// renders.
+func renderSafely(ctx context.Context, buf *bytes.Buffer, page func(pages.Model) templ.Component, m pages.Model) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("errorpage: page panicked: %v", v)
 		}
 	}()
-	return c.Render(ctx, buf)
+	return page(m).Render(ctx, buf)
 }
 
 // writePlain writes the text/plain page.

@@ -71,8 +71,38 @@ func (w *interceptor) release() { w.done = true }
 
 func (w *interceptor) Header() http.Header { return w.rw.Header() }
 
-// Unwrap returns the real writer, for http.ResponseController.
-func (w *interceptor) Unwrap() http.ResponseWriter { return w.rw }
+// Unwrap returns the real writer, for http.ResponseController. When the
+// real writer can hijack only through its own Unwrap chain (a metrics
+// wrapper with Unwrap but no Hijack, say), http.ResponseController would
+// hijack around the interceptor, which then could not know that nothing
+// may be written any more; so in that case Unwrap returns the real writer
+// behind a hijackTracker that notes the hijack.
+func (w *interceptor) Unwrap() http.ResponseWriter {
+	if _, direct := w.rw.(http.Hijacker); !direct && canHijack(w.rw) {
+		return hijackTracker{w}
+	}
+	return w.rw
+}
+
+// hijackTracker is the real writer as Unwrap returns it when a hijack is
+// reachable only below it: everything goes straight to the real writer, as
+// it would without the tracker, and a successful Hijack marks the
+// interceptor hijacked.
+type hijackTracker struct{ w *interceptor }
+
+func (t hijackTracker) Header() http.Header         { return t.w.rw.Header() }
+func (t hijackTracker) Write(b []byte) (int, error) { return t.w.rw.Write(b) }
+func (t hijackTracker) WriteHeader(code int)        { t.w.rw.WriteHeader(code) }
+func (t hijackTracker) Unwrap() http.ResponseWriter { return t.w.rw }
+func (t hijackTracker) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	c, brw, err := http.NewResponseController(t.w.rw).Hijack()
+	if err == nil {
+		t.w.state = hijacked
+	}
+	return c, brw, err
+}
+
+var _ http.Hijacker = hijackTracker{}
 
 func (w *interceptor) WriteHeader(code int) {
 	if w.state != pending {
@@ -91,7 +121,7 @@ func (w *interceptor) WriteHeader(code int) {
 	case w.m.shouldReplace(w.req, code, w.rw.Header()):
 		w.state, w.status = replacing, code
 		if w.done {
-			w.m.writeError(w, code, nil, nil)
+			w.m.replaceResponse(w, code, nil)
 		}
 	default:
 		if w.m.replaces(code) {
@@ -171,6 +201,21 @@ func canFlush(w http.ResponseWriter) bool {
 	for {
 		switch w.(type) {
 		case http.Flusher, interface{ FlushError() error }:
+			return true
+		}
+		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			return false
+		}
+		w = u.Unwrap()
+	}
+}
+
+// canHijack reports whether hijacking w can succeed, following Unwrap the
+// way http.ResponseController does.
+func canHijack(w http.ResponseWriter) bool {
+	for {
+		if _, ok := w.(http.Hijacker); ok {
 			return true
 		}
 		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
