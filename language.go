@@ -76,6 +76,7 @@ func (l *languages) choose(accept string) int {
 // minutes under an hour, hours beyond.
 func (l *languages) spellDuration(i int, d time.Duration) string {
 	t := l.texts[i]
+	d = min(d, maxRetryDelay) // keeps the rounding below from overflowing
 	var n int64
 	var p pages.Plural
 	switch {

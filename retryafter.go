@@ -38,8 +38,12 @@ func formatRetryDelay(d time.Duration) string {
 }
 
 // formatRetryDate returns t as an IMF-fixdate in UTC, the form RFC 9110
-// tells senders to generate ("Fri, 31 Dec 1999 23:59:59 GMT").
+// tells senders to generate ("Fri, 31 Dec 1999 23:59:59 GMT"), rounded up
+// to a whole second: never a moment before t.
 func formatRetryDate(t time.Time) string {
+	if u := t.Truncate(time.Second); !u.Equal(t) {
+		t = u.Add(time.Second)
+	}
 	return t.UTC().Format(http.TimeFormat)
 }
 
@@ -61,6 +65,11 @@ func parseRetryAfter(v string, now time.Time) (time.Time, error) {
 	t, err := http.ParseTime(v)
 	if err != nil {
 		return time.Time{}, errRetryAfterForm
+	}
+	if t.Sub(now) > maxRetryDelay {
+		// Beyond a century the arithmetic on durations saturates; such a
+		// date is a mistake, not advice.
+		return time.Time{}, errRetryAfterRange
 	}
 	return t, nil
 }
