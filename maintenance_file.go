@@ -53,8 +53,11 @@ type TriggerFile struct {
 
 	mu      sync.Mutex // serialises polls and writes
 	content []byte     // the file's content at the last poll; nil if absent
-	good    MaintenanceState
-	lastErr string // the error logged last, so it is logged once
+	// unreadable is set while the file exists but cannot be read: its next
+	// readable content is parsed whatever it is, even if it equals content.
+	unreadable bool
+	good       MaintenanceState
+	lastErr    string // the error logged last, so it is logged once
 
 	stop      chan struct{}
 	done      chan struct{} // nil until the polling goroutine starts
@@ -159,8 +162,8 @@ func (f *TriggerFile) poll() {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		f.lastErr = ""
-		if f.content != nil {
-			f.content, f.good = nil, MaintenanceState{}
+		if f.content != nil || f.unreadable {
+			f.content, f.good, f.unreadable = nil, MaintenanceState{}, false
 			f.update(MaintenanceState{}, "trigger file removed")
 		}
 		return
@@ -174,16 +177,16 @@ func (f *TriggerFile) poll() {
 		// It exists but cannot be read: it still means "on". Forget its
 		// content so that a readable version is parsed again.
 		f.report(err, "errorpage: cannot read the maintenance trigger file; maintenance is on with the last good settings")
-		f.content = []byte{}
+		f.unreadable = true
 		st := f.good
 		st.On = true
 		f.update(st, "trigger file present but unreadable")
 		return
 	}
-	if f.content != nil && bytes.Equal(data, f.content) {
+	if !f.unreadable && f.content != nil && bytes.Equal(data, f.content) {
 		return
 	}
-	f.content = data
+	f.content, f.unreadable = data, false
 	st, perr := ParseTriggerFile(data)
 	if perr != nil {
 		f.report(perr, "errorpage: the maintenance trigger file is invalid; maintenance is on with the last good settings")
@@ -232,6 +235,13 @@ func sameState(a, b MaintenanceState) bool {
 
 // readTriggerFile reads at most maxTriggerFile bytes of the file at path.
 func readTriggerFile(path string) ([]byte, error) {
+	// Only a regular file (or a link to one, as in a ConfigMap mount): a
+	// FIFO would block the poller, and with it every change of state.
+	if fi, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("errorpage: trigger file %s is not a regular file", path)
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
