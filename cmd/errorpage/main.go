@@ -261,7 +261,13 @@ func (t target) get(ctx context.Context) (errorpage.MaintenanceState, error) {
 	return t.call(ctx, http.MethodGet, nil)
 }
 
-var client = &http.Client{Timeout: 10 * time.Second}
+// client never follows redirects: Go would turn a PUT or DELETE into a GET,
+// which answers 200 with the old state, and the CLI would report a switch
+// that did not happen (and send the token on to the new location).
+var client = &http.Client{
+	Timeout:       10 * time.Second,
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
 
 // call sends one request to the admin endpoint and reads the state it
 // answers with, turning what can go wrong into sentences an operator can
@@ -297,6 +303,8 @@ func (t target) call(ctx context.Context, method string, body []byte) (errorpage
 		return st, fmt.Errorf("errorpage: %s forbids this request (403 Forbidden); the endpoint may accept only certain client addresses (loopback, say)", t.admin)
 	case http.StatusNotFound:
 		return st, fmt.Errorf("errorpage: %s: no admin endpoint there (404 Not Found)", t.admin)
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return st, fmt.Errorf("errorpage: %s redirects (%s) to %q; nothing was changed. Call the admin endpoint at its final URL (https:, say)", t.admin, resp.Status, resp.Header.Get("Location"))
 	default:
 		var p struct {
 			Detail string `json:"detail"`
