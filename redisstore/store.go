@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	neturl "net/url"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -131,7 +132,13 @@ var (
 func Open(url string, opts Options) (*Store, error) {
 	ro, err := redis.ParseURL(url)
 	if err != nil {
-		return nil, fmt.Errorf("redisstore: redis URL: %w", err)
+		// A *url.Error quotes the whole URL, password included, and this
+		// error ends up in logs: keep only what went wrong.
+		var ue *neturl.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("redisstore: invalid Redis URL: %w", err)
 	}
 	if ro.DialerRetries == 0 {
 		// The Store retries with its own backoff; a write while Redis is
