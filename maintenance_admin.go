@@ -62,8 +62,13 @@ func (a *maintenanceAdmin) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		adminState(rw, r, a.w.Maintenance())
 	case http.MethodPut, http.MethodPost:
 		body, err := io.ReadAll(http.MaxBytesReader(rw, r.Body, maxTriggerFile))
-		if err != nil {
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooLarge):
 			adminProblem(rw, http.StatusRequestEntityTooLarge, "the document is larger than 64 KiB")
+			return
+		case err != nil:
+			adminProblem(rw, http.StatusBadRequest, "reading the document: "+err.Error())
 			return
 		}
 		st, err := ParseTriggerFile(body)
