@@ -69,13 +69,14 @@ type compiledPage struct {
 // renderer turns pageData into bytes: the one render path for every
 // status, the maintenance page and all three formats.
 type renderer struct {
-	m       *Middleware
-	langs   *languages
-	css     string
-	cssHash string // the stylesheet's CSP source, 'sha256-...'
-	cspHTML string // allows exactly the stylesheet
-	imgSrc  string // img-src sources: the site, data: and the logo's origin
-	vary    string
+	m          *Middleware
+	langs      *languages
+	css        string
+	cssHash    string   // the stylesheet's CSP source, 'sha256-...'
+	cspHTML    string   // allows exactly the stylesheet
+	imgSrc     string   // img-src sources: the site, data: and the logo's origin
+	vary       string   // the Vary value when there is none yet
+	varyTokens []string // its tokens, to add to an existing Vary
 
 	marker string   // random, so no page text can contain it
 	cache  sync.Map // pageKey → *compiledPage
@@ -105,10 +106,11 @@ func newRenderer(m *Middleware) (*renderer, error) {
 	sum := sha256.Sum256([]byte(r.css))
 	r.cssHash = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 	r.cspHTML = r.csp("")
-	r.vary = "Accept"
+	r.varyTokens = []string{"Accept"}
 	if len(r.langs.texts) > 1 {
-		r.vary = "Accept, Accept-Language"
+		r.varyTokens = append(r.varyTokens, "Accept-Language")
 	}
+	r.vary = strings.Join(r.varyTokens, ", ")
 	var rnd [8]byte
 	if _, err := rand.Read(rnd[:]); err != nil {
 		return nil, fmt.Errorf("errorpage: reading randomness: %w", err)
@@ -224,7 +226,7 @@ func (m *Middleware) respond(rw http.ResponseWriter, r *http.Request, entry http
 	if h["Vary"] == nil {
 		hv.set(h, "Vary", m.render.vary)
 	} else {
-		addVary(&hv, h, "Accept", "Accept-Language")
+		addVary(&hv, h, m.render.varyTokens...)
 	}
 	rw.WriteHeader(d.status)
 	if r.Method != http.MethodHead {
