@@ -208,3 +208,24 @@ func TestTriggerFileOptions(t *testing.T) {
 	_, err = NewTriggerFile("x", TriggerFileOptions{Interval: -1})
 	assert.ErrorContains(t, err, "errorpage: ")
 }
+
+// When the poller cannot even tell whether the file exists (a failing
+// volume: here ENOTDIR, which is not "does not exist"), it keeps the state
+// it has rather than switching maintenance off.
+func TestTriggerFileUnknowableKeepsTheState(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "sub")
+	require.NoError(t, os.Mkdir(sub, 0o755))
+	path := filepath.Join(sub, "down")
+	require.NoError(t, os.WriteFile(path, []byte(`{"message":"migrating"}`), 0o644))
+	f, logs := newTestTriggerFile(t, path)
+	f.poll()
+	require.True(t, f.Maintenance().On)
+
+	require.NoError(t, os.RemoveAll(sub))
+	require.NoError(t, os.WriteFile(sub, []byte("not a directory"), 0o644))
+	f.poll()
+	assert.True(t, f.Maintenance().On, "still on")
+	assert.Equal(t, "migrating", f.Maintenance().Message, "with its message")
+	assert.Contains(t, logs.String(), "keeping the current state")
+}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -145,5 +146,28 @@ func TestMaintenanceNetworkBypassOnTheWire(t *testing.T) {
 			}
 			ln.Close()
 		})
+	}
+}
+
+// A client behind a trusted proxy can pad X-Forwarded-For; past
+// maxForwardedHops the header proves nothing and lets nobody in, even with
+// an allowed address right-most.
+func TestMaintenanceForwardedForIsBounded(t *testing.T) {
+	o := MaintenanceOptions{AllowNetworks: []string{"10.0.0.0/8"}, TrustedProxies: []string{"203.0.113.5"}}
+	h, _, _, _ := maintSetup(t, o, MaintenanceState{On: true})
+	for _, n := range []int{maxForwardedHops, maxForwardedHops + 1} {
+		hops := strings.TrimSuffix(strings.Repeat("198.51.100.7, ", n-1), ", ")
+		if n > 1 {
+			hops += ", "
+		}
+		hops += "10.0.0.5"
+		req := httptest.NewRequest("GET", "/", nil)
+		req.RemoteAddr = "203.0.113.5:1234"
+		req.Header.Set("X-Forwarded-For", hops)
+		want := 200
+		if n > maxForwardedHops {
+			want = 503
+		}
+		assert.Equal(t, want, record(h, req).Code, "%d hops", n)
 	}
 }

@@ -632,3 +632,54 @@ func TestConcurrentRequestsShareNothing(t *testing.T) {
 		assert.NoError(t, <-errs)
 	}
 }
+
+// net/http drops a HEAD body on the wire, which hides a middleware that
+// writes one; a recorder shows it.
+func TestHeadWritesNoBody(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	h := m.Handler(failing(500))
+	get := httptest.NewRecorder()
+	h.ServeHTTP(get, httptest.NewRequest("GET", "/", nil))
+	head := httptest.NewRecorder()
+	h.ServeHTTP(head, httptest.NewRequest("HEAD", "/", nil))
+	assert.Equal(t, 500, head.Code)
+	assert.Zero(t, head.Body.Len(), "HEAD gets no body")
+	assert.Equal(t, strconv.Itoa(get.Body.Len()), head.Header().Get("Content-Length"), "but GET's Content-Length")
+}
+
+func TestFreshnessFromOuterMiddlewareIsRemoved(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	outer := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Cache-Control", "public, max-age=600")
+		h.Set("Expires", "Thu, 01 Dec 2099 16:00:00 GMT")
+		h.Set("Pragma", "cache")
+		h.Set("Surrogate-Control", "max-age=600")
+		h.Set("CDN-Cache-Control", "max-age=600")
+		h.Set("Cloudflare-CDN-Cache-Control", "max-age=600")
+		m.Handler(failing(502)).ServeHTTP(w, r)
+	})
+	rec := httptest.NewRecorder()
+	outer.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	assert.Equal(t, "no-store", rec.Header().Get("Cache-Control"))
+	for _, k := range []string{"Expires", "Pragma", "Surrogate-Control", "CDN-Cache-Control", "Cloudflare-CDN-Cache-Control"} {
+		assert.Empty(t, rec.Header().Values(k), "%s would let a cache keep the error", k)
+	}
+}
+
+// After a commit the middleware must abort with http.ErrAbortHandler
+// itself (which net/http neither logs nor answers), not re-panic the
+// handler's value (which net/http would log a second time).
+func TestPanicAfterCommitRepanicsErrAbortHandler(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	var got any
+	func() {
+		defer func() { got = recover() }()
+		m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			io.WriteString(w, "half")
+			w.(http.Flusher).Flush()
+			panic("broke")
+		})).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+	}()
+	assert.True(t, got == http.ErrAbortHandler, "got %v, want http.ErrAbortHandler", got)
+}

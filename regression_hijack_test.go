@@ -12,6 +12,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // unwrapOnly is a typical modern outer wrapper (metrics, logging): it
@@ -86,4 +89,25 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+// A direct Hijack (not through ResponseController) must mark the response
+// committed too, so a later panic aborts instead of answering.
+func TestDirectHijackIsTracked(t *testing.T) {
+	var rec eventLog
+	m, _ := newTestMiddleware(t, Options{OnError: rec.onError("")})
+	srv := serve(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, _, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			panic(err)
+		}
+		c.Write([]byte("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"))
+		c.Close()
+		panic("after hijack")
+	})))
+	got := rawExchange(t, srv.Listener.Addr().String(), get("/"))
+	assert.Equal(t, "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n", got)
+	// The client saw the connection close before the handler panicked.
+	require.Eventually(t, func() bool { return len(rec.all()) == 1 }, 5*time.Second, 5*time.Millisecond, "OnError was called")
+	assert.True(t, rec.all()[0].Committed, "a hijacked response is committed")
 }

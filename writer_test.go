@@ -344,3 +344,34 @@ func TestHTTP2KeepsPusherAndLacksHijacker(t *testing.T) {
 	assert.True(t, c.wrapped[4], "Pusher present")
 	assert.False(t, c.wrapped[1], "Hijacker absent")
 }
+
+// headerCounter records every WriteHeader call, superfluous ones included,
+// which net/http only logs.
+type headerCounter struct {
+	fakeWriter
+	codes []int
+}
+
+func (c *headerCounter) WriteHeader(code int) {
+	c.codes = append(c.codes, code)
+	c.fakeWriter.WriteHeader(code)
+}
+
+// A superfluous WriteHeader goes on to net/http, which logs it as it would
+// without the middleware; after a status we replace it stops with us.
+func TestSuperfluousWriteHeaderReachesTheWriter(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	passing := &headerCounter{}
+	m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusAccepted)
+		w.WriteHeader(http.StatusInternalServerError)
+	})).ServeHTTP(passing, httptest.NewRequest("GET", "/", nil))
+	assert.Equal(t, []int{202, 500}, passing.codes, "both calls, as without the middleware")
+
+	replaced := &headerCounter{}
+	m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadGateway)
+		w.WriteHeader(http.StatusOK)
+	})).ServeHTTP(replaced, httptest.NewRequest("GET", "/", nil))
+	assert.Equal(t, []int{502}, replaced.codes, "the page's status, once")
+}
