@@ -2,6 +2,7 @@ package redisstore
 
 import (
 	"fmt"
+	"log/slog"
 	"runtime"
 	"slices"
 	"strings"
@@ -133,18 +134,38 @@ func TestRapidToggles(t *testing.T) {
 // dropped, so a late message cannot undo a newer write.
 func TestOlderVersionIgnored(t *testing.T) {
 	srv := startRedis(t)
-	s := open(t, srv.URL(""), Options{})
+	var logs lockedBuffer
+	s := open(t, srv.URL(""), Options{Logger: slog.New(slog.NewTextHandler(&logs, nil)), Resync: -1})
 	if err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "new"}); err != nil {
 		t.Fatal(err)
 	}
 	v := s.Version()
 	c := srv.Client("")
+	// Messages on one connection arrive in order: once the newer one is
+	// applied, the older one has been seen, and must have changed nothing.
 	c.Publish(bg, defaultName, fmt.Sprintf(`{"version":%d,"state":{"enabled":false,"message":"old"}}`, v-1))
 	c.Publish(bg, defaultName, fmt.Sprintf(`{"version":%d,"state":{"enabled":true,"message":"newer"}}`, v+1))
 	waitFor(t, time.Second, "the newer message", func() bool { return s.Version() == v+1 })
 	if got := s.Maintenance().Message; got != "newer" {
 		t.Errorf("got message %q, want newer", got)
 	}
+	if n := logs.Count("message=old"); n != 0 {
+		t.Errorf("the older message was applied (%d log lines):\n%s", n, logs.String())
+	}
+
+	// The same for the key: an older version there is not taken, and the
+	// instance writes its own back.
+	c.HSet(bg, defaultName, "version", v-5, "state", `{"enabled":false,"message":"stale"}`)
+	if err := s.load(bg); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Maintenance(); !got.On || got.Message != "newer" {
+		t.Errorf("after reading an older key: got %+v, want the newer state kept", got)
+	}
+	waitFor(t, time.Second, "the key restored", func() bool {
+		ver, _ := c.HGet(bg, defaultName, "version").Int64()
+		return ver == v+1
+	})
 }
 
 // TestVersionsSurviveDataLoss: after Redis lost the hash, a new write still
