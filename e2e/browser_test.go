@@ -170,7 +170,7 @@ document.addEventListener('securitypolicyviolation', e =>
 // measure computes, in the page, the overflow, the direction and the WCAG
 // contrast of every element holding text against the background it is
 // painted on (walking up to the first opaque background, compositing
-// translucent ones).
+// translucent ones), with the text faded by any opacity above it.
 const measure = `(() => {
   const parse = c => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return [0,0,0,0];
     const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
@@ -189,7 +189,11 @@ const measure = `(() => {
     if (!own) continue;
     const r = el.getBoundingClientRect(); if (!r.width || !r.height) continue;
     const st = getComputedStyle(el); if (st.visibility === 'hidden' || st.display === 'none') continue;
-    const bg = background(el), fg = over(parse(st.color), bg), c = ratio(fg, bg);
+    // Opacity on the element or an ancestor fades the text: fold it into
+    // the text colour's alpha, or a faded label would pass unmeasured.
+    let alpha = 1; for (let e = el; e; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity);
+    const col = parse(st.color); col[3] *= alpha;
+    const bg = background(el), fg = over(col, bg), c = ratio(fg, bg);
     texts++; if (c < min) min = c;
     if (c < 4.5) low.push({text: own.slice(0, 60), fg: st.color, bg: 'rgb(' + bg.slice(0,3).map(Math.round).join(',') + ')', ratio: Math.round(c*100)/100});
   }
