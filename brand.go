@@ -357,13 +357,12 @@ func brandScheme(props map[string]string, scheme, accent, background, text strin
 		out["border"] = bg.Mix(fg, 0.16).Hex()
 		out["muted"] = fit(fg.Mix(bg, 0.35), fg, bg, card).Hex()
 	}
-	acc := theme("accent")
 	if accent != "" {
 		c, err := parse("Accent", accent)
 		if err != nil {
 			return nil, err
 		}
-		acc = c.Over(bg)
+		acc := c.Over(bg)
 		out["accent"] = acc.Hex()
 		out["on-accent"] = readableOn(acc).Hex()
 		out["accent-text"] = fit(acc, fg, bg, card).Hex()

@@ -2,8 +2,6 @@ package errorpage
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/base64"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -66,11 +64,6 @@ func (m *Middleware) Gallery() http.Handler {
 		}
 	}
 	return g
-}
-
-func cspHash(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
 // galleryQuery is a request to the gallery, with defaults filled in.
@@ -166,8 +159,7 @@ func (g *gallery) renderPage(r *http.Request, buf *bytes.Buffer, q galleryQuery)
 		buf.Reset()
 		buf.WriteString("<!DOCTYPE html><title>Page failed</title><p>" + template.HTMLEscapeString(err.Error()))
 	}
-	return "default-src 'none'; style-src " + style.hash + " 'nonce-" + nonce + "'; img-src " + rd.imgSrc +
-		"; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+	return rd.pageCSP(style.hash, nonce, "'self'")
 }
 
 type galleryLink struct {

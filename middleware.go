@@ -307,7 +307,7 @@ func (m *Middleware) finish(w *interceptor, recovered any) {
 		if w.state == replacing {
 			m.replaceResponse(w, w.status, nil)
 		}
-		w.release()
+		w.markDone()
 		return
 	}
 	if recovered == http.ErrAbortHandler {
@@ -335,7 +335,7 @@ func (m *Middleware) finish(w *interceptor, recovered any) {
 		panic(http.ErrAbortHandler)
 	}
 	m.replaceResponse(w, http.StatusInternalServerError, &ev)
-	w.release()
+	w.markDone()
 }
 
 // replaceResponse writes the page for status in place of the response w

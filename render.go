@@ -88,12 +88,25 @@ const cspOther = "default-src 'none'; frame-ancestors 'none'"
 // built-in stylesheet (by hash) and, for a custom page, the inline styles
 // carrying nonce (templ.GetNonce). Images may come from the site itself.
 func (rd *renderer) csp(nonce string) string {
-	style := rd.cssHash
+	return rd.pageCSP(rd.cssHash, nonce, "'none'")
+}
+
+// pageCSP is the policy of a page whose only inline stylesheet has the
+// hash styleHash, plus styles carrying nonce if it is set; frameAncestors
+// says who may frame it ('none' for error pages, 'self' in the gallery).
+func (rd *renderer) pageCSP(styleHash, nonce, frameAncestors string) string {
+	style := styleHash
 	if nonce != "" {
 		style += " 'nonce-" + nonce + "'"
 	}
-	return "default-src 'none'; style-src " + style +
-		"; img-src " + rd.imgSrc + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+	return "default-src 'none'; style-src " + style + "; img-src " + rd.imgSrc +
+		"; base-uri 'none'; form-action 'none'; frame-ancestors " + frameAncestors
+}
+
+// cspHash is the CSP source allowing an inline stylesheet with content s.
+func cspHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
 func newRenderer(m *Middleware) (*renderer, error) {
@@ -103,8 +116,7 @@ func newRenderer(m *Middleware) (*renderer, error) {
 	if m.look.imgOrigin != "" {
 		r.imgSrc += " " + m.look.imgOrigin
 	}
-	sum := sha256.Sum256([]byte(r.css))
-	r.cssHash = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	r.cssHash = cspHash(r.css)
 	r.cspHTML = r.csp("")
 	r.varyTokens = []string{"Accept"}
 	if len(r.langs.texts) > 1 {
@@ -251,18 +263,18 @@ func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *
 	case formatHTML:
 		if page := rd.customPage(d); page != nil {
 			nonce := newNonce()
-			if err := renderSafely(templ.WithNonce(ctx, nonce), buf, page, rd.model(d, [numSlots]string{}, false)); err == nil {
+			err := renderSafely(templ.WithNonce(ctx, nonce), buf, page, rd.model(d, [numSlots]string{}, false))
+			if err == nil {
 				return "text/html; charset=utf-8", rd.csp(nonce)
-			} else {
-				rd.m.log.LogAttrs(ctx, slog.LevelError, "errorpage: custom page failed; serving the built-in one", errAttr(err))
 			}
+			rd.m.log.LogAttrs(ctx, slog.LevelError, "errorpage: custom page failed; serving the built-in one", errAttr(err))
 			buf.Reset()
 		}
-		if err := rd.builtin(ctx, buf, d); err == nil {
+		err := rd.builtin(ctx, buf, d)
+		if err == nil {
 			return "text/html; charset=utf-8", rd.cspHTML
-		} else {
-			rd.m.log.LogAttrs(ctx, slog.LevelError, "errorpage: built-in page failed; serving plain text", errAttr(err))
 		}
+		rd.m.log.LogAttrs(ctx, slog.LevelError, "errorpage: built-in page failed; serving plain text", errAttr(err))
 		buf.Reset()
 	}
 	writePlain(buf, text, st, d)

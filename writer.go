@@ -64,10 +64,10 @@ func newInterceptor(m *Middleware, rw http.ResponseWriter, r *http.Request) *int
 	return w
 }
 
-// release marks the middleware done with w. The interceptor is never
-// pooled: a writer still referenced after the middleware returned (see
-// done) would then write into another request's response.
-func (w *interceptor) release() { w.done = true }
+// markDone records that the middleware has returned. The interceptor is
+// never pooled: a writer still referenced after that (see done) would
+// write into another request's response.
+func (w *interceptor) markDone() { w.done = true }
 
 func (w *interceptor) Header() http.Header { return w.rw.Header() }
 

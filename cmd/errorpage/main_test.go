@@ -59,6 +59,7 @@ func TestCLIFileEndToEnd(t *testing.T) {
 
 	code, out, _ = cli(t, nil, "down", "--file", path, "--until", "2026-11-23T12:00:00+01:00", "--retry", "5m")
 	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "maintenance on")
 	st, _ = errorpage.ReadTriggerFile(path)
 	assert.True(t, st.Until.Equal(time.Date(2026, 11, 23, 11, 0, 0, 0, time.UTC)), "RFC 3339 until, got %v", st.Until)
 	assert.Equal(t, 5*time.Minute, st.Retry)
