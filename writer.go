@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"time"
 )
 
 //go:generate go run writer_gen.go
@@ -32,10 +33,12 @@ const (
 // through or is replaced, and it never buffers a body either way.
 //
 // Optional interfaces (Flusher, Hijacker, io.ReaderFrom, io.StringWriter,
-// Pusher) come from the types in writer_combos.go, which add exactly the
-// ones the real writer has. FlushError is always present so that
-// http.ResponseController flushes through us, not around us; it reports
-// http.ErrNotSupported where nothing below can flush.
+// Pusher, CloseNotifier) come from the types in writer_combos.go, which add
+// exactly the ones the real writer has. The methods http.ResponseController
+// looks for (FlushError, SetReadDeadline, SetWriteDeadline,
+// EnableFullDuplex) are always present, so that the controller goes
+// through us, not around us; they report http.ErrNotSupported where
+// nothing below has them.
 type interceptor struct {
 	rw  http.ResponseWriter
 	req *http.Request
@@ -54,6 +57,12 @@ type interceptor struct {
 	// HTTPErrorHandler runs outside the middleware chain); a status we
 	// replace then gets its page at once, as nobody else will write it.
 	done bool
+
+	// answered is set when an errorpage further in (an admin area with its
+	// own brand, an API subrouter with its own Replace, a second
+	// maintenance gate) has answered for this response: its answer passes
+	// through unchanged, and the innermost errorpage wins.
+	answered bool
 }
 
 func newInterceptor(m *Middleware, rw http.ResponseWriter, r *http.Request) *interceptor {
@@ -118,52 +127,68 @@ func (w *interceptor) WriteHeader(code int) {
 		// Interim responses go out at once and never settle the final
 		// status; net/http keeps the header map for the final one.
 		w.rw.WriteHeader(code)
-	case w.m.shouldReplace(w.req, code, w.rw.Header()):
+	case !w.answered && w.m.shouldReplace(w.req, code, w.rw.Header()):
 		w.state, w.status = replacing, code
 		if w.done {
 			w.m.replaceResponse(w, code, nil)
 		}
 	default:
-		if w.m.replaces(code) {
+		if !w.answered && w.m.replaces(code) {
 			// A 5xx the application keeps as its own answer is still
-			// never cached.
+			// never cached, and it is this errorpage's decision: one
+			// further out must not replace it.
 			noStore(w.rw.Header())
+			claimResponse(w.rw)
 		}
-		w.state, w.status = passing, code
+		// The state moves only once the writer below took the status: an
+		// invalid code (0, 1000) makes net/http panic before anything is
+		// sent, and that panic still gets a page.
 		w.rw.WriteHeader(code)
+		w.state, w.status = passing, code
 	}
 }
 
+// Write passes b on, or discards it under a status we replace. A first
+// Write with no WriteHeader reaches the writer below as a Write, as it
+// would without us, so that the writer below implies 200 itself and sniffs
+// the Content-Type from b when none is set (net/http, ResponseRecorder and
+// compressors all do).
 func (w *interceptor) Write(b []byte) (int, error) {
-	if w.state == pending {
-		w.WriteHeader(http.StatusOK)
-	}
-	if w.state == replacing {
+	switch w.state {
+	case pending:
+		w.state, w.status = passing, http.StatusOK
+	case replacing:
 		return len(b), nil
 	}
 	return w.rw.Write(b)
 }
 
 func (w *interceptor) writeString(s string) (int, error) {
-	if w.state == pending {
-		w.WriteHeader(http.StatusOK)
-	}
-	if w.state == replacing {
+	switch w.state {
+	case pending:
+		w.state, w.status = passing, http.StatusOK
+	case replacing:
 		return len(s), nil
 	}
 	return w.rw.(io.StringWriter).WriteString(s)
 }
 
+// readFrom hands src to the writer below, which commits nothing before
+// the source yields a byte (net/http's ReadFrom sets no status for an
+// empty or failing source), so that after io.Copy from an unreachable
+// upstream or a directory the handler can still choose its status. Only
+// once bytes went out is the response passing, with the 200 they implied.
 func (w *interceptor) readFrom(src io.Reader) (int64, error) {
-	if w.state == pending {
-		w.WriteHeader(http.StatusOK)
-	}
 	if w.state == replacing {
 		// io.Discard reads through a small pooled buffer: the body is
 		// drained, never held.
 		return io.Copy(io.Discard, src)
 	}
-	return w.rw.(io.ReaderFrom).ReadFrom(src)
+	n, err := w.rw.(io.ReaderFrom).ReadFrom(src)
+	if n > 0 && w.state == pending {
+		w.state, w.status = passing, http.StatusOK
+	}
+	return n, err
 }
 
 // FlushError flushes what was written so far. Before any status it commits
@@ -176,9 +201,27 @@ func (w *interceptor) FlushError() error {
 		return http.ErrNotSupported
 	}
 	if w.state == pending {
-		w.WriteHeader(http.StatusOK)
+		// The writer below commits 200 itself, as net/http would.
+		w.state, w.status = passing, http.StatusOK
 	}
 	return http.NewResponseController(w.rw).Flush()
+}
+
+// SetReadDeadline, SetWriteDeadline and EnableFullDuplex are the other
+// methods http.ResponseController looks for. They are always present, like
+// FlushError, and reach the writer below through the controller, which
+// answers http.ErrNotSupported where nothing below has them: that is the
+// contract of these methods, so having them never fakes a capability.
+func (w *interceptor) SetReadDeadline(deadline time.Time) error {
+	return http.NewResponseController(w.rw).SetReadDeadline(deadline)
+}
+
+func (w *interceptor) SetWriteDeadline(deadline time.Time) error {
+	return http.NewResponseController(w.rw).SetWriteDeadline(deadline)
+}
+
+func (w *interceptor) EnableFullDuplex() error {
+	return http.NewResponseController(w.rw).EnableFullDuplex()
 }
 
 func (w *interceptor) flush() { _ = w.FlushError() }
@@ -193,6 +236,31 @@ func (w *interceptor) hijack() (net.Conn, *bufio.ReadWriter, error) {
 
 func (w *interceptor) push(target string, opts *http.PushOptions) error {
 	return w.rw.(http.Pusher).Push(target, opts)
+}
+
+func (w *interceptor) closeNotify() <-chan bool {
+	return w.rw.(http.CloseNotifier).CloseNotify() //nolint:staticcheck // frameworks still assert it
+}
+
+// self lets claimResponse find an interceptor behind its generated
+// wrapper types.
+func (w *interceptor) self() *interceptor { return w }
+
+// claimResponse tells an errorpage further out, if rw leads to one, that
+// the response is answered: it passes the answer through unchanged. Only
+// answers for errors call it, so nothing is nested costs nothing.
+func claimResponse(rw http.ResponseWriter) {
+	for {
+		if o, ok := rw.(interface{ self() *interceptor }); ok {
+			o.self().answered = true
+			return
+		}
+		u, ok := rw.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			return
+		}
+		rw = u.Unwrap()
+	}
 }
 
 // canFlush reports whether flushing w can succeed, following Unwrap the way

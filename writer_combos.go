@@ -11,7 +11,7 @@ import (
 
 // Each type is a single pointer, so storing it in an interface does not
 // allocate. Letters: F Flusher, H Hijacker, R io.ReaderFrom,
-// S io.StringWriter, P http.Pusher.
+// S io.StringWriter, P http.Pusher, C http.CloseNotifier.
 
 type wF struct{ *interceptor }
 
@@ -186,6 +186,214 @@ func (w wFHRSP) ReadFrom(src io.Reader) (int64, error)            { return w.rea
 func (w wFHRSP) WriteString(s string) (int, error)                { return w.writeString(s) }
 func (w wFHRSP) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
 
+type wC struct{ *interceptor }
+
+func (w wC) CloseNotify() <-chan bool { return w.closeNotify() }
+
+type wFC struct{ *interceptor }
+
+func (w wFC) Flush()                   { w.flush() }
+func (w wFC) CloseNotify() <-chan bool { return w.closeNotify() }
+
+type wHC struct{ *interceptor }
+
+func (w wHC) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w wHC) CloseNotify() <-chan bool                     { return w.closeNotify() }
+
+type wFHC struct{ *interceptor }
+
+func (w wFHC) Flush()                                       { w.flush() }
+func (w wFHC) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w wFHC) CloseNotify() <-chan bool                     { return w.closeNotify() }
+
+type wRC struct{ *interceptor }
+
+func (w wRC) ReadFrom(src io.Reader) (int64, error) { return w.readFrom(src) }
+func (w wRC) CloseNotify() <-chan bool              { return w.closeNotify() }
+
+type wFRC struct{ *interceptor }
+
+func (w wFRC) Flush()                                { w.flush() }
+func (w wFRC) ReadFrom(src io.Reader) (int64, error) { return w.readFrom(src) }
+func (w wFRC) CloseNotify() <-chan bool              { return w.closeNotify() }
+
+type wHRC struct{ *interceptor }
+
+func (w wHRC) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w wHRC) ReadFrom(src io.Reader) (int64, error)        { return w.readFrom(src) }
+func (w wHRC) CloseNotify() <-chan bool                     { return w.closeNotify() }
+
+type wFHRC struct{ *interceptor }
+
+func (w wFHRC) Flush()                                       { w.flush() }
+func (w wFHRC) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w wFHRC) ReadFrom(src io.Reader) (int64, error)        { return w.readFrom(src) }
+func (w wFHRC) CloseNotify() <-chan bool                     { return w.closeNotify() }
+
+type wSC struct{ *interceptor }
+
+func (w wSC) WriteString(s string) (int, error) { return w.writeString(s) }
+func (w wSC) CloseNotify() <-chan bool          { return w.closeNotify() }
+
+type wFSC struct{ *interceptor }
+
+func (w wFSC) Flush()                            { w.flush() }
+func (w wFSC) WriteString(s string) (int, error) { return w.writeString(s) }
+func (w wFSC) CloseNotify() <-chan bool          { return w.closeNotify() }
+
+type wHSC struct{ *interceptor }
+
+func (w wHSC) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w wHSC) WriteString(s string) (int, error)            { return w.writeString(s) }
+func (w wHSC) CloseNotify() <-chan bool                     { return w.closeNotify() }
+
+type wFHSC struct{ *interceptor }
+
+func (w wFHSC) Flush()                                       { w.flush() }
+func (w wFHSC) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w wFHSC) WriteString(s string) (int, error)            { return w.writeString(s) }
+func (w wFHSC) CloseNotify() <-chan bool                     { return w.closeNotify() }
+
+type wRSC struct{ *interceptor }
+
+func (w wRSC) ReadFrom(src io.Reader) (int64, error) { return w.readFrom(src) }
+func (w wRSC) WriteString(s string) (int, error)     { return w.writeString(s) }
+func (w wRSC) CloseNotify() <-chan bool              { return w.closeNotify() }
+
+type wFRSC struct{ *interceptor }
+
+func (w wFRSC) Flush()                                { w.flush() }
+func (w wFRSC) ReadFrom(src io.Reader) (int64, error) { return w.readFrom(src) }
+func (w wFRSC) WriteString(s string) (int, error)     { return w.writeString(s) }
+func (w wFRSC) CloseNotify() <-chan bool              { return w.closeNotify() }
+
+type wHRSC struct{ *interceptor }
+
+func (w wHRSC) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w wHRSC) ReadFrom(src io.Reader) (int64, error)        { return w.readFrom(src) }
+func (w wHRSC) WriteString(s string) (int, error)            { return w.writeString(s) }
+func (w wHRSC) CloseNotify() <-chan bool                     { return w.closeNotify() }
+
+type wFHRSC struct{ *interceptor }
+
+func (w wFHRSC) Flush()                                       { w.flush() }
+func (w wFHRSC) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.hijack() }
+func (w wFHRSC) ReadFrom(src io.Reader) (int64, error)        { return w.readFrom(src) }
+func (w wFHRSC) WriteString(s string) (int, error)            { return w.writeString(s) }
+func (w wFHRSC) CloseNotify() <-chan bool                     { return w.closeNotify() }
+
+type wPC struct{ *interceptor }
+
+func (w wPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wFPC struct{ *interceptor }
+
+func (w wFPC) Flush()                                           { w.flush() }
+func (w wFPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wFPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wHPC struct{ *interceptor }
+
+func (w wHPC) Hijack() (net.Conn, *bufio.ReadWriter, error)     { return w.hijack() }
+func (w wHPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wHPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wFHPC struct{ *interceptor }
+
+func (w wFHPC) Flush()                                           { w.flush() }
+func (w wFHPC) Hijack() (net.Conn, *bufio.ReadWriter, error)     { return w.hijack() }
+func (w wFHPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wFHPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wRPC struct{ *interceptor }
+
+func (w wRPC) ReadFrom(src io.Reader) (int64, error)            { return w.readFrom(src) }
+func (w wRPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wRPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wFRPC struct{ *interceptor }
+
+func (w wFRPC) Flush()                                           { w.flush() }
+func (w wFRPC) ReadFrom(src io.Reader) (int64, error)            { return w.readFrom(src) }
+func (w wFRPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wFRPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wHRPC struct{ *interceptor }
+
+func (w wHRPC) Hijack() (net.Conn, *bufio.ReadWriter, error)     { return w.hijack() }
+func (w wHRPC) ReadFrom(src io.Reader) (int64, error)            { return w.readFrom(src) }
+func (w wHRPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wHRPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wFHRPC struct{ *interceptor }
+
+func (w wFHRPC) Flush()                                           { w.flush() }
+func (w wFHRPC) Hijack() (net.Conn, *bufio.ReadWriter, error)     { return w.hijack() }
+func (w wFHRPC) ReadFrom(src io.Reader) (int64, error)            { return w.readFrom(src) }
+func (w wFHRPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wFHRPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wSPC struct{ *interceptor }
+
+func (w wSPC) WriteString(s string) (int, error)                { return w.writeString(s) }
+func (w wSPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wSPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wFSPC struct{ *interceptor }
+
+func (w wFSPC) Flush()                                           { w.flush() }
+func (w wFSPC) WriteString(s string) (int, error)                { return w.writeString(s) }
+func (w wFSPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wFSPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wHSPC struct{ *interceptor }
+
+func (w wHSPC) Hijack() (net.Conn, *bufio.ReadWriter, error)     { return w.hijack() }
+func (w wHSPC) WriteString(s string) (int, error)                { return w.writeString(s) }
+func (w wHSPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wHSPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wFHSPC struct{ *interceptor }
+
+func (w wFHSPC) Flush()                                           { w.flush() }
+func (w wFHSPC) Hijack() (net.Conn, *bufio.ReadWriter, error)     { return w.hijack() }
+func (w wFHSPC) WriteString(s string) (int, error)                { return w.writeString(s) }
+func (w wFHSPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wFHSPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wRSPC struct{ *interceptor }
+
+func (w wRSPC) ReadFrom(src io.Reader) (int64, error)            { return w.readFrom(src) }
+func (w wRSPC) WriteString(s string) (int, error)                { return w.writeString(s) }
+func (w wRSPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wRSPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wFRSPC struct{ *interceptor }
+
+func (w wFRSPC) Flush()                                           { w.flush() }
+func (w wFRSPC) ReadFrom(src io.Reader) (int64, error)            { return w.readFrom(src) }
+func (w wFRSPC) WriteString(s string) (int, error)                { return w.writeString(s) }
+func (w wFRSPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wFRSPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wHRSPC struct{ *interceptor }
+
+func (w wHRSPC) Hijack() (net.Conn, *bufio.ReadWriter, error)     { return w.hijack() }
+func (w wHRSPC) ReadFrom(src io.Reader) (int64, error)            { return w.readFrom(src) }
+func (w wHRSPC) WriteString(s string) (int, error)                { return w.writeString(s) }
+func (w wHRSPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wHRSPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
+type wFHRSPC struct{ *interceptor }
+
+func (w wFHRSPC) Flush()                                           { w.flush() }
+func (w wFHRSPC) Hijack() (net.Conn, *bufio.ReadWriter, error)     { return w.hijack() }
+func (w wFHRSPC) ReadFrom(src io.Reader) (int64, error)            { return w.readFrom(src) }
+func (w wFHRSPC) WriteString(s string) (int, error)                { return w.writeString(s) }
+func (w wFHRSPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
+func (w wFHRSPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
+
 // wrap returns w as a ResponseWriter with exactly the optional interfaces
 // of the writer it wraps.
 func (w *interceptor) wrap() http.ResponseWriter {
@@ -204,6 +412,9 @@ func (w *interceptor) wrap() http.ResponseWriter {
 	}
 	if _, ok := w.rw.(http.Pusher); ok {
 		mask |= 16
+	}
+	if _, ok := w.rw.(http.CloseNotifier); ok {
+		mask |= 32
 	}
 	switch mask {
 	case 1:
@@ -268,90 +479,266 @@ func (w *interceptor) wrap() http.ResponseWriter {
 		return wHRSP{w}
 	case 31:
 		return wFHRSP{w}
+	case 32:
+		return wC{w}
+	case 33:
+		return wFC{w}
+	case 34:
+		return wHC{w}
+	case 35:
+		return wFHC{w}
+	case 36:
+		return wRC{w}
+	case 37:
+		return wFRC{w}
+	case 38:
+		return wHRC{w}
+	case 39:
+		return wFHRC{w}
+	case 40:
+		return wSC{w}
+	case 41:
+		return wFSC{w}
+	case 42:
+		return wHSC{w}
+	case 43:
+		return wFHSC{w}
+	case 44:
+		return wRSC{w}
+	case 45:
+		return wFRSC{w}
+	case 46:
+		return wHRSC{w}
+	case 47:
+		return wFHRSC{w}
+	case 48:
+		return wPC{w}
+	case 49:
+		return wFPC{w}
+	case 50:
+		return wHPC{w}
+	case 51:
+		return wFHPC{w}
+	case 52:
+		return wRPC{w}
+	case 53:
+		return wFRPC{w}
+	case 54:
+		return wHRPC{w}
+	case 55:
+		return wFHRPC{w}
+	case 56:
+		return wSPC{w}
+	case 57:
+		return wFSPC{w}
+	case 58:
+		return wHSPC{w}
+	case 59:
+		return wFHSPC{w}
+	case 60:
+		return wRSPC{w}
+	case 61:
+		return wFRSPC{w}
+	case 62:
+		return wHRSPC{w}
+	case 63:
+		return wFHRSPC{w}
 	}
 	return w
 }
 
 // Compile-time checks that every combination has what its name promises.
 var (
-	_ http.Flusher    = wF{}
-	_ http.Hijacker   = wH{}
-	_ http.Flusher    = wFH{}
-	_ http.Hijacker   = wFH{}
-	_ io.ReaderFrom   = wR{}
-	_ http.Flusher    = wFR{}
-	_ io.ReaderFrom   = wFR{}
-	_ http.Hijacker   = wHR{}
-	_ io.ReaderFrom   = wHR{}
-	_ http.Flusher    = wFHR{}
-	_ http.Hijacker   = wFHR{}
-	_ io.ReaderFrom   = wFHR{}
-	_ io.StringWriter = wS{}
-	_ http.Flusher    = wFS{}
-	_ io.StringWriter = wFS{}
-	_ http.Hijacker   = wHS{}
-	_ io.StringWriter = wHS{}
-	_ http.Flusher    = wFHS{}
-	_ http.Hijacker   = wFHS{}
-	_ io.StringWriter = wFHS{}
-	_ io.ReaderFrom   = wRS{}
-	_ io.StringWriter = wRS{}
-	_ http.Flusher    = wFRS{}
-	_ io.ReaderFrom   = wFRS{}
-	_ io.StringWriter = wFRS{}
-	_ http.Hijacker   = wHRS{}
-	_ io.ReaderFrom   = wHRS{}
-	_ io.StringWriter = wHRS{}
-	_ http.Flusher    = wFHRS{}
-	_ http.Hijacker   = wFHRS{}
-	_ io.ReaderFrom   = wFHRS{}
-	_ io.StringWriter = wFHRS{}
-	_ http.Pusher     = wP{}
-	_ http.Flusher    = wFP{}
-	_ http.Pusher     = wFP{}
-	_ http.Hijacker   = wHP{}
-	_ http.Pusher     = wHP{}
-	_ http.Flusher    = wFHP{}
-	_ http.Hijacker   = wFHP{}
-	_ http.Pusher     = wFHP{}
-	_ io.ReaderFrom   = wRP{}
-	_ http.Pusher     = wRP{}
-	_ http.Flusher    = wFRP{}
-	_ io.ReaderFrom   = wFRP{}
-	_ http.Pusher     = wFRP{}
-	_ http.Hijacker   = wHRP{}
-	_ io.ReaderFrom   = wHRP{}
-	_ http.Pusher     = wHRP{}
-	_ http.Flusher    = wFHRP{}
-	_ http.Hijacker   = wFHRP{}
-	_ io.ReaderFrom   = wFHRP{}
-	_ http.Pusher     = wFHRP{}
-	_ io.StringWriter = wSP{}
-	_ http.Pusher     = wSP{}
-	_ http.Flusher    = wFSP{}
-	_ io.StringWriter = wFSP{}
-	_ http.Pusher     = wFSP{}
-	_ http.Hijacker   = wHSP{}
-	_ io.StringWriter = wHSP{}
-	_ http.Pusher     = wHSP{}
-	_ http.Flusher    = wFHSP{}
-	_ http.Hijacker   = wFHSP{}
-	_ io.StringWriter = wFHSP{}
-	_ http.Pusher     = wFHSP{}
-	_ io.ReaderFrom   = wRSP{}
-	_ io.StringWriter = wRSP{}
-	_ http.Pusher     = wRSP{}
-	_ http.Flusher    = wFRSP{}
-	_ io.ReaderFrom   = wFRSP{}
-	_ io.StringWriter = wFRSP{}
-	_ http.Pusher     = wFRSP{}
-	_ http.Hijacker   = wHRSP{}
-	_ io.ReaderFrom   = wHRSP{}
-	_ io.StringWriter = wHRSP{}
-	_ http.Pusher     = wHRSP{}
-	_ http.Flusher    = wFHRSP{}
-	_ http.Hijacker   = wFHRSP{}
-	_ io.ReaderFrom   = wFHRSP{}
-	_ io.StringWriter = wFHRSP{}
-	_ http.Pusher     = wFHRSP{}
+	_ http.Flusher       = wF{}
+	_ http.Hijacker      = wH{}
+	_ http.Flusher       = wFH{}
+	_ http.Hijacker      = wFH{}
+	_ io.ReaderFrom      = wR{}
+	_ http.Flusher       = wFR{}
+	_ io.ReaderFrom      = wFR{}
+	_ http.Hijacker      = wHR{}
+	_ io.ReaderFrom      = wHR{}
+	_ http.Flusher       = wFHR{}
+	_ http.Hijacker      = wFHR{}
+	_ io.ReaderFrom      = wFHR{}
+	_ io.StringWriter    = wS{}
+	_ http.Flusher       = wFS{}
+	_ io.StringWriter    = wFS{}
+	_ http.Hijacker      = wHS{}
+	_ io.StringWriter    = wHS{}
+	_ http.Flusher       = wFHS{}
+	_ http.Hijacker      = wFHS{}
+	_ io.StringWriter    = wFHS{}
+	_ io.ReaderFrom      = wRS{}
+	_ io.StringWriter    = wRS{}
+	_ http.Flusher       = wFRS{}
+	_ io.ReaderFrom      = wFRS{}
+	_ io.StringWriter    = wFRS{}
+	_ http.Hijacker      = wHRS{}
+	_ io.ReaderFrom      = wHRS{}
+	_ io.StringWriter    = wHRS{}
+	_ http.Flusher       = wFHRS{}
+	_ http.Hijacker      = wFHRS{}
+	_ io.ReaderFrom      = wFHRS{}
+	_ io.StringWriter    = wFHRS{}
+	_ http.Pusher        = wP{}
+	_ http.Flusher       = wFP{}
+	_ http.Pusher        = wFP{}
+	_ http.Hijacker      = wHP{}
+	_ http.Pusher        = wHP{}
+	_ http.Flusher       = wFHP{}
+	_ http.Hijacker      = wFHP{}
+	_ http.Pusher        = wFHP{}
+	_ io.ReaderFrom      = wRP{}
+	_ http.Pusher        = wRP{}
+	_ http.Flusher       = wFRP{}
+	_ io.ReaderFrom      = wFRP{}
+	_ http.Pusher        = wFRP{}
+	_ http.Hijacker      = wHRP{}
+	_ io.ReaderFrom      = wHRP{}
+	_ http.Pusher        = wHRP{}
+	_ http.Flusher       = wFHRP{}
+	_ http.Hijacker      = wFHRP{}
+	_ io.ReaderFrom      = wFHRP{}
+	_ http.Pusher        = wFHRP{}
+	_ io.StringWriter    = wSP{}
+	_ http.Pusher        = wSP{}
+	_ http.Flusher       = wFSP{}
+	_ io.StringWriter    = wFSP{}
+	_ http.Pusher        = wFSP{}
+	_ http.Hijacker      = wHSP{}
+	_ io.StringWriter    = wHSP{}
+	_ http.Pusher        = wHSP{}
+	_ http.Flusher       = wFHSP{}
+	_ http.Hijacker      = wFHSP{}
+	_ io.StringWriter    = wFHSP{}
+	_ http.Pusher        = wFHSP{}
+	_ io.ReaderFrom      = wRSP{}
+	_ io.StringWriter    = wRSP{}
+	_ http.Pusher        = wRSP{}
+	_ http.Flusher       = wFRSP{}
+	_ io.ReaderFrom      = wFRSP{}
+	_ io.StringWriter    = wFRSP{}
+	_ http.Pusher        = wFRSP{}
+	_ http.Hijacker      = wHRSP{}
+	_ io.ReaderFrom      = wHRSP{}
+	_ io.StringWriter    = wHRSP{}
+	_ http.Pusher        = wHRSP{}
+	_ http.Flusher       = wFHRSP{}
+	_ http.Hijacker      = wFHRSP{}
+	_ io.ReaderFrom      = wFHRSP{}
+	_ io.StringWriter    = wFHRSP{}
+	_ http.Pusher        = wFHRSP{}
+	_ http.CloseNotifier = wC{}
+	_ http.Flusher       = wFC{}
+	_ http.CloseNotifier = wFC{}
+	_ http.Hijacker      = wHC{}
+	_ http.CloseNotifier = wHC{}
+	_ http.Flusher       = wFHC{}
+	_ http.Hijacker      = wFHC{}
+	_ http.CloseNotifier = wFHC{}
+	_ io.ReaderFrom      = wRC{}
+	_ http.CloseNotifier = wRC{}
+	_ http.Flusher       = wFRC{}
+	_ io.ReaderFrom      = wFRC{}
+	_ http.CloseNotifier = wFRC{}
+	_ http.Hijacker      = wHRC{}
+	_ io.ReaderFrom      = wHRC{}
+	_ http.CloseNotifier = wHRC{}
+	_ http.Flusher       = wFHRC{}
+	_ http.Hijacker      = wFHRC{}
+	_ io.ReaderFrom      = wFHRC{}
+	_ http.CloseNotifier = wFHRC{}
+	_ io.StringWriter    = wSC{}
+	_ http.CloseNotifier = wSC{}
+	_ http.Flusher       = wFSC{}
+	_ io.StringWriter    = wFSC{}
+	_ http.CloseNotifier = wFSC{}
+	_ http.Hijacker      = wHSC{}
+	_ io.StringWriter    = wHSC{}
+	_ http.CloseNotifier = wHSC{}
+	_ http.Flusher       = wFHSC{}
+	_ http.Hijacker      = wFHSC{}
+	_ io.StringWriter    = wFHSC{}
+	_ http.CloseNotifier = wFHSC{}
+	_ io.ReaderFrom      = wRSC{}
+	_ io.StringWriter    = wRSC{}
+	_ http.CloseNotifier = wRSC{}
+	_ http.Flusher       = wFRSC{}
+	_ io.ReaderFrom      = wFRSC{}
+	_ io.StringWriter    = wFRSC{}
+	_ http.CloseNotifier = wFRSC{}
+	_ http.Hijacker      = wHRSC{}
+	_ io.ReaderFrom      = wHRSC{}
+	_ io.StringWriter    = wHRSC{}
+	_ http.CloseNotifier = wHRSC{}
+	_ http.Flusher       = wFHRSC{}
+	_ http.Hijacker      = wFHRSC{}
+	_ io.ReaderFrom      = wFHRSC{}
+	_ io.StringWriter    = wFHRSC{}
+	_ http.CloseNotifier = wFHRSC{}
+	_ http.Pusher        = wPC{}
+	_ http.CloseNotifier = wPC{}
+	_ http.Flusher       = wFPC{}
+	_ http.Pusher        = wFPC{}
+	_ http.CloseNotifier = wFPC{}
+	_ http.Hijacker      = wHPC{}
+	_ http.Pusher        = wHPC{}
+	_ http.CloseNotifier = wHPC{}
+	_ http.Flusher       = wFHPC{}
+	_ http.Hijacker      = wFHPC{}
+	_ http.Pusher        = wFHPC{}
+	_ http.CloseNotifier = wFHPC{}
+	_ io.ReaderFrom      = wRPC{}
+	_ http.Pusher        = wRPC{}
+	_ http.CloseNotifier = wRPC{}
+	_ http.Flusher       = wFRPC{}
+	_ io.ReaderFrom      = wFRPC{}
+	_ http.Pusher        = wFRPC{}
+	_ http.CloseNotifier = wFRPC{}
+	_ http.Hijacker      = wHRPC{}
+	_ io.ReaderFrom      = wHRPC{}
+	_ http.Pusher        = wHRPC{}
+	_ http.CloseNotifier = wHRPC{}
+	_ http.Flusher       = wFHRPC{}
+	_ http.Hijacker      = wFHRPC{}
+	_ io.ReaderFrom      = wFHRPC{}
+	_ http.Pusher        = wFHRPC{}
+	_ http.CloseNotifier = wFHRPC{}
+	_ io.StringWriter    = wSPC{}
+	_ http.Pusher        = wSPC{}
+	_ http.CloseNotifier = wSPC{}
+	_ http.Flusher       = wFSPC{}
+	_ io.StringWriter    = wFSPC{}
+	_ http.Pusher        = wFSPC{}
+	_ http.CloseNotifier = wFSPC{}
+	_ http.Hijacker      = wHSPC{}
+	_ io.StringWriter    = wHSPC{}
+	_ http.Pusher        = wHSPC{}
+	_ http.CloseNotifier = wHSPC{}
+	_ http.Flusher       = wFHSPC{}
+	_ http.Hijacker      = wFHSPC{}
+	_ io.StringWriter    = wFHSPC{}
+	_ http.Pusher        = wFHSPC{}
+	_ http.CloseNotifier = wFHSPC{}
+	_ io.ReaderFrom      = wRSPC{}
+	_ io.StringWriter    = wRSPC{}
+	_ http.Pusher        = wRSPC{}
+	_ http.CloseNotifier = wRSPC{}
+	_ http.Flusher       = wFRSPC{}
+	_ io.ReaderFrom      = wFRSPC{}
+	_ io.StringWriter    = wFRSPC{}
+	_ http.Pusher        = wFRSPC{}
+	_ http.CloseNotifier = wFRSPC{}
+	_ http.Hijacker      = wHRSPC{}
+	_ io.ReaderFrom      = wHRSPC{}
+	_ io.StringWriter    = wHRSPC{}
+	_ http.Pusher        = wHRSPC{}
+	_ http.CloseNotifier = wHRSPC{}
+	_ http.Flusher       = wFHRSPC{}
+	_ http.Hijacker      = wFHRSPC{}
+	_ io.ReaderFrom      = wFHRSPC{}
+	_ io.StringWriter    = wFHRSPC{}
+	_ http.Pusher        = wFHRSPC{}
+	_ http.CloseNotifier = wFHRSPC{}
 )

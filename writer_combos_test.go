@@ -423,6 +423,582 @@ func (w fakeWFHRSP) Push(target string, opts *http.PushOptions) error {
 	return nil
 }
 
+type fakeWC struct{ *fakeWriter }
+
+func (w fakeWC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFC struct{ *fakeWriter }
+
+func (w fakeWFC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWHC struct{ *fakeWriter }
+
+func (w fakeWHC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWHC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFHC struct{ *fakeWriter }
+
+func (w fakeWFHC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFHC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWFHC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWRC struct{ *fakeWriter }
+
+func (w fakeWRC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWRC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFRC struct{ *fakeWriter }
+
+func (w fakeWFRC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFRC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWFRC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWHRC struct{ *fakeWriter }
+
+func (w fakeWHRC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWHRC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWHRC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFHRC struct{ *fakeWriter }
+
+func (w fakeWFHRC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFHRC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWFHRC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWFHRC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWSC struct{ *fakeWriter }
+
+func (w fakeWSC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWSC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFSC struct{ *fakeWriter }
+
+func (w fakeWFSC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFSC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWFSC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWHSC struct{ *fakeWriter }
+
+func (w fakeWHSC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWHSC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWHSC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFHSC struct{ *fakeWriter }
+
+func (w fakeWFHSC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFHSC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWFHSC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWFHSC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWRSC struct{ *fakeWriter }
+
+func (w fakeWRSC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWRSC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWRSC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFRSC struct{ *fakeWriter }
+
+func (w fakeWFRSC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFRSC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWFRSC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWFRSC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWHRSC struct{ *fakeWriter }
+
+func (w fakeWHRSC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWHRSC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWHRSC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWHRSC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFHRSC struct{ *fakeWriter }
+
+func (w fakeWFHRSC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFHRSC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWFHRSC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWFHRSC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWFHRSC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWPC struct{ *fakeWriter }
+
+func (w fakeWPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFPC struct{ *fakeWriter }
+
+func (w fakeWFPC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWFPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWHPC struct{ *fakeWriter }
+
+func (w fakeWHPC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWHPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWHPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFHPC struct{ *fakeWriter }
+
+func (w fakeWFHPC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFHPC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWFHPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWFHPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWRPC struct{ *fakeWriter }
+
+func (w fakeWRPC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWRPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWRPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFRPC struct{ *fakeWriter }
+
+func (w fakeWFRPC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFRPC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWFRPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWFRPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWHRPC struct{ *fakeWriter }
+
+func (w fakeWHRPC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWHRPC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWHRPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWHRPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFHRPC struct{ *fakeWriter }
+
+func (w fakeWFHRPC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFHRPC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWFHRPC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWFHRPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWFHRPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWSPC struct{ *fakeWriter }
+
+func (w fakeWSPC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWSPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWSPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFSPC struct{ *fakeWriter }
+
+func (w fakeWFSPC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFSPC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWFSPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWFSPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWHSPC struct{ *fakeWriter }
+
+func (w fakeWHSPC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWHSPC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWHSPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWHSPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFHSPC struct{ *fakeWriter }
+
+func (w fakeWFHSPC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFHSPC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWFHSPC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWFHSPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWFHSPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWRSPC struct{ *fakeWriter }
+
+func (w fakeWRSPC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWRSPC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWRSPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWRSPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFRSPC struct{ *fakeWriter }
+
+func (w fakeWFRSPC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFRSPC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWFRSPC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWFRSPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWFRSPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWHRSPC struct{ *fakeWriter }
+
+func (w fakeWHRSPC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWHRSPC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWHRSPC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWHRSPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWHRSPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
+type fakeWFHRSPC struct{ *fakeWriter }
+
+func (w fakeWFHRSPC) Flush() { w.calls = append(w.calls, "Flush") }
+
+func (w fakeWFHRSPC) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.calls = append(w.calls, "Hijack")
+	return nil, nil, nil
+}
+
+func (w fakeWFHRSPC) ReadFrom(src io.Reader) (int64, error) {
+	w.calls = append(w.calls, "ReadFrom")
+	return io.Copy(&w.body, src)
+}
+
+func (w fakeWFHRSPC) WriteString(s string) (int, error) {
+	w.calls = append(w.calls, "WriteString")
+	return w.body.WriteString(s)
+}
+
+func (w fakeWFHRSPC) Push(target string, opts *http.PushOptions) error {
+	w.calls = append(w.calls, "Push")
+	return nil
+}
+
+func (w fakeWFHRSPC) CloseNotify() <-chan bool {
+	w.calls = append(w.calls, "CloseNotify")
+	return nil
+}
+
 // fakeWriterWith returns a writer with exactly the optional interfaces in
 // mask, and the fakeWriter underneath it.
 func fakeWriterWith(mask int) (http.ResponseWriter, *fakeWriter) {
@@ -490,6 +1066,70 @@ func fakeWriterWith(mask int) (http.ResponseWriter, *fakeWriter) {
 		return fakeWHRSP{f}, f
 	case 31:
 		return fakeWFHRSP{f}, f
+	case 32:
+		return fakeWC{f}, f
+	case 33:
+		return fakeWFC{f}, f
+	case 34:
+		return fakeWHC{f}, f
+	case 35:
+		return fakeWFHC{f}, f
+	case 36:
+		return fakeWRC{f}, f
+	case 37:
+		return fakeWFRC{f}, f
+	case 38:
+		return fakeWHRC{f}, f
+	case 39:
+		return fakeWFHRC{f}, f
+	case 40:
+		return fakeWSC{f}, f
+	case 41:
+		return fakeWFSC{f}, f
+	case 42:
+		return fakeWHSC{f}, f
+	case 43:
+		return fakeWFHSC{f}, f
+	case 44:
+		return fakeWRSC{f}, f
+	case 45:
+		return fakeWFRSC{f}, f
+	case 46:
+		return fakeWHRSC{f}, f
+	case 47:
+		return fakeWFHRSC{f}, f
+	case 48:
+		return fakeWPC{f}, f
+	case 49:
+		return fakeWFPC{f}, f
+	case 50:
+		return fakeWHPC{f}, f
+	case 51:
+		return fakeWFHPC{f}, f
+	case 52:
+		return fakeWRPC{f}, f
+	case 53:
+		return fakeWFRPC{f}, f
+	case 54:
+		return fakeWHRPC{f}, f
+	case 55:
+		return fakeWFHRPC{f}, f
+	case 56:
+		return fakeWSPC{f}, f
+	case 57:
+		return fakeWFSPC{f}, f
+	case 58:
+		return fakeWHSPC{f}, f
+	case 59:
+		return fakeWFHSPC{f}, f
+	case 60:
+		return fakeWRSPC{f}, f
+	case 61:
+		return fakeWFRSPC{f}, f
+	case 62:
+		return fakeWHRSPC{f}, f
+	case 63:
+		return fakeWFHRSPC{f}, f
 	}
 	return f, f
 }

@@ -32,6 +32,11 @@ var optional = []struct {
 	{"P", "http.Pusher",
 		"func (w %s) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }",
 		"func (w %s) Push(target string, opts *http.PushOptions) error {\n\tw.calls = append(w.calls, \"Push\")\n\treturn nil\n}"},
+	// Deprecated since Go 1.11, but net/http's HTTP/1 and HTTP/2 writers
+	// still have it and frameworks still assert it (gin's Stream).
+	{"C", "http.CloseNotifier",
+		"func (w %s) CloseNotify() <-chan bool { return w.closeNotify() }",
+		"func (w %s) CloseNotify() <-chan bool {\n\tw.calls = append(w.calls, \"CloseNotify\")\n\treturn nil\n}"},
 }
 
 func name(mask int) string {
@@ -59,7 +64,7 @@ import (
 
 // Each type is a single pointer, so storing it in an interface does not
 // allocate. Letters: F Flusher, H Hijacker, R io.ReaderFrom,
-// S io.StringWriter, P http.Pusher.
+// S io.StringWriter, P http.Pusher, C http.CloseNotifier.
 
 `)
 	n := 1 << len(optional)

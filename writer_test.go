@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"net/http/httptrace"
 	"net/textproto"
+	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -144,24 +146,29 @@ func (f *fakeWriter) WriteHeader(code int) {
 	}
 }
 
-// capabilities lists which optional interfaces w has.
-func capabilities(w any) [5]bool {
+// capabilities lists which optional interfaces w has, in the order of the
+// generated types' mask bits: F H R S P C.
+func capabilities(w any) [6]bool {
 	_, f := w.(http.Flusher)
 	_, h := w.(http.Hijacker)
 	_, r := w.(io.ReaderFrom)
 	_, s := w.(io.StringWriter)
 	_, p := w.(http.Pusher)
-	return [5]bool{f, h, r, s, p}
+	_, c := w.(http.CloseNotifier)
+	return [6]bool{f, h, r, s, p, c}
 }
 
 func TestWrapperHasExactlyTheInterfacesOfTheWriter(t *testing.T) {
 	m, _ := newTestMiddleware(t, Options{})
-	for mask := 0; mask < 32; mask++ {
+	for mask := 0; mask < 64; mask++ {
 		inner, fake := fakeWriterWith(mask)
-		want := [5]bool{mask&1 != 0, mask&2 != 0, mask&4 != 0, mask&8 != 0, mask&16 != 0}
-		require.Equal(t, want, capabilities(inner), "test setup for mask %05b", mask)
-		t.Run(fmt.Sprintf("mask %05b", mask), func(t *testing.T) {
-			var got [5]bool
+		var want [6]bool
+		for bit := range want {
+			want[bit] = mask&(1<<bit) != 0
+		}
+		require.Equal(t, want, capabilities(inner), "test setup for mask %06b", mask)
+		t.Run(fmt.Sprintf("mask %06b", mask), func(t *testing.T) {
+			var got [6]bool
 			var unwrapped http.ResponseWriter
 			m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				got = capabilities(w)
@@ -173,6 +180,9 @@ func TestWrapperHasExactlyTheInterfacesOfTheWriter(t *testing.T) {
 				if p, ok := w.(http.Pusher); ok {
 					p.Push("/x", nil)
 				}
+				if c, ok := w.(http.CloseNotifier); ok {
+					c.CloseNotify()
+				}
 				if s, ok := w.(io.StringWriter); ok {
 					s.WriteString("s")
 				}
@@ -183,15 +193,168 @@ func TestWrapperHasExactlyTheInterfacesOfTheWriter(t *testing.T) {
 					h.Hijack()
 				}
 			})).ServeHTTP(inner, httptest.NewRequest("GET", "/", nil))
-			assert.Equal(t, want, got, "got interfaces [F H R S P] %v, want %v", got, want)
+			assert.Equal(t, want, got, "got interfaces [F H R S P C] %v, want %v", got, want)
 			assert.Equal(t, inner, unwrapped, "Unwrap returns the writer it wraps")
 			var wantCalls []string
-			for i, name := range []string{"Flush", "Push", "WriteString", "ReadFrom", "Hijack"} {
-				if bit := []int{0, 4, 3, 2, 1}[i]; mask&(1<<bit) != 0 {
+			for i, name := range []string{"Flush", "Push", "CloseNotify", "WriteString", "ReadFrom", "Hijack"} {
+				if bit := []int{0, 4, 5, 3, 2, 1}[i]; mask&(1<<bit) != 0 {
 					wantCalls = append(wantCalls, name)
 				}
 			}
 			assert.Equal(t, wantCalls, fake.calls, "got calls on the writer %v, want %v", fake.calls, wantCalls)
+		})
+	}
+}
+
+// controllerMethods lists which of the methods http.ResponseController looks
+// for w has itself.
+func controllerMethods(w any) [4]bool {
+	_, fe := w.(interface{ FlushError() error })
+	_, rd := w.(interface{ SetReadDeadline(time.Time) error })
+	_, wd := w.(interface{ SetWriteDeadline(time.Time) error })
+	_, fd := w.(interface{ EnableFullDuplex() error })
+	return [4]bool{fe, rd, wd, fd}
+}
+
+// TestRealWritersKeepEveryInterface guards what gin's c.Stream asserts
+// (http.CloseNotifier, deprecated but still on net/http's writers): behind
+// the middleware, a handler on a real HTTP/1 and HTTP/2 server sees the
+// same optional interfaces as without it.
+func TestRealWritersKeepEveryInterface(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	for _, proto := range []string{"HTTP/1.1", "HTTP/2.0"} {
+		t.Run(proto, func(t *testing.T) {
+			var bare, wrapped [6]bool
+			var bareRC, wrappedRC [4]bool
+			probe := func(caps *[6]bool, rc *[4]bool) http.HandlerFunc {
+				return func(w http.ResponseWriter, r *http.Request) {
+					*caps, *rc = capabilities(w), controllerMethods(w)
+					if c, ok := w.(http.CloseNotifier); ok {
+						_ = c.CloseNotify() // must reach the real writer without panicking
+					}
+					io.WriteString(w, "ok")
+				}
+			}
+			for _, h := range []http.Handler{probe(&bare, &bareRC), m.Handler(probe(&wrapped, &wrappedRC))} {
+				srv := httptest.NewUnstartedServer(h)
+				srv.EnableHTTP2 = proto == "HTTP/2.0"
+				srv.StartTLS()
+				res, err := srv.Client().Get(srv.URL)
+				require.NoError(t, err)
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				require.Equal(t, proto, res.Proto)
+				srv.Close()
+			}
+			assert.True(t, bare[5], "the test's premise: net/http's writer has CloseNotify")
+			assert.Equal(t, bare, wrapped, "got interfaces [F H R S P C] %v behind errorpage, want %v as without it", wrapped, bare)
+			assert.Equal(t, bareRC, wrappedRC, "got controller methods %v, want %v", wrappedRC, bareRC)
+		})
+	}
+}
+
+// TestFirstWriteReachesTheWriterBelowAsAWrite guards Content-Type sniffing:
+// a first Write with no WriteHeader must reach the writer below as a Write,
+// which then implies 200 and sniffs the body itself. Sent as WriteHeader(200)
+// and Write, a ResponseRecorder (or a compressor) has no Content-Type.
+func TestFirstWriteReachesTheWriterBelowAsAWrite(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	writes := map[string]http.HandlerFunc{
+		"Write": func(w http.ResponseWriter, r *http.Request) {
+			w.Write([]byte("<!DOCTYPE html><p>hello</p>"))
+		},
+		"WriteString": func(w http.ResponseWriter, r *http.Request) {
+			io.WriteString(w, "<!DOCTYPE html><p>hello</p>")
+		},
+		"ReadFrom": func(w http.ResponseWriter, r *http.Request) {
+			io.Copy(w, strings.NewReader("<!DOCTYPE html><p>hello</p>"))
+		},
+	}
+	for name, h := range writes {
+		t.Run(name, func(t *testing.T) {
+			bare := httptest.NewRecorder()
+			h.ServeHTTP(bare, httptest.NewRequest("GET", "/", nil))
+			wrapped := httptest.NewRecorder()
+			m.Handler(h).ServeHTTP(wrapped, httptest.NewRequest("GET", "/", nil))
+			require.Equal(t, "text/html; charset=utf-8", bare.Header().Get("Content-Type"), "the test's premise")
+			assert.Equal(t, bare.Header(), wrapped.Header(), "got headers %v, want %v", wrapped.Header(), bare.Header())
+			assert.Equal(t, bare.Code, wrapped.Code)
+			assert.Equal(t, bare.Body.String(), wrapped.Body.String())
+		})
+	}
+}
+
+// failingReader fails at once, like a body from an upstream that is gone.
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errors.New("upstream reset") }
+
+// TestReadFromCommitsNothingBeforeAByte guards io.Copy: net/http's own
+// ReadFrom sets no status while the source has yielded nothing, so a
+// handler whose copy found nothing or failed can still choose its status.
+func TestReadFromCommitsNothingBeforeAByte(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name     string
+		handler  http.HandlerFunc
+		wantCode int
+		replaced bool
+	}{
+		{"empty source, then 404", func(w http.ResponseWriter, r *http.Request) {
+			io.Copy(w, struct{ io.Reader }{strings.NewReader("")}) // no WriterTo: through ReadFrom
+			http.Error(w, "not here", http.StatusNotFound)
+		}, 404, false},
+		{"failing upstream, then 502", func(w http.ResponseWriter, r *http.Request) {
+			if _, err := io.Copy(w, failingReader{}); err != nil {
+				w.WriteHeader(http.StatusBadGateway)
+			}
+		}, 502, true},
+		{"a directory, then 500 with the error", func(w http.ResponseWriter, r *http.Request) {
+			f, err := os.Open(dir)
+			if err != nil {
+				panic(err)
+			}
+			defer f.Close()
+			if _, err := io.Copy(w, f); err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+			}
+		}, 500, true},
+	}
+	m, _ := newTestMiddleware(t, Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bare, _ := do(t, tt.handler, "GET", "/")
+			require.Equal(t, tt.wantCode, bare.StatusCode, "the test's premise: net/http lets the handler choose")
+			res, body := do(t, m.Handler(tt.handler), "GET", "/", "Accept", "text/plain")
+			assert.Equal(t, tt.wantCode, res.StatusCode, "got %d behind errorpage, want %d as without it", res.StatusCode, tt.wantCode)
+			if tt.replaced {
+				assert.Equal(t, "no-store", res.Header.Get("Cache-Control"), "the error got the page")
+				assert.NotContains(t, body, dir, "no internal error text reaches the client")
+			} else {
+				assert.Equal(t, "not here\n", body)
+			}
+		})
+	}
+}
+
+// TestInvalidStatusPanicGetsAPage guards "committed": WriteHeader(0) or
+// WriteHeader(1000) (an upstream's status copied through) makes net/http
+// panic before anything is sent, so the panic still gets a page, and
+// OnError hears Committed=false.
+func TestInvalidStatusPanicGetsAPage(t *testing.T) {
+	for _, code := range []int{0, 1000} {
+		t.Run(strconv.Itoa(code), func(t *testing.T) {
+			var rec eventLog
+			m, logs := newTestMiddleware(t, Options{OnError: rec.onError("")})
+			res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(code)
+			})), "GET", "/", "Accept", "text/plain")
+			assert.Equal(t, 500, res.StatusCode)
+			assert.Contains(t, body, "500")
+			events := rec.all()
+			require.Len(t, events, 1)
+			assert.False(t, events[0].Committed, "nothing reached the client")
+			assert.Equal(t, 1, strings.Count(logs.String(), "errorpage: panic serving request"), "logged once: %s", logs.String())
 		})
 	}
 }
@@ -324,8 +487,8 @@ func TestHijackedConnectionIsNeverWritten(t *testing.T) {
 
 func TestHTTP2KeepsPusherAndLacksHijacker(t *testing.T) {
 	m, _ := newTestMiddleware(t, Options{})
-	type caps struct{ bare, wrapped [5]bool }
-	got := make(chan [5]bool, 2)
+	type caps struct{ bare, wrapped [6]bool }
+	got := make(chan [6]bool, 2)
 	h := func(w http.ResponseWriter, r *http.Request) { got <- capabilities(w) }
 	for _, handler := range []http.Handler{http.HandlerFunc(h), m.Handler(http.HandlerFunc(h))} {
 		srv := httptest.NewUnstartedServer(handler)
