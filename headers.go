@@ -2,6 +2,7 @@ package errorpage
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -15,10 +16,12 @@ import (
 // away. Cache headers are then forced to no-store whoever set them.
 
 // keepFromInner reports whether a header the inner handler set survives the
-// replacement of its response.
+// replacement of its response. Connection is kept because it is about the
+// connection, not the body: a load-shedding 503 with Connection: close
+// must still close it (RFC 9110 §7.6.1).
 func keepFromInner(key string, keepCookies bool) bool {
 	switch key {
-	case "Www-Authenticate", "Proxy-Authenticate", "Retry-After", "Strict-Transport-Security":
+	case "Www-Authenticate", "Proxy-Authenticate", "Retry-After", "Strict-Transport-Security", "Connection":
 		return true
 	case "Set-Cookie":
 		return keepCookies
@@ -28,20 +31,26 @@ func keepFromInner(key string, keepCookies bool) bool {
 
 // resetHeaders turns the header map the inner handler left into the base of
 // a replaced response, as described above. An invalid or past Retry-After
-// from the inner handler is dropped.
+// is dropped.
 func resetHeaders(h, entry http.Header, keepCookies bool, now func() time.Time) {
-	for k := range h {
-		if _, outer := entry[k]; outer {
-			continue
-		}
-		if !keepFromInner(k, keepCookies) {
-			delete(h, k)
+	for k, inner := range h {
+		outer, fromOuter := entry[k]
+		switch {
+		case !keepFromInner(k, keepCookies):
+			if !fromOuter {
+				delete(h, k)
+			}
+		case fromOuter:
+			h[k] = mergeKept(k, outer, inner, now())
 		}
 	}
 	for k, v := range entry {
 		// The inner handler may have changed or deleted a header that
-		// belongs to an outer middleware: put it back.
-		h[k] = v
+		// belongs to an outer middleware: put it back. Kept headers
+		// were merged above.
+		if _, merged := h[k]; !merged || !keepFromInner(k, keepCookies) {
+			h[k] = v
+		}
 	}
 	if v := h["Retry-After"]; v != nil && (len(v) != 1 || !validRetryAfter(v[0], now())) {
 		delete(h, "Retry-After")
@@ -52,6 +61,31 @@ func resetHeaders(h, entry http.Header, keepCookies bool, now func() time.Time) 
 	for _, k := range [...]string{"Content-Length", "Content-Range", "Trailer", "Etag", "Last-Modified", "Content-Disposition", "Content-Location"} {
 		delete(h, k)
 	}
+}
+
+// mergeKept combines the values an outer middleware set for a kept header
+// with those the inner handler left, so that both survive: the outer ones
+// first, then each inner value the outer did not already have (the inner
+// handler may have added to the outer's values, or replaced them).
+// Retry-After holds one value: the inner handler's, if valid, knows best
+// when its upstream is back.
+func mergeKept(key string, outer, inner []string, now time.Time) []string {
+	if key == "Retry-After" {
+		if len(inner) == 1 && validRetryAfter(inner[0], now) {
+			return inner
+		}
+		return outer
+	}
+	merged := append([]string(nil), outer...)
+	seen := append([]string(nil), outer...)
+	for _, v := range inner {
+		if i := slices.Index(seen, v); i >= 0 {
+			seen = slices.Delete(seen, i, i+1) // each outer value matches once
+			continue
+		}
+		merged = append(merged, v)
+	}
+	return merged
 }
 
 // noStore makes sure no cache keeps the response (RFC 9111 §5.2.2.5):
