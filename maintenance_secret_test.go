@@ -135,6 +135,8 @@ func TestMaintenanceWrongSecretLooksLikeAnyPath(t *testing.T) {
 func htmlRequest(path string) *http.Request {
 	r := httptest.NewRequest("GET", "http://example.test"+path, nil)
 	r.Header.Set("Accept", "text/html")
+	// A fixed ID: without one, each page shows an ID of its own.
+	r.Header.Set("X-Request-Id", "req-1")
 	return r
 }
 

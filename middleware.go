@@ -14,6 +14,7 @@
 package errorpage
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -288,8 +289,10 @@ func (m *Middleware) serve(next http.Handler, rw http.ResponseWriter, r *http.Re
 		return
 	}
 	w := newInterceptor(m, rw, r)
-	defer func() { m.finish(w, recover()) }()
+	returned := false
+	defer func() { m.finish(w, returned, recover()) }()
 	next.ServeHTTP(w.wrap(), r)
+	returned = true
 }
 
 // shouldReplace decides, at the final status, whether the response is
@@ -301,9 +304,15 @@ func (m *Middleware) shouldReplace(r *http.Request, code int, h http.Header) boo
 	return m.replace == nil || m.replace(r, code, h)
 }
 
-// finish runs after the handler, with what it panicked with, if anything.
-func (m *Middleware) finish(w *interceptor, recovered any) {
-	if recovered == nil {
+// errAbnormalEnd is what ErrorEvent.Panic holds when the handler ended
+// without returning and without a value to recover: runtime.Goexit, or
+// panic(nil) where GODEBUG=panicnil=1 makes recover return nil.
+var errAbnormalEnd = errors.New("errorpage: the handler ended without returning and without a panic value (runtime.Goexit, or panic(nil) with GODEBUG=panicnil=1)")
+
+// finish runs after the handler, with whether it returned and what it
+// panicked with, if anything.
+func (m *Middleware) finish(w *interceptor, returned bool, recovered any) {
+	if recovered == nil && returned {
 		if w.state == replacing {
 			m.replaceResponse(w, w.status, nil)
 		}
@@ -315,6 +324,10 @@ func (m *Middleware) finish(w *interceptor, recovered any) {
 		// same value, which net/http compares by identity.
 		panic(recovered)
 	}
+	abnormal := recovered == nil
+	if abnormal {
+		recovered = errAbnormalEnd
+	}
 	ev := ErrorEvent{
 		Status:    http.StatusInternalServerError,
 		Panic:     recovered,
@@ -325,34 +338,56 @@ func (m *Middleware) finish(w *interceptor, recovered any) {
 		// Part of the response is out: its status cannot change, and
 		// appending a page would make a broken response look complete.
 		// Abort, so the client sees it truncated.
-		lastResort(m.log, w.req, func() {
-			ev.RequestID = m.requestID(w.req)
-			m.logPanic(w.req, ev)
-			if m.onError != nil {
-				m.onError(w.req, ev)
-			}
-		})
+		lastResort(m.log, w.req, func() { m.report(w.req, &ev) })
 		panic(http.ErrAbortHandler)
 	}
 	m.replaceResponse(w, http.StatusInternalServerError, &ev)
 	w.markDone()
+	if abnormal {
+		// After runtime.Goexit net/http never finishes the response: it
+		// closes the connection with what was flushed. Flush the page, so
+		// the client gets all of it before the close.
+		_ = http.NewResponseController(w.rw).Flush()
+	}
 }
 
 // replaceResponse writes the page for status in place of the response w
-// held back, logging the panic in ev first if there is one. Whatever fails
+// held back; ev is the panic that interrupted it, if any. Whatever fails
 // on the way (a hook of the user's, a slog handler), the client gets the
 // status.
 func (m *Middleware) replaceResponse(w *interceptor, status int, ev *ErrorEvent) {
-	ok := lastResort(m.log, w.req, func() {
-		if ev != nil {
-			ev.RequestID = m.requestID(w.req)
-			m.logPanic(w.req, *ev)
-		}
-		m.writeError(w, status, ev)
-	})
+	ok := lastResort(m.log, w.req, func() { m.writeError(w, status, ev) })
 	if !ok {
 		minimalError(w.rw, status)
 	}
+}
+
+// report tells about an error, in this order: it finds the request's ID
+// (making one up if none came in), hands the event to OnError, and logs a
+// panic, so that the log record carries both the ID and the reference the
+// visitor sees. It fills ev.RequestID and returns the reference.
+func (m *Middleware) report(r *http.Request, ev *ErrorEvent) (reference string) {
+	ev.RequestID = m.requestID(r)
+	if m.onError != nil {
+		reference = m.callOnError(r, *ev)
+	}
+	if ev.Panic != nil {
+		m.logPanic(r, *ev, reference)
+	}
+	return reference
+}
+
+// callOnError calls the OnError hook. A hook that panics loses its
+// reference, not the page, nor the panic's log record.
+func (m *Middleware) callOnError(r *http.Request, ev ErrorEvent) (reference string) {
+	defer func() {
+		if v := recover(); v != nil {
+			reference = ""
+			m.log.LogAttrs(r.Context(), slog.LevelError, "errorpage: OnError panicked",
+				slog.String("panic", fmt.Sprint(v)), slog.String("request_id", ev.RequestID))
+		}
+	}()
+	return cleanReference(m.onError(r, ev))
 }
 
 // lastResort runs f and reports whether it returned normally. A panic in f
@@ -383,11 +418,12 @@ func minimalError(rw http.ResponseWriter, status int) {
 	h["Content-Type"] = []string{"text/plain; charset=utf-8"}
 	h["Cache-Control"] = []string{"no-store"}
 	h["X-Content-Type-Options"] = []string{"nosniff"}
+	claimResponse(rw)
 	rw.WriteHeader(status)
 	_, _ = io.WriteString(rw, strconv.Itoa(status)+" "+phrase(status)+"\n")
 }
 
-func (m *Middleware) logPanic(r *http.Request, ev ErrorEvent) {
+func (m *Middleware) logPanic(r *http.Request, ev ErrorEvent, reference string) {
 	if !m.log.Enabled(r.Context(), slog.LevelError) {
 		return // spare formatting the panic and copying the stack
 	}
@@ -395,19 +431,29 @@ func (m *Middleware) logPanic(r *http.Request, ev ErrorEvent) {
 	if ev.Committed {
 		msg = "errorpage: panic after the response was committed; aborting it"
 	}
-	m.log.LogAttrs(r.Context(), slog.LevelError, msg,
+	attrs := []slog.Attr{
 		// fmt.Sprint survives a panicking Error or String method (a typed
 		// nil error, say); calling err.Error() would not.
 		slog.String("error", fmt.Sprint(ev.Panic)),
 		slog.String("method", r.Method),
 		slog.String("path", r.URL.Path),
 		slog.String("request_id", ev.RequestID),
-		slog.String("stack", string(ev.Stack)),
-	)
+	}
+	if reference != "" {
+		attrs = append(attrs, slog.String("reference", reference))
+	}
+	attrs = append(attrs, slog.String("stack", string(ev.Stack)))
+	m.log.LogAttrs(r.Context(), slog.LevelError, msg, attrs...)
 }
 
+// requestID is the ID of r shown on the page and logged: the one that came
+// with the request if it is short visible ASCII, else a new one, so that a
+// visitor always has something to quote that leads to the log record.
 func (m *Middleware) requestID(r *http.Request) string {
-	return cleanRequestID(m.reqID(r))
+	if id := cleanRequestID(m.reqID(r)); id != "" {
+		return id
+	}
+	return newRequestID()
 }
 
 func errAttr(err error) slog.Attr { return slog.String("error", err.Error()) }

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -437,6 +438,7 @@ func TestRequestID(t *testing.T) {
 		{"traceparent", []string{"Traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}, "4bf92f3577b34da6a3ce929d0e0e4736"},
 		{"X-Request-Id first", []string{"X-Request-Id", "mine", "Traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}, "mine"},
 		{"future traceparent version with more fields", []string{"Traceparent", "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra"}, "4bf92f3577b34da6a3ce929d0e0e4736"},
+		// Nothing usable came in: a new ID is made up (see below).
 		{"all-zero trace id", []string{"Traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01"}, ""},
 		{"upper-case hex", []string{"Traceparent", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"}, ""},
 		{"version ff", []string{"Traceparent", "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}, ""},
@@ -444,6 +446,7 @@ func TestRequestID(t *testing.T) {
 		{"too long", []string{"X-Request-Id", strings.Repeat("x", 200)}, ""},
 		{"none", nil, ""},
 	}
+	generated := regexp.MustCompile(`^[A-Za-z0-9_-]{12}$`)
 	m, _ := newTestMiddleware(t, Options{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -451,11 +454,37 @@ func TestRequestID(t *testing.T) {
 			for i := 0; i+1 < len(tt.headers); i += 2 {
 				r.Header.Set(tt.headers[i], tt.headers[i+1])
 			}
-			assert.Equal(t, tt.want, m.requestID(r))
+			got := m.requestID(r)
+			if tt.want != "" {
+				assert.Equal(t, tt.want, got)
+				return
+			}
+			assert.Regexp(t, generated, got, "a request without a usable ID gets a new, short, URL-safe one")
+			assert.NotEqual(t, got, m.requestID(r), "each call makes a new one")
 		})
 	}
 	custom, _ := newTestMiddleware(t, Options{RequestID: func(r *http.Request) string { return "from-ctx" }})
 	assert.Equal(t, "from-ctx", custom.requestID(httptest.NewRequest("GET", "/", nil)))
+	empty, _ := newTestMiddleware(t, Options{RequestID: func(r *http.Request) string { return "" }})
+	assert.Regexp(t, generated, empty.requestID(httptest.NewRequest("GET", "/", nil)), "a RequestID func that finds nothing gets a new one too")
+}
+
+// TestRequestIDIsShownLoggedAndBesideTheReference guards the default: with
+// no X-Request-Id and no OnError, the page still shows an ID, and the panic
+// log record carries the same ID and the reference the visitor sees.
+func TestRequestIDIsShownLoggedAndBesideTheReference(t *testing.T) {
+	m, logs := newTestMiddleware(t, Options{OnError: func(*http.Request, ErrorEvent) string { return "evt-7" }})
+	_, body := do(t, m.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") })), "GET", "/", "Accept", "text/plain")
+	id := regexp.MustCompile(`Request ID: ([A-Za-z0-9_-]{12})\n`).FindStringSubmatch(body)
+	require.Len(t, id, 2, "the page shows a generated request ID: %s", body)
+	assert.Contains(t, logs.String(), "request_id="+id[1], "the log record has the ID shown on the page")
+	assert.Contains(t, logs.String(), "reference=evt-7", "and the reference, in the same record")
+	assert.Equal(t, 1, strings.Count(logs.String(), "\n"), "one record: %s", logs.String())
+
+	plain, logs := newTestMiddleware(t, Options{})
+	_, body = do(t, plain.Handler(failing(500)), "GET", "/", "Accept", "text/html")
+	assert.Regexp(t, `data-testid="request-id"[^>]*>[A-Za-z0-9_-]{12}</code>`, body, "a replaced 5xx shows an ID with no option set")
+	assert.Empty(t, logs.String())
 }
 
 func TestCustomPages(t *testing.T) {
@@ -476,7 +505,7 @@ func TestCustomPages(t *testing.T) {
 
 	fb, _ := newTestMiddleware(t, Options{Fallback: custom})
 	_, body = do(t, fb.Handler(failing(500)), "GET", "/", "Accept", "text/html")
-	assert.Contains(t, body, "<p>custom 500 </p>", "Fallback serves every status")
+	assert.Regexp(t, `<p>custom 500 [A-Za-z0-9_-]{12}</p>`, body, "Fallback serves every status, with a generated request ID")
 }
 
 func TestFailingCustomPageFallsBackToTheBuiltIn(t *testing.T) {
@@ -682,4 +711,117 @@ func TestPanicAfterCommitRepanicsErrAbortHandler(t *testing.T) {
 		})).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
 	}()
 	assert.True(t, got == http.ErrAbortHandler, "got %v, want http.ErrAbortHandler", got)
+}
+
+// TestAbnormalEndGetsAPage guards a handler that ends with nothing to
+// recover: runtime.Goexit, or panic(nil) where GODEBUG=panicnil=1 makes
+// recover return nil. Both are abnormal ends, answered like a panic: a
+// complete 500 page on the wire, logged once, OnError told.
+func TestAbnormalEndGetsAPage(t *testing.T) {
+	ends := []struct {
+		name    string
+		godebug string
+		end     func()
+	}{
+		{"runtime.Goexit", "", runtime.Goexit},
+		{"panic(nil) with panicnil=1", "panicnil=1", func() { panic(nil) }},
+	}
+	for _, tt := range ends {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.godebug != "" {
+				t.Setenv("GODEBUG", tt.godebug)
+			}
+			var rec eventLog
+			m, logs := newTestMiddleware(t, Options{OnError: rec.onError("")})
+			res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("X-Half-Done", "yes")
+				tt.end()
+			})), "GET", "/", "Accept", "text/plain")
+			assert.Equal(t, 500, res.StatusCode)
+			assert.Contains(t, body, "500")
+			assert.Empty(t, res.Header.Get("X-Half-Done"))
+			assert.Equal(t, 1, strings.Count(logs.String(), "errorpage: panic serving request"), "logged once: %s", logs.String())
+			events := rec.all()
+			require.Len(t, events, 1)
+			assert.ErrorIs(t, events[0].Panic.(error), errAbnormalEnd)
+			assert.False(t, events[0].Committed)
+		})
+	}
+}
+
+// TestNestedErrorpagesInnermostWins guards an errorpage inside another
+// (an admin area with its own theme, an API with its own Replace, a second
+// maintenance gate): the innermost one that answered wins, and a panic is
+// logged and reported once, not once per layer.
+func TestNestedErrorpagesInnermostWins(t *testing.T) {
+	var outerEvents, innerEvents eventLog
+	outer, outerLogs := newTestMiddleware(t, Options{Theme: "mono", OnError: outerEvents.onError("outer-ref")})
+	inner, innerLogs := newTestMiddleware(t, Options{Theme: "terminal", OnError: innerEvents.onError("inner-ref")})
+	api, _ := newTestMiddleware(t, Options{Replace: func(*http.Request, int, http.Header) bool { return false }})
+	only502, _ := newTestMiddleware(t, Options{Statuses: []int{502}})
+	sw := &Switch{}
+	sw.Set(MaintenanceState{On: true, Message: "Inner gate says hi"})
+	gate, _ := newTestMiddleware(t, Options{Maintenance: MaintenanceOptions{Source: sw}})
+
+	apiError := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		io.WriteString(w, `{"error":"db down"}`)
+	})
+	panics := http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") })
+	headers := []string{"Accept", "text/html", "X-Request-Id", "req-1"}
+
+	_, alone := do(t, inner.Handler(failing(503)), "GET", "/", headers...)
+	_, nested := do(t, outer.Handler(inner.Handler(failing(503))), "GET", "/", headers...)
+	_, outerAlone := do(t, outer.Handler(failing(503)), "GET", "/", headers...)
+	require.NotEqual(t, alone, outerAlone, "the test's premise: the two pages differ")
+	assert.Equal(t, alone, nested, "the inner errorpage's page reaches the client")
+
+	res, body := do(t, outer.Handler(api.Handler(apiError)), "GET", "/", headers...)
+	assert.Equal(t, `{"error":"db down"}`, body, "the inner Replace kept the API's answer: the outer keeps it too")
+	assert.Equal(t, "no-store", res.Header.Get("Cache-Control"))
+
+	_, body = do(t, outer.Handler(only502.Handler(failing(500))), "GET", "/", headers...)
+	assert.NotContains(t, body, "inner body", "a status the inner does not handle is still the outer's")
+
+	_, body = do(t, outer.Handler(gate.Handler(failing(200))), "GET", "/", headers...)
+	assert.Contains(t, body, "Inner gate says hi", "the inner gate's maintenance page reaches the client")
+
+	_, body = do(t, outer.Handler(inner.Handler(panics)), "GET", "/", headers...)
+	assert.Contains(t, body, "inner-ref")
+	assert.Equal(t, 3, len(innerEvents.all()), "the inner reported its two 503s and the panic")
+	assert.Equal(t, 2, len(outerEvents.all()), "the outer only the 503 it served alone and the 500 the inner left to it")
+	assert.Equal(t, 1, strings.Count(innerLogs.String()+outerLogs.String(), "errorpage: panic"), "the panic is logged once")
+}
+
+// TestPageDoesNotDependOnTheRequestContext guards pages rendered while the
+// request's context is done (a deadline middleware answering 504, a client
+// that half-closed): templ stops at a done context, and the page must not.
+func TestPageDoesNotDependOnTheRequestContext(t *testing.T) {
+	custom := func(pages.Model) templ.Component {
+		return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+			if err := ctx.Err(); err != nil {
+				return err // as templ's own components do
+			}
+			_, err := io.WriteString(w, "<p>custom</p>")
+			return err
+		})
+	}
+	for name, opts := range map[string]Options{
+		"built-in page": {},
+		"custom page":   {Pages: map[int]func(pages.Model) templ.Component{504: custom}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			m, logs := newTestMiddleware(t, opts) // new, so the built-in page is compiled under this request
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			r := httptest.NewRequest("GET", "/", nil).WithContext(ctx)
+			r.Header.Set("Accept", "text/html")
+			rec := httptest.NewRecorder()
+			m.Handler(failing(http.StatusGatewayTimeout)).ServeHTTP(rec, r)
+			assert.Equal(t, 504, rec.Code)
+			assert.Equal(t, "text/html; charset=utf-8", rec.Header().Get("Content-Type"), "still the HTML page")
+			assert.Empty(t, logs.String(), "nothing failed, so nothing is logged")
+		})
+	}
 }

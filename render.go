@@ -147,15 +147,13 @@ func putBuffer(b *bytes.Buffer) {
 // a panic interrupted) with the page for status.
 func (m *Middleware) writeError(w *interceptor, status int, ev *ErrorEvent) {
 	r := w.req
-	d := pageData{status: status, path: r.URL.EscapedPath(), requestID: m.requestID(r)}
-	if m.onError != nil {
-		e := ErrorEvent{Status: status, RequestID: d.requestID}
-		if ev != nil {
-			e = *ev
-		}
-		d.reference = cleanReference(m.onError(r, e))
+	if ev == nil {
+		ev = &ErrorEvent{Status: status}
 	}
-	if m.debug && ev != nil {
+	d := pageData{status: status, path: r.URL.EscapedPath()}
+	d.reference = m.report(r, ev)
+	d.requestID = ev.RequestID
+	if m.debug && ev.Panic != nil {
 		d.debug = &pages.Debug{Panic: fmt.Sprint(ev.Panic), Stack: string(ev.Stack)}
 	}
 	entry := w.entry
@@ -240,6 +238,7 @@ func (m *Middleware) respond(rw http.ResponseWriter, r *http.Request, entry http
 	} else {
 		addVary(&hv, h, m.render.varyTokens...)
 	}
+	claimResponse(rw)
 	rw.WriteHeader(d.status)
 	if r.Method != http.MethodHead {
 		_, _ = rw.Write(buf.Bytes())
@@ -425,13 +424,19 @@ func (rd *renderer) compile(ctx context.Context, key pageKey, d *pageData) (*com
 // into buf, turning a panic in either step into an error: a custom page may
 // fail while it is built (a nil map, a nil Debug) as well as while it
 // renders.
+//
+// The page is rendered under a context that is never cancelled: templ
+// stops at a done context, and an error page is rendered exactly when the
+// request's context may be done (a deadline middleware answering 504, a
+// client that half-closed). The page goes into a buffer, not to the
+// client, so finishing it costs nothing the client can notice.
 func renderSafely(ctx context.Context, buf *bytes.Buffer, page func(pages.Model) templ.Component, m pages.Model) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("errorpage: page panicked: %v", v)
 		}
 	}()
-	return page(m).Render(ctx, buf)
+	return page(m).Render(context.WithoutCancel(ctx), buf)
 }
 
 // writePlain writes the text/plain page.

@@ -1,6 +1,10 @@
 package errorpage
 
-import "net/http"
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"net/http"
+)
 
 // maxRequestIDLen bounds a request ID taken from outside: it is shown to
 // the visitor and logged, so a megabyte of header must not get through.
@@ -67,4 +71,13 @@ func cleanRequestID(id string) string {
 		}
 	}
 	return id
+}
+
+// newRequestID makes up an ID for a request that came without one: 72
+// random bits, 12 URL-safe characters, short enough to read out on the
+// phone and unique enough to find one log record.
+func newRequestID() string {
+	var b [9]byte
+	_, _ = rand.Read(b[:]) // never fails since Go 1.24; a zero ID would still be shown
+	return base64.RawURLEncoding.EncodeToString(b[:])
 }
