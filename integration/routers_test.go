@@ -147,3 +147,35 @@ func TestRouters(t *testing.T) {
 		})
 	}
 }
+
+// TestGinStreamBehindErrorpage guards gin's c.Stream and server-sent
+// events behind errorpage.Handler(engine), the layout the README
+// recommends: gin asserts http.CloseNotifier on the writer below it, and
+// answered 500 when errorpage's writer lacked it.
+func TestGinStreamBehindErrorpage(t *testing.T) {
+	gin.SetMode(gin.ReleaseMode)
+	g := gin.New()
+	g.GET("/events", func(c *gin.Context) {
+		n := 0
+		c.Stream(func(w io.Writer) bool {
+			c.SSEvent("tick", n)
+			n++
+			return n < 3
+		})
+	})
+	fetch := func(h http.Handler) (int, string, string) {
+		resp, err := http.Get(serve(t, h).URL + "/events")
+		require.NoError(t, err)
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		require.NoError(t, err)
+		return resp.StatusCode, resp.Header.Get("Content-Type"), string(body)
+	}
+	wantStatus, wantType, wantBody := fetch(g)
+	require.Equal(t, http.StatusOK, wantStatus, "the test's premise")
+	require.Contains(t, wantBody, "data:2")
+	status, ctype, body := fetch(quiet(t).Handler(g))
+	assert.Equal(t, wantStatus, status, "got status %d behind errorpage, want %d", status, wantStatus)
+	assert.Equal(t, wantType, ctype)
+	assert.Equal(t, wantBody, body)
+}

@@ -235,3 +235,30 @@ func TestNoContentAndNotModified(t *testing.T) {
 		})
 	}
 }
+
+// TestOuterCompressorKeepsTheSniffedContentType guards a handler that
+// writes HTML without setting Content-Type under a compressor: net/http
+// sniffs it from the first Write, but only if that Write reaches the
+// compressor as a Write, not as WriteHeader(200) followed by a Write.
+func TestOuterCompressorKeepsTheSniffedContentType(t *testing.T) {
+	page := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "<!DOCTYPE html><title>hi</title>"+strings.Repeat("<p>compress me</p>", 200))
+	})
+	c := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	t.Cleanup(c.CloseIdleConnections)
+	contentType := func(h http.Handler) string {
+		s := serve(t, handlers.CompressHandler(h))
+		req, err := http.NewRequest(http.MethodGet, s.URL, nil)
+		require.NoError(t, err)
+		req.Header.Set("Accept-Encoding", "gzip")
+		resp, err := c.Do(req)
+		require.NoError(t, err)
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		require.Equal(t, "gzip", resp.Header.Get("Content-Encoding"))
+		return resp.Header.Get("Content-Type")
+	}
+	want := contentType(page)
+	require.Equal(t, "text/html; charset=utf-8", want, "the test's premise: sniffed without errorpage")
+	assert.Equal(t, want, contentType(quiet(t).Handler(page)), "got another Content-Type behind errorpage")
+}
