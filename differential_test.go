@@ -641,15 +641,10 @@ func runRecorder(p program, handler http.Handler) result {
 	req.Header.Set("Accept", "text/html")
 	broken := make(chan bool)
 	go func() {
-		returned := false
-		defer func() {
-			if !returned {
-				_ = recover()
-			}
-			broken <- !returned
-		}()
+		// A Goexit recovers nil: it is no panic, and whatever the
+		// handler wrote before it is the response.
+		defer func() { broken <- recover() != nil }()
 		handler.ServeHTTP(rec, req)
-		returned = true
 	}()
 	res := result{broken: <-broken}
 	out := rec.Result()
@@ -674,8 +669,12 @@ func compare(tr string, p program, exp expectation, bare, wrapped result) []mism
 	// the same results of Write, Flush and the ResponseController. Once
 	// a response is being replaced, its writes go nowhere and may well
 	// succeed where net/http's fail, so then only the interfaces count.
+	//
+	// The HTTP/2 server ends a HEAD response's stream with its headers,
+	// and then races that end against later writes and flushes, whose
+	// results vary from run to run; there, too, only the interfaces count.
 	bareView, wrappedView := bare.view, wrapped.view
-	if exp.page != 0 {
+	if exp.page != 0 || tr == "http2" && p.head {
 		bareView, wrappedView = interfaceLines(bareView), interfaceLines(wrappedView)
 	}
 	for i := range max(len(bareView), len(wrappedView)) {
@@ -770,7 +769,10 @@ func checkPage(tr string, p program, exp expectation, bare, wrapped result) []mi
 	case strings.Contains(wrapped.body, innerMark):
 		fail("page body", "got the handler's body in the page: %s", clip(wrapped.body))
 	}
-	if wrapped.broken {
+	// net/http's HTTP/2 server resets the stream of a handler that did
+	// not return, whatever it wrote: after a Goexit the page can come
+	// whole, but not end cleanly.
+	if wrapped.broken && (tr != "http2" || exp.cause != "runtime.Goexit") {
 		fail("page broken", "got a broken response, want a complete page")
 	}
 	switch {
@@ -893,6 +895,10 @@ func FuzzDifferential(f *testing.F) {
 		{ops: []op{{kCopy, 0}, {kError, 0}}},
 		{ops: []op{{kWrite, 1}, {kFlush, 0}, {kPanic, 0}}},
 		{ops: []op{{kHeader, 6}, {kWrite, 1}, {kHeader, 7}, {kHeader, 8}}},
+		{ops: []op{{kInterfaces, 0}}},
+		{ops: []op{{kGoexit, 0}}},
+		{ops: []op{{kWriteHeader, 9}}},
+		{ops: []op{{kHeader, 12}, {kWriteHeader, 0}, {kWriteHeader, 8}}},
 	} {
 		f.Add(encodeProgram(p))
 	}
