@@ -147,7 +147,12 @@ const (
 )
 
 func doHeader(c *call, a int) bool {
-	e, h := headerEdits[a], c.w.Header()
+	editHeader(c.w.Header(), a)
+	return true
+}
+
+func editHeader(h http.Header, a int) {
+	e := headerEdits[a]
 	switch e.op {
 	case "set":
 		h.Set(e.key, e.value)
@@ -156,7 +161,6 @@ func doHeader(c *call, a int) bool {
 	case "del":
 		h.Del(e.key)
 	}
-	return true
 }
 
 // failingReader fails at once, before any byte.
@@ -385,17 +389,10 @@ loop:
 	for _, o := range p.ops {
 		switch o.kind {
 		case kHeader:
-			e := headerEdits[o.arg]
-			switch e.op {
-			case "set":
-				h.Set(e.key, e.value)
-			case "add":
-				h.Add(e.key, e.value)
-			case "del":
-				h.Del(e.key)
-			}
+			editHeader(h, o.arg)
 		case kWriteHeader:
-			if writeHeader(statusCodes[o.arg]); abnormal {
+			writeHeader(statusCodes[o.arg])
+			if abnormal {
 				break loop
 			}
 		case kError:
