@@ -280,19 +280,28 @@ func Handler(next http.Handler) http.Handler {
 // r.Use(m.Handler) in chi, m.Handler(mux) with http.ServeMux.
 func (m *Middleware) Handler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		m.serve(next, rw, r)
+		if m.serve(next, rw, r) {
+			// A panic after the response was committed: its status cannot
+			// change, and appending a page would make a broken response
+			// look complete. Abort, so the client sees it truncated.
+			panic(http.ErrAbortHandler)
+		}
 	})
 }
 
-func (m *Middleware) serve(next http.Handler, rw http.ResponseWriter, r *http.Request) {
+// serve runs next behind the gate and the interceptor, and reports whether
+// the response must be aborted. (After runtime.Goexit it never returns:
+// net/http then closes the connection by itself.)
+func (m *Middleware) serve(next http.Handler, rw http.ResponseWriter, r *http.Request) (abort bool) {
 	if m.maint != nil && m.maint.intercept(rw, r) {
-		return
+		return false
 	}
 	w := newInterceptor(m, rw, r)
 	returned := false
-	defer func() { m.finish(w, returned, recover()) }()
+	defer func() { abort = m.finish(w, returned, recover()) }()
 	next.ServeHTTP(w.wrap(), r)
 	returned = true
+	return false
 }
 
 // shouldReplace decides, at the final status, whether the response is
@@ -310,14 +319,15 @@ func (m *Middleware) shouldReplace(r *http.Request, code int, h http.Header) boo
 var errAbnormalEnd = errors.New("errorpage: the handler ended without returning and without a panic value (runtime.Goexit, or panic(nil) with GODEBUG=panicnil=1)")
 
 // finish runs after the handler, with whether it returned and what it
-// panicked with, if anything.
-func (m *Middleware) finish(w *interceptor, returned bool, recovered any) {
+// panicked with, if anything. It reports whether the response must be
+// aborted.
+func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort bool) {
 	if recovered == nil && returned {
 		if w.state == replacing {
 			m.replaceResponse(w, w.status, nil)
 		}
 		w.markDone()
-		return
+		return false
 	}
 	if recovered == http.ErrAbortHandler {
 		// The handler asked for a silent abort; so do we, with the very
@@ -335,11 +345,8 @@ func (m *Middleware) finish(w *interceptor, returned bool, recovered any) {
 		Committed: w.state == passing || w.state == hijacked,
 	}
 	if ev.Committed {
-		// Part of the response is out: its status cannot change, and
-		// appending a page would make a broken response look complete.
-		// Abort, so the client sees it truncated.
 		lastResort(m.log, w.req, func() { m.report(w.req, &ev) })
-		panic(http.ErrAbortHandler)
+		return true
 	}
 	m.replaceResponse(w, http.StatusInternalServerError, &ev)
 	w.markDone()
@@ -349,6 +356,7 @@ func (m *Middleware) finish(w *interceptor, returned bool, recovered any) {
 		// the client gets all of it before the close.
 		_ = http.NewResponseController(w.rw).Flush()
 	}
+	return false
 }
 
 // replaceResponse writes the page for status in place of the response w

@@ -104,6 +104,7 @@ func (t hijackTracker) Write(b []byte) (int, error) { return t.w.rw.Write(b) }
 func (t hijackTracker) WriteHeader(code int)        { t.w.rw.WriteHeader(code) }
 func (t hijackTracker) Unwrap() http.ResponseWriter { return t.w.rw }
 func (t hijackTracker) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	t.w.releaseHeld()
 	c, brw, err := http.NewResponseController(t.w.rw).Hijack()
 	if err == nil {
 		t.w.state = hijacked
@@ -227,11 +228,23 @@ func (w *interceptor) EnableFullDuplex() error {
 func (w *interceptor) flush() { _ = w.FlushError() }
 
 func (w *interceptor) hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.releaseHeld()
 	c, rw, err := w.rw.(http.Hijacker).Hijack()
 	if err == nil {
 		w.state = hijacked
 	}
 	return c, rw, err
+}
+
+// releaseHeld sends a status held back for its page to the writer below,
+// as it is, before the handler takes the connection: net/http sends a
+// written status when the connection is hijacked, and no page can follow
+// on a connection that is no longer ours.
+func (w *interceptor) releaseHeld() {
+	if w.state == replacing {
+		w.rw.WriteHeader(w.status)
+		w.state = passing
+	}
 }
 
 func (w *interceptor) push(target string, opts *http.PushOptions) error {
