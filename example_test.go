@@ -73,3 +73,51 @@ func ExampleNew_invalid() {
 	// Output:
 	// errorpage: status 404 in Statuses is not a server error (500-599)
 }
+
+// errorTracker stands for an error tracker's client; Capture returns the
+// ID of the event it recorded.
+type errorTracker struct{ events []errorpage.ErrorEvent }
+
+func (t *errorTracker) Capture(r *http.Request, e errorpage.ErrorEvent) string {
+	t.events = append(t.events, e)
+	return fmt.Sprintf("evt-%d", len(t.events))
+}
+
+// OnError reports each replaced response and each panic to an error
+// tracker; what it returns is shown on the page as a reference. This is
+// the README's snippet. With Sentry's Go SDK, Capture would be
+//
+//	err := fmt.Errorf("%d on %s: %v", e.Status, r.URL.Path, e.Panic)
+//	if id := sentry.CaptureException(err); id != nil {
+//		return string(*id)
+//	}
+//	return ""
+func ExampleOptions_onError() {
+	tracker := &errorTracker{}
+	ep, err := errorpage.New(errorpage.Options{
+		OnError: func(r *http.Request, e errorpage.ErrorEvent) string {
+			return tracker.Capture(r, e) // shown on the page as a reference
+		},
+		LoginURL: "https://portal.example/login", // the 511 page links there
+	})
+	if err != nil {
+		panic(err) // bad options fail here, once, with an "errorpage: " message
+	}
+	h := ep.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		panic("boom")
+	}))
+
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Header.Set("Accept", "text/plain")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	fmt.Println(rec.Code, tracker.events[0].Panic)
+	for _, line := range strings.Split(rec.Body.String(), "\n") {
+		if strings.HasPrefix(line, "Reference") {
+			fmt.Println(line)
+		}
+	}
+	// Output:
+	// 500 boom
+	// Reference: evt-1
+}

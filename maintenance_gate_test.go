@@ -213,8 +213,31 @@ func TestMaintenanceFormats(t *testing.T) {
 		assert.Contains(t, body, "Upgrading &lt;db&gt;.")
 		assert.Contains(t, body, "We expect to be back by 10:20 UTC (about 20 minutes).")
 		assert.NotContains(t, body, "<script", "readable without JavaScript")
-		assert.Equal(t, "60", rec.Header().Get("Refresh"), "the page says it comes back by itself: Refresh every minute by default")
+		assert.Equal(t, "60", rec.Header().Get("Refresh"), "the page reloads itself: Refresh every minute by default")
 	})
+}
+
+// TestMaintenanceNotCalledAnError: planned maintenance is headed as what it
+// is, in every format and every built-in language, never "Error 503".
+func TestMaintenanceNotCalledAnError(t *testing.T) {
+	h, _, _, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true})
+	for _, text := range pages.Languages() {
+		t.Run(text.Tag, func(t *testing.T) {
+			errorCode := strings.ReplaceAll(text.Labels.ErrorCode, "{status}", "503")
+			for _, accept := range []string{"text/plain", "text/html"} {
+				req := httptest.NewRequest("GET", "/", nil)
+				req.Header.Set("Accept", accept)
+				req.Header.Set("Accept-Language", text.Tag)
+				body := record(h, req).Body.String()
+				assert.NotContains(t, body, errorCode, "%s answer", accept)
+				assert.Contains(t, body, text.Labels.Maintenance, "%s answer", accept)
+				if accept == "text/plain" {
+					first, _, _ := strings.Cut(body, "\n")
+					assert.Equal(t, text.Labels.Maintenance+": "+text.Maintenance.Title, first)
+				}
+			}
+		})
+	}
 }
 
 func TestMaintenanceRefresh(t *testing.T) {

@@ -441,7 +441,11 @@ func renderSafely(ctx context.Context, buf *bytes.Buffer, page func(pages.Model)
 
 // writePlain writes the text/plain page.
 func writePlain(b *bytes.Buffer, t pages.Text, st pages.StatusText, d *pageData) {
-	b.WriteString(strings.ReplaceAll(t.Labels.ErrorCode, "{status}", strconv.Itoa(d.status)))
+	code := t.Labels.ErrorCode
+	if d.maintenance && t.Labels.Maintenance != "" {
+		code = t.Labels.Maintenance // planned, not an error
+	}
+	b.WriteString(strings.ReplaceAll(code, "{status}", strconv.Itoa(d.status)))
 	b.WriteString(": ")
 	b.WriteString(st.Title)
 	b.WriteString("\n\n")

@@ -136,6 +136,7 @@ type visit struct {
 	violations []string // securitypolicyviolation events
 	metrics    pageMetrics
 	screenshot []byte
+	viewport   viewport
 }
 
 // pageMetrics are measured in the page once it has loaded.
@@ -151,6 +152,22 @@ type pageMetrics struct {
 	Heading      string       `json:"heading"`
 	Violations   []string     `json:"violations"`
 	BrandVisible bool         `json:"brandVisible"`
+	Code         string       `json:"code"`
+	// FootGap is the distance from the card's bottom edge to the footer's
+	// top edge, in CSS pixels; -1 without a footer.
+	FootGap float64 `json:"footGap"`
+	// Buttons are the boxes of the action links, and Actions the box of
+	// the list holding them.
+	Buttons []box `json:"buttons"`
+	Actions box   `json:"actions"`
+}
+
+// box is an element's border box in CSS pixels, from getBoundingClientRect.
+type box struct {
+	Left   float64 `json:"left"`
+	Top    float64 `json:"top"`
+	Right  float64 `json:"right"`
+	Bottom float64 `json:"bottom"`
 }
 
 type lowContast struct {
@@ -198,11 +215,18 @@ const measure = `(() => {
     if (c < 4.5) low.push({text: own.slice(0, 60), fg: st.color, bg: 'rgb(' + bg.slice(0,3).map(Math.round).join(',') + ')', ratio: Math.round(c*100)/100});
   }
   const brand = document.querySelector('[data-testid=brand]');
+  const rect = el => { const r = el.getBoundingClientRect(); return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
+  const foot = document.querySelector('[data-testid=footer]'), card = document.querySelector('.ep-card');
+  const actions = document.querySelector('.ep-actions');
   return {scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
     dir: document.documentElement.dir, lang: document.documentElement.lang, minContrast: min, texts, low,
     testids: [...document.querySelectorAll('[data-testid]')].map(e => e.dataset.testid),
     heading: (document.querySelector('h1') || {}).textContent || '', violations: window.__violations || [],
-    brandVisible: !!brand && brand.getBoundingClientRect().width > 0};
+    brandVisible: !!brand && brand.getBoundingClientRect().width > 0,
+    code: (document.querySelector('.ep-code') || {}).textContent || '',
+    footGap: foot && card ? foot.getBoundingClientRect().top - card.getBoundingClientRect().bottom : -1,
+    buttons: [...document.querySelectorAll('.ep-actions a')].map(rect),
+    actions: actions ? rect(actions) : {left: 0, top: 0, right: 0, bottom: 0}};
 })()`
 
 // load opens url in a new tab of the browser with the viewport and colour
@@ -217,7 +241,7 @@ func load(t *testing.T, browser context.Context, url string, vp viewport, scheme
 	defer cancelTimeout()
 
 	var mu sync.Mutex
-	var v visit
+	v := visit{viewport: vp}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		mu.Lock()
 		defer mu.Unlock()

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -63,6 +64,12 @@ func sites(t *testing.T) map[string]errorpage.Options {
 		s[th.Name] = errorpage.Options{Theme: th.Name}
 	}
 	s["brand"] = errorpage.Options{Brand: acme}
+	for _, th := range pages.Themes() {
+		s["brand-"+th.Name] = errorpage.Options{Brand: acme, Theme: th.Name}
+	}
+	maint := &errorpage.Switch{}
+	maint.Enable(errorpage.MaintenanceState{Retry: 10 * time.Minute})
+	s["maintenance"] = errorpage.Options{Brand: acme, Maintenance: errorpage.MaintenanceOptions{Source: maint}}
 	s["rtl"] = errorpage.Options{Brand: acme, Languages: []pages.Text{arabic}}
 	return s
 }
@@ -115,6 +122,61 @@ func checkVisit(t *testing.T, url string, status int, v visit) {
 	assert.GreaterOrEqual(t, m.MinContrast, 4.5, "lowest text contrast: got %.2f:1, want 4.5:1 or more; below: %+v", m.MinContrast, m.LowContrast)
 	assert.Contains(t, m.Testids, "errorpage")
 	assert.NotContains(t, m.Heading, "inner body")
+	if m.FootGap != -1 {
+		// The footer sits under the card, apart from it: 1.5rem in the
+		// stylesheet. Glued to it, the gap is 0.
+		assert.GreaterOrEqual(t, m.FootGap, 16.0, "gap between card and footer: got %.1fpx, want 16px or more", m.FootGap)
+	}
+	checkButtons(t, v)
+}
+
+// checkButtons asserts that the action links neither overflow their list
+// nor the screen, and are laid out cleanly: in English, on one line on a
+// desktop; on a phone either on one line or stacked in a column, one per
+// line, all of the same width. Longer labels (German, Polish, Ukrainian...)
+// may wrap on a desktop, but never overflow.
+func checkButtons(t *testing.T, v visit) {
+	t.Helper()
+	bs, list := v.metrics.Buttons, v.metrics.Actions
+	const slack = 0.5 // sub-pixel rounding
+	for _, b := range bs {
+		assert.True(t, b.Left >= list.Left-slack && b.Right <= list.Right+slack,
+			"button %+v overflows its list %+v", b, list)
+		assert.True(t, b.Left >= 0 && b.Right <= float64(v.viewport.width)+slack,
+			"button %+v leaves the %dpx wide screen", b, v.viewport.width)
+	}
+	if len(bs) < 2 {
+		return
+	}
+	oneLine := true
+	for _, b := range bs[1:] {
+		if abs(b.Top-bs[0].Top) > slack {
+			oneLine = false
+		}
+	}
+	if v.viewport.width >= 1024 {
+		if v.metrics.Lang != "en" {
+			return
+		}
+		assert.True(t, oneLine, "buttons wrap at %dpx: %+v", v.viewport.width, bs)
+		return
+	}
+	if oneLine {
+		return
+	}
+	for i, b := range bs[1:] {
+		prev := bs[i]
+		assert.GreaterOrEqual(t, b.Top, prev.Bottom-slack, "button %d shares a line with the one before: %+v", i+1, bs)
+		assert.InDelta(t, prev.Left, b.Left, slack, "buttons wrap but do not form a column: %+v", bs)
+		assert.InDelta(t, prev.Right, b.Right, slack, "buttons wrap but do not form a column: %+v", bs)
+	}
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
 }
 
 var screenshotDir = "screenshots"
@@ -196,6 +258,52 @@ func TestBrandLanguagesAndDirection(t *testing.T) {
 					saveScreenshot(t, name, v.screenshot)
 				})
 			}
+		}
+	}
+}
+
+// TestButtonsInEveryLanguage loads the branded 500 page, which has all
+// three buttons, in every built-in language and theme, on a desktop and a
+// phone: checkVisit requires that no button overflows, one row of buttons
+// in English on the desktop, and a clean column or one row on the phone.
+func TestButtonsInEveryLanguage(t *testing.T) {
+	browser := newBrowser(t)
+	srv := newServer(t)
+	for _, th := range pages.Themes() {
+		for _, lang := range pages.Languages() {
+			for _, vp := range viewports {
+				t.Run(fmt.Sprintf("%s-%s-%s", th.Name, lang.Tag, vp.name), func(t *testing.T) {
+					t.Parallel()
+					url := srv.URL + "/brand-" + th.Name + "/500"
+					v := load(t, browser, url, vp, "light", lang.Tag)
+					checkVisit(t, url, 500, v)
+					assert.Len(t, v.metrics.Buttons, 3, "try again, home, support")
+				})
+			}
+		}
+	}
+}
+
+// TestMaintenancePage checks that planned maintenance is not called an
+// error, in every built-in language.
+func TestMaintenancePage(t *testing.T) {
+	browser := newBrowser(t)
+	srv := newServer(t)
+	for _, lang := range pages.Languages() {
+		for _, vp := range viewports {
+			t.Run(lang.Tag+"-"+vp.name, func(t *testing.T) {
+				t.Parallel()
+				url := srv.URL + "/maintenance/"
+				v := load(t, browser, url, vp, "light", lang.Tag)
+				checkVisit(t, url, 503, v)
+				errorCode := strings.ReplaceAll(lang.Labels.ErrorCode, "{status}", "503")
+				assert.NotEqual(t, strings.ToLower(errorCode), strings.ToLower(v.metrics.Code), "the maintenance page is headed as an error")
+				assert.Equal(t, lang.Maintenance.Title, v.metrics.Heading)
+				if lang.Tag == "en" {
+					assert.Equal(t, "Planned maintenance", v.metrics.Code)
+					saveScreenshot(t, "maintenance-"+vp.name, v.screenshot)
+				}
+			})
 		}
 	}
 }

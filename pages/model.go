@@ -1,6 +1,3 @@
-// Package pages holds errorpage's templ components and the view model they
-// render. The middleware fills a Model and hands it to the component chosen
-// for the status; a custom page is any func(Model) templ.Component.
 package pages
 
 // Model is the view model of every page. All strings are plain text and are

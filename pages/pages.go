@@ -2,6 +2,7 @@ package pages
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/a-h/templ"
 )
@@ -53,7 +54,15 @@ func homeURL(m Model) string {
 	return "/"
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+// codeLine is the line over the heading: Labels.Maintenance on the
+// maintenance page, which is not an error, Labels.ErrorCode otherwise.
+func codeLine(m Model) string {
+	label := m.Labels.ErrorCode
+	if m.Maintenance && m.Labels.Maintenance != "" {
+		label = m.Labels.Maintenance
+	}
+	return strings.ReplaceAll(label, "{status}", strconv.Itoa(m.Status))
+}
 
 func pageTitle(m Model) string {
 	if m.Brand.Name != "" {

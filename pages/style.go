@@ -10,7 +10,7 @@ package pages
 const Stylesheet = `*{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;min-height:100vh;min-height:100dvh;display:flex;background:var(--ep-bg);color:var(--ep-fg);font:16px/1.6 var(--ep-font);-webkit-font-smoothing:antialiased}
-.ep{margin:auto;width:100%;max-width:40rem;padding:2.5rem 1.25rem}
+.ep{margin:auto;width:100%;max-width:42rem;padding:2.5rem 1.25rem}
 .ep-brand{display:inline-flex;align-items:center;gap:.6rem;margin:0 0 1.5rem;color:var(--ep-fg);text-decoration:none;font-weight:650;font-size:1.05rem}
 .ep-brand img,.ep-brand svg{display:block;height:2rem;width:auto;max-width:10rem}
 .ep-card{background:var(--ep-card);border:1px solid var(--ep-border);border-radius:var(--ep-radius);padding:2rem 1.75rem}
@@ -18,7 +18,7 @@ body{margin:0;min-height:100vh;min-height:100dvh;display:flex;background:var(--e
 .ep-icon{width:2.75rem;height:2.75rem;color:var(--ep-accent-text);float:inline-end;margin:0 0 .5rem;margin-inline-start:1rem}
 h1{font-family:var(--ep-heading-font);font-size:1.75rem;line-height:1.25;margin:.35rem 0 1rem;overflow-wrap:anywhere;text-wrap:balance}
 :lang(ja) h1{word-break:auto-phrase}
-.ep p{margin:0 0 1rem;overflow-wrap:anywhere}
+:where(.ep) p{margin:0 0 1rem;overflow-wrap:anywhere}
 .ep-muted{color:var(--ep-muted)}
 .ep-retry{padding:.75rem 1rem;border-inline-start:3px solid var(--ep-accent);background:var(--ep-bg);border-start-end-radius:var(--ep-radius);border-end-end-radius:var(--ep-radius)}
 .ep-actions{display:flex;flex-wrap:wrap;gap:.75rem;margin:1.5rem 0 0;padding:0;list-style:none}
@@ -34,5 +34,5 @@ h1{font-family:var(--ep-heading-font);font-size:1.75rem;line-height:1.25;margin:
 .ep-debug pre{overflow:auto;max-height:24rem;padding:1rem;background:var(--ep-bg);border:1px solid var(--ep-border);border-radius:4px;font:.75rem/1.5 var(--ep-mono);white-space:pre}
 .ep-foot{margin:1.5rem 0 0;font-size:.875rem;color:var(--ep-muted);text-align:center}
 .ep-foot a{color:inherit;text-underline-offset:.2em}
-@media (max-width:30rem){.ep{padding:1.25rem 1rem}.ep-card{padding:1.5rem 1.25rem}h1{font-size:1.5rem}.ep-icon{width:2.25rem;height:2.25rem}}
+@media (max-width:30rem){.ep{padding:1.25rem 1rem}.ep-card{padding:1.5rem 1.25rem}h1{font-size:1.5rem}.ep-icon{width:2.25rem;height:2.25rem}.ep-actions{flex-direction:column}.ep-actions a{display:block;text-align:center}}
 `

@@ -40,7 +40,8 @@ type StatusText struct {
 
 // Labels are the short strings shared by every page.
 type Labels struct {
-	ErrorCode      string // "Error {status}", next to the status code
+	ErrorCode      string // "Error {status}", over the heading of an error page
+	Maintenance    string // "Planned maintenance", over the maintenance page's heading instead of ErrorCode ({status} allowed)
 	Temporary      string // "This is temporary." shown for temporary errors
 	RequestID      string // "Request ID"
 	Reference      string // "Reference", for the error-tracker reference

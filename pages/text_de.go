@@ -7,6 +7,7 @@ var german = Text{
 	Dir: "ltr",
 	Labels: Labels{
 		ErrorCode:      "Fehler {status}",
+		Maintenance:    "Geplante Wartung",
 		Temporary:      "Das ist nur vorübergehend.",
 		RequestID:      "Anfrage-ID",
 		Reference:      "Referenz",
@@ -34,7 +35,7 @@ var german = Text{
 		},
 		502: {
 			Title:   "Gateway-Fehler",
-			Message: "Ein Dienst, auf den wir angewiesen sind, hat uns eine ungültige Antwort geschickt, daher konnten wir Ihre Anfrage nicht ausführen. Das ist meist nur vorübergehend.",
+			Message: "Ein Dienst, auf den wir angewiesen sind, war nicht erreichbar oder hat uns eine ungültige Antwort geschickt, daher konnten wir Ihre Anfrage nicht ausführen. Das ist meist nur vorübergehend.",
 			Advice:  "Versuchen Sie es gleich noch einmal.",
 		},
 		503: {
@@ -86,7 +87,7 @@ var german = Text{
 	Maintenance: StatusText{
 		Title:   "Wartungsarbeiten",
 		Message: "Wir führen gerade geplante Wartungsarbeiten durch, um unser Angebot zu verbessern. Vielen Dank für Ihre Geduld.",
-		Advice:  "Diese Seite ist bald von selbst wieder da; Sie können sie auch später neu laden.",
+		Advice:  "Bitte schauen Sie später noch einmal vorbei.",
 	},
 	Seconds: Plural{One: "etwa einer Sekunde", Other: "etwa {n} Sekunden"},
 	Minutes: Plural{One: "etwa einer Minute", Other: "etwa {n} Minuten"},

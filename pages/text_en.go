@@ -5,6 +5,7 @@ var english = Text{
 	Dir: "ltr",
 	Labels: Labels{
 		ErrorCode:      "Error {status}",
+		Maintenance:    "Planned maintenance",
 		Temporary:      "This is temporary.",
 		RequestID:      "Request ID",
 		Reference:      "Reference",
@@ -32,7 +33,7 @@ var english = Text{
 		},
 		502: {
 			Title:   "Bad gateway",
-			Message: "A service we depend on sent us an invalid answer, so we could not complete your request. This is usually temporary.",
+			Message: "A service we depend on could not be reached or sent us an invalid answer, so we could not complete your request. This is usually temporary.",
 			Advice:  "Try again in a moment.",
 		},
 		503: {
@@ -84,7 +85,7 @@ var english = Text{
 	Maintenance: StatusText{
 		Title:   "Down for maintenance",
 		Message: "We are doing some planned maintenance to make things better. Thank you for your patience.",
-		Advice:  "This page will come back by itself; you can also reload it later.",
+		Advice:  "Please check again later.",
 	},
 	Seconds: Plural{One: "about a second", Other: "about {n} seconds"},
 	Minutes: Plural{One: "about a minute", Other: "about {n} minutes"},

@@ -7,6 +7,7 @@ var spanish = Text{
 	Dir: "ltr",
 	Labels: Labels{
 		ErrorCode:      "Error {status}",
+		Maintenance:    "Mantenimiento programado",
 		Temporary:      "Es un problema temporal.",
 		RequestID:      "ID de la solicitud",
 		Reference:      "Referencia",
@@ -34,7 +35,7 @@ var spanish = Text{
 		},
 		502: {
 			Title:   "Puerta de enlace incorrecta",
-			Message: "Un servicio del que dependemos nos envió una respuesta no válida, así que no pudimos completar tu solicitud. Suele ser algo temporal.",
+			Message: "Un servicio del que dependemos no estaba disponible o nos envió una respuesta no válida, así que no pudimos completar tu solicitud. Suele ser algo temporal.",
 			Advice:  "Vuelve a intentarlo en unos instantes.",
 		},
 		503: {
@@ -86,7 +87,7 @@ var spanish = Text{
 	Maintenance: StatusText{
 		Title:   "En mantenimiento",
 		Message: "Estamos haciendo un mantenimiento programado para mejorar el servicio. Gracias por tu paciencia.",
-		Advice:  "Esta página volverá a estar disponible por sí sola; también puedes recargarla más tarde.",
+		Advice:  "Vuelve a consultar más tarde.",
 	},
 	Seconds: Plural{One: "aproximadamente un segundo", Other: "unos {n} segundos"},
 	Minutes: Plural{One: "aproximadamente un minuto", Other: "unos {n} minutos"},

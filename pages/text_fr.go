@@ -8,6 +8,7 @@ var french = Text{
 	Dir: "ltr",
 	Labels: Labels{
 		ErrorCode:      "Erreur {status}",
+		Maintenance:    "Maintenance planifiée",
 		Temporary:      "Ce problème est temporaire.",
 		RequestID:      "Identifiant de la requête",
 		Reference:      "Référence",
@@ -35,7 +36,7 @@ var french = Text{
 		},
 		502: {
 			Title:   "Passerelle incorrecte",
-			Message: "Un service dont nous dépendons nous a envoyé une réponse invalide, nous n’avons donc pas pu traiter votre demande. Ce problème est généralement temporaire.",
+			Message: "Un service dont nous dépendons était injoignable ou nous a envoyé une réponse invalide, nous n’avons donc pas pu traiter votre demande. Ce problème est généralement temporaire.",
 			Advice:  "Réessayez dans un instant.",
 		},
 		503: {
@@ -87,7 +88,7 @@ var french = Text{
 	Maintenance: StatusText{
 		Title:   "Maintenance en cours",
 		Message: "Nous effectuons une maintenance planifiée pour améliorer nos services. Merci de votre patience.",
-		Advice:  "Cette page reviendra d’elle-même\u00a0; vous pouvez aussi la recharger plus tard.",
+		Advice:  "Veuillez revenir un peu plus tard.",
 	},
 	Seconds: Plural{One: "environ une seconde", Other: "environ {n} secondes"},
 	Minutes: Plural{One: "environ une minute", Other: "environ {n} minutes"},

@@ -6,6 +6,7 @@ var italian = Text{
 	Dir: "ltr",
 	Labels: Labels{
 		ErrorCode:      "Errore {status}",
+		Maintenance:    "Manutenzione programmata",
 		Temporary:      "Si tratta di un problema temporaneo.",
 		RequestID:      "ID richiesta",
 		Reference:      "Riferimento",
@@ -33,7 +34,7 @@ var italian = Text{
 		},
 		502: {
 			Title:   "Gateway non valido",
-			Message: "Un servizio da cui dipendiamo ci ha inviato una risposta non valida, quindi non siamo riusciti a completare la tua richiesta. Di solito è un problema temporaneo.",
+			Message: "Un servizio da cui dipendiamo non era raggiungibile o ci ha inviato una risposta non valida, quindi non siamo riusciti a completare la tua richiesta. Di solito è un problema temporaneo.",
 			Advice:  "Riprova tra qualche istante.",
 		},
 		503: {
@@ -85,7 +86,7 @@ var italian = Text{
 	Maintenance: StatusText{
 		Title:   "Manutenzione in corso",
 		Message: "Stiamo effettuando una manutenzione programmata per migliorare il servizio. Grazie per la pazienza.",
-		Advice:  "Questa pagina tornerà disponibile da sola; puoi anche ricaricarla più tardi.",
+		Advice:  "Ricontrolla più tardi.",
 	},
 	Seconds: Plural{One: "circa un secondo", Other: "circa {n} secondi"},
 	Minutes: Plural{One: "circa un minuto", Other: "circa {n} minuti"},

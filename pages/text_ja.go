@@ -7,6 +7,7 @@ var japanese = Text{
 	Dir: "ltr",
 	Labels: Labels{
 		ErrorCode:      "エラー {status}",
+		Maintenance:    "計画メンテナンス",
 		Temporary:      "一時的な問題です。",
 		RequestID:      "リクエストID",
 		Reference:      "参照番号",
@@ -34,7 +35,7 @@ var japanese = Text{
 		},
 		502: {
 			Title:   "ゲートウェイエラー",
-			Message: "連携しているサービスから不正な応答が返されたため、リクエストを完了できませんでした。通常は一時的な問題です。",
+			Message: "連携しているサービスに接続できなかったか、不正な応答が返されたため、リクエストを完了できませんでした。通常は一時的な問題です。",
 			Advice:  "しばらくしてからもう一度お試しください。",
 		},
 		503: {
@@ -86,7 +87,7 @@ var japanese = Text{
 	Maintenance: StatusText{
 		Title:   "メンテナンス中",
 		Message: "サービス向上のため、計画メンテナンスを実施しています。ご不便をおかけしますが、しばらくお待ちください。",
-		Advice:  "このページは自動的に復旧します。後ほど再読み込みしていただいてもかまいません。",
+		Advice:  "しばらくしてから、もう一度アクセスしてください。",
 	},
 	Seconds: Plural{Other: "約{n}秒"},
 	Minutes: Plural{Other: "約{n}分"},

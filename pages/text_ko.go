@@ -7,6 +7,7 @@ var korean = Text{
 	Dir: "ltr",
 	Labels: Labels{
 		ErrorCode:      "오류 {status}",
+		Maintenance:    "예정된 점검",
 		Temporary:      "일시적인 문제예요.",
 		RequestID:      "요청 ID",
 		Reference:      "참조 번호",
@@ -34,7 +35,7 @@ var korean = Text{
 		},
 		502: {
 			Title:   "게이트웨이 오류",
-			Message: "저희가 사용하는 서비스에서 잘못된 응답을 보내와 요청을 완료하지 못했어요. 보통 일시적인 문제예요.",
+			Message: "저희가 사용하는 서비스에 연결할 수 없거나 잘못된 응답을 받아 요청을 완료하지 못했어요. 보통 일시적인 문제예요.",
 			Advice:  "잠시 후 다시 시도해 주세요.",
 		},
 		503: {
@@ -86,7 +87,7 @@ var korean = Text{
 	Maintenance: StatusText{
 		Title:   "점검 중",
 		Message: "더 나은 서비스를 위해 예정된 점검을 진행하고 있어요. 기다려 주셔서 감사해요.",
-		Advice:  "점검이 끝나면 이 페이지는 자동으로 다시 열려요. 나중에 새로고침하셔도 돼요.",
+		Advice:  "잠시 후 다시 방문해 주세요.",
 	},
 	Seconds: Plural{Other: "약 {n}초"},
 	Minutes: Plural{Other: "약 {n}분"},

@@ -6,6 +6,7 @@ var dutch = Text{
 	Dir: "ltr",
 	Labels: Labels{
 		ErrorCode:      "Fout {status}",
+		Maintenance:    "Gepland onderhoud",
 		Temporary:      "Dit is tijdelijk.",
 		RequestID:      "Aanvraag-ID",
 		Reference:      "Referentie",
@@ -33,7 +34,7 @@ var dutch = Text{
 		},
 		502: {
 			Title:   "Ongeldige gateway",
-			Message: "Een dienst waarvan we afhankelijk zijn, stuurde ons een ongeldig antwoord, dus we konden uw aanvraag niet afhandelen. Dit is meestal tijdelijk.",
+			Message: "Een dienst waarvan we afhankelijk zijn, was onbereikbaar of stuurde ons een ongeldig antwoord, dus we konden uw aanvraag niet afhandelen. Dit is meestal tijdelijk.",
 			Advice:  "Probeer het zo nog eens.",
 		},
 		503: {
@@ -85,7 +86,7 @@ var dutch = Text{
 	Maintenance: StatusText{
 		Title:   "Tijdelijk offline voor onderhoud",
 		Message: "We voeren gepland onderhoud uit om onze dienst te verbeteren. Bedankt voor uw geduld.",
-		Advice:  "Deze pagina komt vanzelf terug; u kunt hem ook later opnieuw laden.",
+		Advice:  "Kom later nog eens kijken.",
 	},
 	Seconds: Plural{One: "ongeveer een seconde", Other: "ongeveer {n} seconden"},
 	Minutes: Plural{One: "ongeveer een minuut", Other: "ongeveer {n} minuten"},

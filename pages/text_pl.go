@@ -9,6 +9,7 @@ var polish = Text{
 	Dir: "ltr",
 	Labels: Labels{
 		ErrorCode:      "Błąd {status}",
+		Maintenance:    "Planowana przerwa techniczna",
 		Temporary:      "To tylko chwilowy problem.",
 		RequestID:      "Identyfikator żądania",
 		Reference:      "Numer referencyjny",
@@ -36,7 +37,7 @@ var polish = Text{
 		},
 		502: {
 			Title:   "Błąd bramy",
-			Message: "Usługa, od której zależymy, przesłała nam nieprawidłową odpowiedź, dlatego nie udało się zrealizować żądania. Zwykle jest to problem chwilowy.",
+			Message: "Usługa, od której zależymy, była niedostępna lub przesłała nam nieprawidłową odpowiedź, dlatego nie udało się zrealizować żądania. Zwykle jest to problem chwilowy.",
 			Advice:  "Spróbuj ponownie za chwilę.",
 		},
 		503: {
@@ -88,7 +89,7 @@ var polish = Text{
 	Maintenance: StatusText{
 		Title:   "Trwają prace konserwacyjne",
 		Message: "Przeprowadzamy zaplanowane prace konserwacyjne, aby usprawnić działanie serwisu. Dziękujemy za cierpliwość.",
-		Advice:  "Ta strona sama wróci do działania; możesz też odświeżyć ją później.",
+		Advice:  "Zajrzyj do nas później.",
 	},
 	Seconds: Plural{One: "sekundę", Few: "{n} sekundy", Many: "{n} sekund", Other: "{n} sekundy"},
 	Minutes: Plural{One: "minutę", Few: "{n} minuty", Many: "{n} minut", Other: "{n} minuty"},

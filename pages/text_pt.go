@@ -7,6 +7,7 @@ var portugueseBR = Text{
 	Dir: "ltr",
 	Labels: Labels{
 		ErrorCode:      "Erro {status}",
+		Maintenance:    "Manutenção programada",
 		Temporary:      "Este problema é temporário.",
 		RequestID:      "ID da solicitação",
 		Reference:      "Referência",
@@ -34,7 +35,7 @@ var portugueseBR = Text{
 		},
 		502: {
 			Title:   "Gateway inválido",
-			Message: "Um serviço do qual dependemos enviou uma resposta inválida, por isso não foi possível concluir sua solicitação. Isso costuma ser temporário.",
+			Message: "Um serviço do qual dependemos estava inacessível ou enviou uma resposta inválida, por isso não foi possível concluir sua solicitação. Isso costuma ser temporário.",
 			Advice:  "Tente novamente em instantes.",
 		},
 		503: {
@@ -86,7 +87,7 @@ var portugueseBR = Text{
 	Maintenance: StatusText{
 		Title:   "Em manutenção",
 		Message: "Estamos fazendo uma manutenção programada para melhorar nossos serviços. Agradecemos a sua paciência.",
-		Advice:  "Esta página voltará a funcionar sozinha; você também pode recarregá-la mais tarde.",
+		Advice:  "Volte a verificar mais tarde.",
 	},
 	Seconds: Plural{One: "cerca de um segundo", Other: "cerca de {n} segundos"},
 	Minutes: Plural{One: "cerca de um minuto", Other: "cerca de {n} minutos"},

@@ -159,3 +159,57 @@ func assertPlainText(t *testing.T, name, s string) {
 	t.Helper()
 	assert.False(t, strings.ContainsAny(s, "<>"), "%s contains < or >, but texts are plain text: %q", name, s)
 }
+
+// TestTexts_MaintenanceAdviceHoldsWithoutRefresh: the maintenance advice
+// is written into the plain-text answer too, and only HTML gets a Refresh
+// header, so it must not promise that the page comes back by itself. The
+// table lists, per language, the words of that promise.
+func TestTexts_MaintenanceAdviceHoldsWithoutRefresh(t *testing.T) {
+	promises := map[string][]string{
+		"en": {"by itself", "automatically"}, "de": {"von selbst", "automatisch"},
+		"fr": {"d’elle-même", "automatiquement"}, "es": {"por sí sola", "automáticamente"},
+		"it": {"da sola", "automaticamente"}, "pt-BR": {"sozinha", "automaticamente"},
+		"nl": {"vanzelf", "automatisch"}, "pl": {"sama", "automatycznie"},
+		"uk": {"сама", "автоматично"}, "ja": {"自動"}, "zh-Hans": {"自动"}, "ko": {"자동"},
+	}
+	for _, tc := range builtinTexts {
+		words, ok := promises[tc.name]
+		require.True(t, ok, "no promise words for %s; add them", tc.name)
+		for _, w := range words {
+			assert.NotContains(t, strings.ToLower(tc.text.Maintenance.Advice), w,
+				"%s Maintenance.Advice promises a reload only HTML gets: %q", tc.name, tc.text.Maintenance.Advice)
+		}
+	}
+}
+
+// TestTexts_BadGatewayCoversNoAnswer: a 502 is also what a reverse proxy
+// answers when the upstream refused the connection, so the text must not
+// claim that an answer came. The table lists, per language, the words
+// saying the service could not be reached.
+func TestTexts_BadGatewayCoversNoAnswer(t *testing.T) {
+	unreachable := map[string]string{
+		"en": "could not be reached", "de": "nicht erreichbar", "fr": "injoignable",
+		"es": "no estaba disponible", "it": "non era raggiungibile", "pt-BR": "inacessível",
+		"nl": "onbereikbaar", "pl": "niedostępna", "uk": "недоступний",
+		"ja": "接続できなかった", "zh-Hans": "无法连接", "ko": "연결할 수 없거나",
+	}
+	for _, tc := range builtinTexts {
+		w, ok := unreachable[tc.name]
+		require.True(t, ok, "no words for %s; add them", tc.name)
+		assert.Contains(t, tc.text.Statuses[502].Message, w,
+			"%s Statuses[502].Message speaks only of an invalid answer: %q", tc.name, tc.text.Statuses[502].Message)
+	}
+}
+
+// TestTexts_MaintenanceIsNotAnError: the label over the maintenance
+// page's heading names planned maintenance, not an error.
+func TestTexts_MaintenanceIsNotAnError(t *testing.T) {
+	for _, tc := range builtinTexts {
+		l := tc.text.Labels
+		assert.NotEmpty(t, l.Maintenance, "%s Labels.Maintenance is empty", tc.name)
+		assert.NotEqual(t, l.ErrorCode, l.Maintenance, "%s Labels.Maintenance", tc.name)
+		errWord, _, _ := strings.Cut(l.ErrorCode, " ")
+		assert.NotContains(t, strings.ToLower(l.Maintenance), strings.ToLower(errWord),
+			"%s Labels.Maintenance %q calls it an error", tc.name, l.Maintenance)
+	}
+}

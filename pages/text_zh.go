@@ -7,6 +7,7 @@ var chinese = Text{
 	Dir: "ltr",
 	Labels: Labels{
 		ErrorCode:      "错误 {status}",
+		Maintenance:    "计划维护",
 		Temporary:      "此问题是暂时的。",
 		RequestID:      "请求 ID",
 		Reference:      "参考编号",
@@ -34,7 +35,7 @@ var chinese = Text{
 		},
 		502: {
 			Title:   "网关错误",
-			Message: "我们所依赖的一项服务返回了无效的响应，因此无法完成您的请求。这通常是暂时的。",
+			Message: "我们所依赖的一项服务无法连接或返回了无效的响应，因此无法完成您的请求。这通常是暂时的。",
 			Advice:  "请稍后重试。",
 		},
 		503: {
@@ -86,7 +87,7 @@ var chinese = Text{
 	Maintenance: StatusText{
 		Title:   "系统维护中",
 		Message: "我们正在进行计划内的维护，以便为您提供更好的服务。感谢您的耐心等待。",
-		Advice:  "维护结束后，此页面会自动恢复；您也可以稍后重新加载。",
+		Advice:  "请稍后再来查看。",
 	},
 	Seconds: Plural{Other: "约 {n} 秒"},
 	Minutes: Plural{Other: "约 {n} 分钟"},
