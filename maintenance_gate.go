@@ -210,6 +210,12 @@ func newMaintenanceGate(m *Middleware, o MaintenanceOptions) (*maintenanceGate, 
 // It reads the state once, so a switch in the middle of a request does not
 // affect it.
 func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) bool {
+	hdr, sent := r.Header[g.secretHeader]
+	if sent {
+		// The secret must not travel on to the handler, its logs and
+		// whatever it proxies to, whether it was checked or not.
+		g.dropSecretHeader(r)
+	}
 	st := g.src.Maintenance()
 	if !st.On {
 		return false
@@ -233,7 +239,7 @@ func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) boo
 	}
 	if secret != "" {
 		k := g.keyFor(secret)
-		if g.secretBypass(k, r, now) {
+		if g.secretBypass(k, hdr, r, now) {
 			return false
 		}
 		if k.isSecretPath(r.URL.Path) {

@@ -246,3 +246,50 @@ func TestMaintenanceBypassCookieThroughTheGate(t *testing.T) {
 	req.AddCookie(cookies[0])
 	assert.Equal(t, 200, record(h, req).Code, "a junk cookie of the same name next to a valid one")
 }
+
+// TestMaintenanceBypassCookieFloodCostsOneMAC: of 3 000 cookies named like
+// the bypass cookie, at most one gets a MAC, and none whose expiry is out
+// of range. Measured in allocations, which a MAC adds and which do not
+// depend on the machine's speed: a flood of forged cookies may cost no
+// more than a flood of malformed ones, which get no MAC at all.
+func TestMaintenanceBypassCookieFloodCostsOneMAC(t *testing.T) {
+	h, _, calls, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cret-s3cret-s3cret"})
+	allocs := func(req *http.Request) float64 {
+		return testing.AllocsPerRun(5, func() { h.ServeHTTP(httptest.NewRecorder(), req) })
+	}
+	base := allocs(floodRequest(3000, func(int) string { return "x" }))
+	far := "v1." + strconv.FormatInt(maintNow.Add(1000*time.Hour).Unix(), 10) + "." + strings.Repeat("A", 43)
+	for name, value := range map[string]func(int) string{
+		"forged":       forgedCookie(maintNow),
+		"out of range": func(int) string { return far },
+	} {
+		got := allocs(floodRequest(3000, value))
+		assert.Less(t, got-base, 20.0, "%s: got %v allocations more than malformed cookies, want a MAC for one cookie at most", name, got-base)
+	}
+	assert.Zero(t, calls.Load(), "no forged cookie may let a request in")
+}
+
+// TestMaintenanceSecretHeaderDoesNotReachTheHandler: the secret header is
+// taken off the request the handler sees, whether maintenance is on (and
+// the header let the request in) or off, and the map of the request the
+// caller holds is left as it was.
+func TestMaintenanceSecretHeaderDoesNotReachTheHandler(t *testing.T) {
+	const secret = "s3cret-s3cret-s3cret"
+	for _, on := range []bool{true, false} {
+		var sw Switch
+		sw.Set(MaintenanceState{On: on, Secret: secret})
+		m, _ := newTestMiddleware(t, Options{Maintenance: MaintenanceOptions{Source: &sw}})
+		var seen http.Header
+		h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { seen = r.Header }))
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Header.Set("X-Maintenance-Bypass", secret)
+		req.Header.Set("X-Other", "kept")
+		outer := req.Header
+		rec := record(h, req)
+		require.Equal(t, http.StatusOK, rec.Code, "maintenance on=%v", on)
+		require.NotNil(t, seen)
+		assert.Empty(t, seen.Values("X-Maintenance-Bypass"), "maintenance on=%v: the handler got the secret header", on)
+		assert.Equal(t, "kept", seen.Get("X-Other"))
+		assert.Equal(t, secret, outer.Get("X-Maintenance-Bypass"), "the caller's header map must not change under it")
+	}
+}
