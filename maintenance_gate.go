@@ -87,8 +87,8 @@ type MaintenanceOptions struct {
 	// Secret lets people in who know it, when the window's own Secret is
 	// empty. Visiting /<secret> during maintenance sets a bypass cookie
 	// and redirects to "/"; a request carrying the secret in SecretHeader
-	// is let in too. A secret consists of letters, digits and "-._~", so
-	// that it is one path segment. Empty means no secret unless the window
+	// is let in too. A secret consists of 16 to 256 letters, digits and
+	// "-._~", so that it is one path segment and out of reach of guessing. Empty means no secret unless the window
 	// has one.
 	Secret string
 

@@ -297,7 +297,7 @@ func TestMaintenanceOptionsValidation(t *testing.T) {
 		{"no config at all", MaintenanceOptions{}, ""},
 		{"everything valid", MaintenanceOptions{Source: src, Refresh: time.Minute, AllowPaths: []string{"/healthz"}, AllowPathPrefixes: []string{"/static/"},
 			AllowNetworks: []string{"10.0.0.0/8", "2001:db8::/32", "192.0.2.7", "::1", "::ffff:10.1.0.0/112"}, TrustedProxies: []string{"127.0.0.1"},
-			ProxyHeader: "forwarded", Secret: "s3cret-_.~", SecretHeader: "X-Smoke-Test", CookieName: "bypass", CookieLifetime: time.Hour}, ""},
+			ProxyHeader: "forwarded", Secret: "s3cretS3cretS3cret-_.~", SecretHeader: "X-Smoke-Test", CookieName: "bypass", CookieLifetime: time.Hour}, ""},
 		{"relative path", MaintenanceOptions{Source: src, AllowPaths: []string{"healthz"}}, `errorpage: Maintenance.AllowPaths: "healthz"`},
 		{"relative prefix", MaintenanceOptions{Source: src, AllowPathPrefixes: []string{"static/"}}, "errorpage: Maintenance.AllowPathPrefixes"},
 		{"bad network", MaintenanceOptions{Source: src, AllowNetworks: []string{"10.0.0.0/33"}}, "errorpage: Maintenance.AllowNetworks"},

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"hash"
 	"net/http"
 	"strconv"
@@ -23,19 +24,24 @@ import (
 // Changing the secret changes the key, which invalidates every cookie made
 // with the old one.
 
-// maxSecretLen bounds a secret: it is a path segment and a header value.
-const maxSecretLen = 256
+// minSecretLen and maxSecretLen bound a secret. It is a password that
+// anyone can try online at /<secret>, so it must be long enough to be out
+// of reach of guessing: 16 characters drawn at random from the 66 allowed
+// are about 96 bits. Length is all that can be checked; make it random.
+// The upper bound keeps it one path segment and a short header value.
+const (
+	minSecretLen = 16
+	maxSecretLen = 256
+)
 
 // checkSecret reports whether s can serve as a secret: one URL path
 // segment of unreserved characters (RFC 3986 §2.3), so /<secret> needs no
 // escaping and means the same to every router. Its errors are wrapped by
 // the caller, which knows where the secret came from.
 func checkSecret(s string) error {
-	if s == "" || len(s) > maxSecretLen {
-		return errors.New("a secret has 1 to 256 characters")
-	}
-	if s == "." || s == ".." {
-		return errors.New("a secret cannot be \".\" or \"..\"")
+	if len(s) < minSecretLen || len(s) > maxSecretLen {
+		// The length only: the secret itself never goes into an error.
+		return fmt.Errorf("a secret has %d to %d characters, got %d: make it long and random", minSecretLen, maxSecretLen, len(s))
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]

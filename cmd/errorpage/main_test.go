@@ -42,15 +42,15 @@ func TestCLIFileEndToEnd(t *testing.T) {
 	assert.Equal(t, 0, code)
 	assert.Equal(t, "maintenance off (trigger file "+path+")\n", out)
 
-	code, out, errOut := cli(t, nil, "down", "--file", path, "--message", "Upgrading the database.", "--until", "20m", "--secret", "s3cret")
+	code, out, errOut := cli(t, nil, "down", "--file", path, "--message", "Upgrading the database.", "--until", "20m", "--secret", "s3cretS3cretS3cret")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "maintenance on (trigger file "+path+")")
 	assert.Contains(t, out, "until:   2026-11-23T10:20:00Z (in 20m0s)")
-	assert.Contains(t, out, "bypass:  visit /s3cret")
+	assert.Contains(t, out, "bypass:  visit /s3cretS3cretS3cret")
 
 	st, err := errorpage.ReadTriggerFile(path)
 	require.NoError(t, err)
-	assert.Equal(t, errorpage.MaintenanceState{On: true, Message: "Upgrading the database.", Until: cliNow.Add(20 * time.Minute), Secret: "s3cret"}, st)
+	assert.Equal(t, errorpage.MaintenanceState{On: true, Message: "Upgrading the database.", Until: cliNow.Add(20 * time.Minute), Secret: "s3cretS3cretS3cret"}, st)
 
 	code, out, _ = cli(t, nil, "status", "--file", path)
 	assert.Equal(t, 0, code)
@@ -137,19 +137,19 @@ func TestCLIAdminEndToEnd(t *testing.T) {
 
 	// The handler judges "until" by the real clock, so the CLI uses it too.
 	until := time.Now().Add(time.Hour).UTC().Truncate(time.Second)
-	code, out, errOut := cliAt(t, time.Now, env, "down", "--admin", url, "--message", "fleet", "--until", until.Format(time.RFC3339), "--secret", "s3cret")
+	code, out, errOut := cliAt(t, time.Now, env, "down", "--admin", url, "--message", "fleet", "--until", until.Format(time.RFC3339), "--secret", "s3cretS3cretS3cret")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "maintenance on (admin endpoint "+url+")")
 	st := sw.Maintenance()
 	assert.True(t, st.On)
 	assert.Equal(t, "fleet", st.Message)
 	assert.True(t, st.Until.Equal(until))
-	assert.Equal(t, "s3cret", st.Secret)
+	assert.Equal(t, "s3cretS3cretS3cret", st.Secret)
 
 	code, out, _ = cliAt(t, time.Now, env, "status", "--admin", url)
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "message: fleet")
-	assert.Contains(t, out, "bypass:  visit /s3cret")
+	assert.Contains(t, out, "bypass:  visit /s3cretS3cretS3cret")
 
 	code, out, _ = cli(t, env, "up", "--admin", url)
 	assert.Equal(t, 0, code)
