@@ -60,8 +60,8 @@ type maintenanceDoc struct {
 }
 
 // Validate reports whether the state can be written as a maintenance
-// document and read back: a secret of letters, digits and "-._~" (it is a
-// URL path segment), and a retry delay from 0 to 100 years. It does not
+// document and read back: a secret of 16 to 256 letters, digits and
+// "-._~" (it is a URL path segment anyone can try), and a retry delay from 0 to 100 years. It does not
 // judge Until, which may rightly lie in the past for a state read back.
 func (s MaintenanceState) Validate() error {
 	if s.Secret != "" {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -33,13 +34,19 @@ import (
 // outside the middleware, or list its path in MaintenanceOptions.AllowPaths,
 // or it is behind the maintenance page it is meant to switch off.
 //
-// It returns an error if w or authorize is nil.
+// It returns an error if w or authorize is nil, or if authorize is
+// BearerToken with an empty token.
 func NewMaintenanceAdmin(w MaintenanceWriter, authorize func(*http.Request) bool) (http.Handler, error) {
 	if w == nil {
 		return nil, errors.New("errorpage: maintenance admin: nil MaintenanceWriter")
 	}
 	if authorize == nil {
 		return nil, errors.New("errorpage: maintenance admin: an authorization function is required")
+	}
+	if reflect.ValueOf(authorize).Pointer() == reflect.ValueOf(refuseEveryone).Pointer() {
+		// BearerToken(os.Getenv(...)) with the variable unset: an endpoint
+		// that refuses everyone would lock the operators out in silence.
+		return nil, errors.New("errorpage: maintenance admin: BearerToken was given an empty token (is its environment variable set?)")
 	}
 	return &maintenanceAdmin{w: w, authorize: authorize, now: time.Now}, nil
 }
@@ -125,14 +132,19 @@ func adminProblem(rw http.ResponseWriter, status int, detail string) {
 // BearerToken returns an authorization function for NewMaintenanceAdmin
 // that accepts requests with the header "Authorization: Bearer <token>".
 // The comparison takes the same time whatever the token sent, so it
-// reveals neither the token nor its length. An empty token accepts
-// nothing.
+// reveals neither the token nor its length.
+//
+// An empty token (an environment variable that is not set, typically)
+// accepts nothing, and NewMaintenanceAdmin refuses it with an error, so
+// that the mistake shows at start rather than when the operators need the
+// endpoint. BearerToken keeps its one-value signature so that it nests in
+// the NewMaintenanceAdmin call, which is where the error is reported.
 func BearerToken(token string) func(*http.Request) bool {
+	if token == "" {
+		return refuseEveryone
+	}
 	want := sha256.Sum256([]byte(token))
 	return func(r *http.Request) bool {
-		if token == "" {
-			return false
-		}
 		scheme, got, ok := strings.Cut(r.Header.Get("Authorization"), " ")
 		if !ok || !strings.EqualFold(scheme, "Bearer") {
 			return false
@@ -141,3 +153,7 @@ func BearerToken(token string) func(*http.Request) bool {
 		return subtle.ConstantTimeCompare(sum[:], want[:]) == 1
 	}
 }
+
+// refuseEveryone is what BearerToken returns for an empty token; a
+// function of its own, so that NewMaintenanceAdmin can recognise it.
+func refuseEveryone(*http.Request) bool { return false }

@@ -39,8 +39,8 @@ func TestMaintenanceAdmin(t *testing.T) {
 		{name: "DELETE without a token changes nothing", method: "DELETE", start: MaintenanceState{On: true}, wantStatus: 401, wantState: MaintenanceState{On: true}},
 		{name: "GET", method: "GET", token: "t0ken", start: MaintenanceState{On: true, Message: "m"}, wantStatus: 200, wantState: MaintenanceState{On: true, Message: "m"}, wantBody: `"message":"m"`},
 		{name: "HEAD", method: "HEAD", token: "t0ken", wantStatus: 200},
-		{name: "PUT a document", method: "PUT", token: "t0ken", body: `{"message":"down","until":"` + future.Format(time.RFC3339) + `","secret":"s3cret"}`,
-			wantStatus: 200, wantState: MaintenanceState{On: true, Message: "down", Until: future, Secret: "s3cret"}, wantBody: `"enabled":true`},
+		{name: "PUT a document", method: "PUT", token: "t0ken", body: `{"message":"down","until":"` + future.Format(time.RFC3339) + `","secret":"s3cretS3cretS3cret"}`,
+			wantStatus: 200, wantState: MaintenanceState{On: true, Message: "down", Until: future, Secret: "s3cretS3cretS3cret"}, wantBody: `"enabled":true`},
 		{name: "POST an empty body", method: "POST", token: "t0ken", wantStatus: 200, wantState: MaintenanceState{On: true}},
 		{name: "PUT enabled false", method: "PUT", token: "t0ken", body: `{"enabled":false}`, start: MaintenanceState{On: true}, wantStatus: 200},
 		{name: "PUT broken JSON", method: "PUT", token: "t0ken", body: `{"message":`, wantStatus: 400, wantBody: `"detail":"errorpage: maintenance document: unexpected end of JSON input`},
@@ -126,4 +126,16 @@ func TestBearerToken(t *testing.T) {
 			assert.Equal(t, tt.want, BearerToken(tt.token)(r))
 		})
 	}
+}
+
+// TestNewMaintenanceAdminRefusesAnEmptyBearerToken: an unset environment
+// variable would build an endpoint that refuses everyone; it fails at
+// construction instead.
+func TestNewMaintenanceAdminRefusesAnEmptyBearerToken(t *testing.T) {
+	_, err := NewMaintenanceAdmin(&Switch{}, BearerToken(""))
+	require.Error(t, err)
+	assert.True(t, strings.HasPrefix(err.Error(), "errorpage: "), "got %q, want the errorpage: prefix", err)
+	assert.Contains(t, err.Error(), "empty token")
+	_, err = NewMaintenanceAdmin(&Switch{}, BearerToken("t0ken"))
+	assert.NoError(t, err)
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -236,17 +237,20 @@ func sameState(a, b MaintenanceState) bool {
 // readTriggerFile reads at most maxTriggerFile bytes of the file at path.
 func readTriggerFile(path string) ([]byte, error) {
 	// Only a regular file (or a link to one, as in a ConfigMap mount): a
-	// FIFO would block the poller, and with it every change of state.
-	if fi, err := os.Stat(path); err != nil {
-		return nil, err
-	} else if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("errorpage: trigger file %s is not a regular file", path)
-	}
-	fh, err := os.Open(path)
+	// FIFO would block the poller, and with it every change of state. The
+	// file is opened without blocking and judged by what was opened, not
+	// by a stat before the open, which a FIFO swapped in between would
+	// pass.
+	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer fh.Close()
+	if fi, err := fh.Stat(); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("errorpage: trigger file %s is not a regular file", path)
+	}
 	data, err := io.ReadAll(io.LimitReader(fh, maxTriggerFile+1))
 	if err != nil {
 		return nil, err

@@ -35,8 +35,8 @@ func TestTriggerFileStates(t *testing.T) {
 		{"missing", nil, MaintenanceState{}, ""},
 		{"empty", ptr(""), MaintenanceState{On: true}, ""},
 		{"white space", ptr(" \n\t"), MaintenanceState{On: true}, ""},
-		{"valid", ptr(`{"message":"DB upgrade","until":"2026-11-23T15:00:00Z","retry":"5m","secret":"s3cret"}`),
-			MaintenanceState{On: true, Message: "DB upgrade", Until: until, Retry: 5 * time.Minute, Secret: "s3cret"}, ""},
+		{"valid", ptr(`{"message":"DB upgrade","until":"2026-11-23T15:00:00Z","retry":"5m","secret":"s3cretS3cretS3cret"}`),
+			MaintenanceState{On: true, Message: "DB upgrade", Until: until, Retry: 5 * time.Minute, Secret: "s3cretS3cretS3cret"}, ""},
 		{"retry in seconds", ptr(`{"retry":90}`), MaintenanceState{On: true, Retry: 90 * time.Second}, ""},
 		{"enabled false", ptr(`{"enabled":false,"message":"later"}`), MaintenanceState{Message: "later"}, ""},
 		{"broken JSON", ptr(`{"message":`), MaintenanceState{On: true}, "the maintenance trigger file is invalid"},
@@ -179,7 +179,7 @@ func TestTriggerFileWrites(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "down")
 	f, _ := newTestTriggerFile(t, path)
-	st := MaintenanceState{On: true, Message: "written", Until: time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC), Retry: time.Minute, Secret: "s3cret"}
+	st := MaintenanceState{On: true, Message: "written", Until: time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC), Retry: time.Minute, Secret: "s3cretS3cretS3cret"}
 	require.NoError(t, f.SetMaintenance(context.Background(), st))
 	assert.True(t, sameState(st, f.Maintenance()), "the writer sees its write at once")
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"path"
 	"strings"
 	"sync/atomic"
@@ -46,12 +47,18 @@ type MaintenanceOptions struct {
 	Page func(pages.Model) templ.Component
 
 	// AllowPaths are request paths that always reach the handler, matched
-	// exactly ("/healthz", "/robots.txt"). Each must start with "/".
+	// exactly ("/healthz", "/robots.txt"). Each must start with "/". The
+	// decoded path must equal it, and the escaped path its escaped form,
+	// so "/health%7A" is not "/healthz" (a router matching the raw path
+	// would route it elsewhere).
 	AllowPaths []string
 
 	// AllowPathPrefixes are path prefixes that always reach the handler
-	// ("/static/"). Each must start with "/". A path that is not clean
-	// ("/static/../admin") never matches a prefix.
+	// ("/static/"). Each must start with "/". Both the decoded and the
+	// escaped path must start with it, verbatim, since routers route on
+	// one or the other: "/static%2Fsite.css" and "/%73tatic/site.css" do
+	// not match "/static/". A path that is not clean ("/static/../admin")
+	// or holds a double encoding ("%252F") never matches a prefix.
 	AllowPathPrefixes []string
 
 	// AllowNetworks lets clients in whose address is in one of these
@@ -80,8 +87,8 @@ type MaintenanceOptions struct {
 	// Secret lets people in who know it, when the window's own Secret is
 	// empty. Visiting /<secret> during maintenance sets a bypass cookie
 	// and redirects to "/"; a request carrying the secret in SecretHeader
-	// is let in too. A secret consists of letters, digits and "-._~", so
-	// that it is one path segment. Empty means no secret unless the window
+	// is let in too. A secret consists of 16 to 256 letters, digits and
+	// "-._~", so that it is one path segment and out of reach of guessing. Empty means no secret unless the window
 	// has one.
 	Secret string
 
@@ -203,6 +210,12 @@ func newMaintenanceGate(m *Middleware, o MaintenanceOptions) (*maintenanceGate, 
 // It reads the state once, so a switch in the middle of a request does not
 // affect it.
 func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) bool {
+	hdr, sent := r.Header[g.secretHeader]
+	if sent {
+		// The secret must not travel on to the handler, its logs and
+		// whatever it proxies to, whether it was checked or not.
+		g.dropSecretHeader(r)
+	}
 	st := g.src.Maintenance()
 	if !st.On {
 		return false
@@ -212,7 +225,7 @@ func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) boo
 	if expired && !g.noExpiry {
 		return false
 	}
-	if g.pathAllowed(r.URL.Path) {
+	if g.pathAllowed(r.URL) {
 		return false
 	}
 	if len(g.allow) > 0 {
@@ -226,7 +239,7 @@ func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) boo
 	}
 	if secret != "" {
 		k := g.keyFor(secret)
-		if g.secretBypass(k, r, now) {
+		if g.secretBypass(k, hdr, r, now) {
 			return false
 		}
 		if k.isSecretPath(r.URL.Path) {
@@ -263,30 +276,65 @@ func (g *maintenanceGate) answer(rw http.ResponseWriter, r *http.Request, st Mai
 	g.m.respond(rw, r, rw.Header(), &d, retry)
 }
 
-// pathAllowed reports whether p is one of the allowed paths or starts with
-// an allowed prefix.
-func (g *maintenanceGate) pathAllowed(p string) bool {
-	if g.paths[p] {
-		return true
-	}
-	if len(g.prefixes) == 0 {
+// pathAllowed reports whether u is one of the allowed paths or lies under
+// an allowed prefix, as every router would see it.
+//
+// Routers disagree about which form of the path they route on: Go 1.22+
+// ServeMux uses u.EscapedPath(), where "%2F" is data inside a segment
+// (RFC 3986 §2.2); chi and echo, and gin and gorilla/mux with their raw or
+// encoded path options, use u.RawPath when it is set; gorilla/mux and gin
+// by default use the decoded u.Path. So a path is allowed only if each of
+// these forms matches on its own: the decoded path against the configured
+// path or prefix, and the escaped forms, verbatim, against its escaped
+// form. No percent-encoding is normalised, not even "%73" for "s" (which
+// RFC 3986 §6.2.2 would permit), because a router that matches the raw
+// path would not normalise it either and route "/%73tatic/" elsewhere.
+func (g *maintenanceGate) pathAllowed(u *url.URL) bool {
+	if len(g.paths) == 0 && len(g.prefixes) == 0 {
 		return false
 	}
-	// A router may clean the path after us ("/static/../admin" is
-	// "/admin"), so only a clean path can match a prefix.
-	clean := path.Clean(p)
-	if strings.HasSuffix(p, "/") && clean != "/" {
-		clean += "/"
+	p := u.Path
+	views := [2]string{u.EscapedPath(), u.RawPath}
+	if g.paths[p] {
+		want := escapedPath(p)
+		if views[0] == want && (views[1] == "" || views[1] == want) {
+			return true
+		}
 	}
-	if clean != p {
+	if len(g.prefixes) == 0 || !cleanPath(p) {
+		return false
+	}
+	// Something behind the router may decode once more: a double-encoded
+	// path ("%252F") is never let through.
+	if strings.IndexByte(p, '%') >= 0 {
 		return false
 	}
 	for _, pre := range g.prefixes {
-		if strings.HasPrefix(p, pre) {
+		if !strings.HasPrefix(p, pre) {
+			continue
+		}
+		want := escapedPath(pre)
+		if strings.HasPrefix(views[0], want) && (views[1] == "" || strings.HasPrefix(views[1], want)) {
 			return true
 		}
 	}
 	return false
+}
+
+// cleanPath reports whether p has no dot segments and no empty segments:
+// a router may clean the path after us ("/static/../admin" is "/admin").
+func cleanPath(p string) bool {
+	clean := path.Clean(p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	return clean == p
+}
+
+// escapedPath is the escaped form of the decoded path p, as a client
+// that encodes only what it must sends it.
+func escapedPath(p string) string {
+	return (&url.URL{Path: p}).EscapedPath()
 }
 
 // isToken reports whether s is an HTTP token (RFC 9110 §5.6.2), as header

@@ -320,7 +320,7 @@ func TestMaintenanceOptionsValidation(t *testing.T) {
 		{"no config at all", MaintenanceOptions{}, ""},
 		{"everything valid", MaintenanceOptions{Source: src, Refresh: time.Minute, AllowPaths: []string{"/healthz"}, AllowPathPrefixes: []string{"/static/"},
 			AllowNetworks: []string{"10.0.0.0/8", "2001:db8::/32", "192.0.2.7", "::1", "::ffff:10.1.0.0/112"}, TrustedProxies: []string{"127.0.0.1"},
-			ProxyHeader: "forwarded", Secret: "s3cret-_.~", SecretHeader: "X-Smoke-Test", CookieName: "bypass", CookieLifetime: time.Hour}, ""},
+			ProxyHeader: "forwarded", Secret: "s3cretS3cretS3cret-_.~", SecretHeader: "X-Smoke-Test", CookieName: "bypass", CookieLifetime: time.Hour}, ""},
 		{"relative path", MaintenanceOptions{Source: src, AllowPaths: []string{"healthz"}}, `errorpage: Maintenance.AllowPaths: "healthz"`},
 		{"relative prefix", MaintenanceOptions{Source: src, AllowPathPrefixes: []string{"static/"}}, "errorpage: Maintenance.AllowPathPrefixes"},
 		{"bad network", MaintenanceOptions{Source: src, AllowNetworks: []string{"10.0.0.0/33"}}, "errorpage: Maintenance.AllowNetworks"},
@@ -370,6 +370,39 @@ func TestMaintenancePathBypass(t *testing.T) {
 		{"/static/%2e%2e/admin", 503},
 		{"/static//x", 503},
 		{"/", 503},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			req := httptest.NewRequest("GET", "http://example.test"+tt.path, nil)
+			assert.Equal(t, tt.want, record(h, req).Code, "GET %s", tt.path)
+		})
+	}
+}
+
+// TestMaintenancePathBypassDecidesOnTheEscapedPath: a path is allowed only
+// if its decoded and its escaped forms both match, verbatim, since routers
+// route on one or the other ("/static%2Fsite.css" is one segment to
+// ServeMux; "/%73tatic/" is not "/static/" to chi).
+func TestMaintenancePathBypassDecidesOnTheEscapedPath(t *testing.T) {
+	o := MaintenanceOptions{AllowPaths: []string{"/healthz", "/my file"}, AllowPathPrefixes: []string{"/static/"}}
+	h, _, _, _ := maintSetup(t, o, MaintenanceState{On: true})
+	tests := []struct {
+		path string
+		want int
+	}{
+		{"/static/site.css", 200},
+		{"/static/my%20site.css", 200},
+		{"/static/a%2Fb.css", 200},
+		{"/my%20file", 200},
+		{"/static%2Fsite.css", 503},
+		{"/static%2fsite.css", 503},
+		{"/%73tatic/site.css", 503},
+		{"/st%61tic/site.css", 503},
+		{"/static/..%2Fadmin", 503},
+		{"/static%252Fsite.css", 503},
+		{"/static/%252e%252e/admin", 503},
+		{"/health%7A", 503},
+		{"/my%20fil%65", 503},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {

@@ -5,9 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
+	"fmt"
+	"hash"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -21,19 +24,24 @@ import (
 // Changing the secret changes the key, which invalidates every cookie made
 // with the old one.
 
-// maxSecretLen bounds a secret: it is a path segment and a header value.
-const maxSecretLen = 256
+// minSecretLen and maxSecretLen bound a secret. It is a password that
+// anyone can try online at /<secret>, so it must be long enough to be out
+// of reach of guessing: 16 characters drawn at random from the 66 allowed
+// are about 96 bits. Length is all that can be checked; make it random.
+// The upper bound keeps it one path segment and a short header value.
+const (
+	minSecretLen = 16
+	maxSecretLen = 256
+)
 
 // checkSecret reports whether s can serve as a secret: one URL path
 // segment of unreserved characters (RFC 3986 §2.3), so /<secret> needs no
 // escaping and means the same to every router. Its errors are wrapped by
 // the caller, which knows where the secret came from.
 func checkSecret(s string) error {
-	if s == "" || len(s) > maxSecretLen {
-		return errors.New("a secret has 1 to 256 characters")
-	}
-	if s == "." || s == ".." {
-		return errors.New("a secret cannot be \".\" or \"..\"")
+	if len(s) < minSecretLen || len(s) > maxSecretLen {
+		// The length only: the secret itself never goes into an error.
+		return fmt.Errorf("a secret has %d to %d characters, got %d: make it long and random", minSecretLen, maxSecretLen, len(s))
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -51,6 +59,10 @@ type bypassKey struct {
 	mac     []byte   // HMAC key for cookies
 	pathSum [32]byte // SHA-256 of "/"+secret
 	hdrSum  [32]byte // SHA-256 of secret
+	// macs holds HMACs keyed with mac. Their Reset restores the state
+	// after the key's padded blocks instead of hashing them again, so the
+	// key schedule is computed once per HMAC, not once per cookie.
+	macs sync.Pool
 }
 
 func newBypassKey(secret string) *bypassKey {
@@ -58,12 +70,29 @@ func newBypassKey(secret string) *bypassKey {
 	// MAC never mixes with the comparisons below.
 	h := hmac.New(sha256.New, []byte(secret))
 	h.Write([]byte("errorpage maintenance bypass cookie v1"))
-	return &bypassKey{
+	k := &bypassKey{
 		secret:  secret,
 		mac:     h.Sum(nil),
 		pathSum: sha256.Sum256([]byte("/" + secret)),
 		hdrSum:  sha256.Sum256([]byte(secret)),
 	}
+	k.macs.New = func() any {
+		m := hmac.New(sha256.New, k.mac)
+		// The first Reset saves the keyed state; later ones restore it.
+		m.Reset()
+		return m
+	}
+	return k
+}
+
+// verify reports whether mac is the MAC of payload, in constant time.
+func (k *bypassKey) verify(payload string, mac []byte) bool {
+	m := k.macs.Get().(hash.Hash)
+	defer k.macs.Put(m)
+	m.Reset()
+	m.Write([]byte(payload))
+	var sum [sha256.Size]byte
+	return hmac.Equal(mac, m.Sum(sum[:0]))
 }
 
 // keyFor returns the derived key of secret, computed once per secret: the
@@ -85,20 +114,35 @@ func (k *bypassKey) isSecretPath(p string) bool {
 }
 
 // secretBypass reports whether r carries the secret in the secret header
-// or a valid bypass cookie.
-func (g *maintenanceGate) secretBypass(k *bypassKey, r *http.Request, now time.Time) bool {
-	if v := r.Header.Get(g.secretHeader); v != "" {
-		sum := sha256.Sum256([]byte(v))
+// (whose values are hdr) or a valid bypass cookie. Of the cookies named
+// like the bypass cookie, only the first that is well formed and claims a
+// possible expiry gets a MAC, so a flood of cookies costs one HMAC at most.
+func (g *maintenanceGate) secretBypass(k *bypassKey, hdr []string, r *http.Request, now time.Time) bool {
+	if len(hdr) > 0 && hdr[0] != "" {
+		sum := sha256.Sum256([]byte(hdr[0]))
 		if hmac.Equal(sum[:], k.hdrSum[:]) {
 			return true
 		}
 	}
 	for _, c := range r.CookiesNamed(g.cookieName) {
-		if verifyBypassCookie(k.mac, c.Value, now, g.cookieLife) {
-			return true
+		if payload, mac, ok := parseBypassCookie(c.Value, now, g.cookieLife); ok {
+			return k.verify(payload, mac)
 		}
 	}
 	return false
+}
+
+// dropSecretHeader takes the secret header off r. It gives r a header map
+// of its own rather than deleting from the one it has, which an outer
+// handler (or a copy of the request it made) may share.
+func (g *maintenanceGate) dropSecretHeader(r *http.Request) {
+	h := make(http.Header, len(r.Header))
+	for k, v := range r.Header {
+		if k != g.secretHeader {
+			h[k] = v
+		}
+	}
+	r.Header = h
 }
 
 // admit answers a visit to the secret URL: it sets the bypass cookie and
@@ -139,28 +183,39 @@ const cookieClockSkew = time.Minute
 // has not expired at now and does not claim more than maxLife from now.
 // The MAC is compared in constant time.
 func verifyBypassCookie(key []byte, v string, now time.Time, maxLife time.Duration) bool {
-	rest, ok := strings.CutPrefix(v, "v1.")
+	payload, got, ok := parseBypassCookie(v, now, maxLife)
 	if !ok {
 		return false
 	}
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(payload))
+	return hmac.Equal(got, mac.Sum(nil))
+}
+
+// parseBypassCookie splits v into the signed payload and its MAC, and
+// reports whether v is well formed and its expiry lies after now and no
+// more than maxLife (and the clock skew) beyond it. It does no MAC, so
+// what it refuses costs no hashing.
+func parseBypassCookie(v string, now time.Time, maxLife time.Duration) (payload string, mac []byte, ok bool) {
+	rest, ok := strings.CutPrefix(v, "v1.")
+	if !ok {
+		return "", nil, false
+	}
 	expStr, macStr, ok := strings.Cut(rest, ".")
 	if !ok || len(expStr) == 0 || len(expStr) > 12 || !isDigits(expStr) || len(macStr) != 43 {
-		return false
-	}
-	got, err := base64.RawURLEncoding.DecodeString(macStr)
-	if err != nil || len(got) != sha256.Size {
-		return false
-	}
-	mac := hmac.New(sha256.New, key)
-	mac.Write([]byte(v[:len("v1.")+len(expStr)]))
-	if !hmac.Equal(got, mac.Sum(nil)) {
-		return false
+		return "", nil, false
 	}
 	exp, err := strconv.ParseInt(expStr, 10, 64)
 	if err != nil {
-		return false
+		return "", nil, false
 	}
-	left := time.Unix(exp, 0).Sub(now)
 	// A lifetime shortened since the cookie was made bounds it too.
-	return left > 0 && left <= maxLife+cookieClockSkew
+	if left := time.Unix(exp, 0).Sub(now); left <= 0 || left > maxLife+cookieClockSkew {
+		return "", nil, false
+	}
+	mac, err = base64.RawURLEncoding.DecodeString(macStr)
+	if err != nil || len(mac) != sha256.Size {
+		return "", nil, false
+	}
+	return v[:len("v1.")+len(expStr)], mac, true
 }

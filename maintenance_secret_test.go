@@ -15,10 +15,10 @@ import (
 )
 
 func TestMaintenanceSecretURLSetsCookie(t *testing.T) {
-	h, _, calls, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cret"})
+	h, _, calls, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cretS3cretS3cret"})
 	for _, method := range []string{"GET", "POST"} {
 		t.Run(method, func(t *testing.T) {
-			rec := record(h, httptest.NewRequest(method, "/s3cret", nil))
+			rec := record(h, httptest.NewRequest(method, "/s3cretS3cretS3cret", nil))
 			require.Equal(t, http.StatusSeeOther, rec.Code)
 			assert.Equal(t, "/", rec.Header().Get("Location"))
 			assert.Equal(t, "no-store", rec.Header().Get("Cache-Control"))
@@ -39,7 +39,7 @@ func TestMaintenanceSecretURLSetsCookie(t *testing.T) {
 }
 
 func TestMaintenanceSecretBrowserFlow(t *testing.T) {
-	h, _, calls, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cret"})
+	h, _, calls, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cretS3cretS3cret"})
 	srv := serve(t, h)
 	jar, err := cookiejar.New(nil)
 	require.NoError(t, err)
@@ -51,7 +51,7 @@ func TestMaintenanceSecretBrowserFlow(t *testing.T) {
 	res.Body.Close()
 	assert.Equal(t, 503, res.StatusCode, "before the secret")
 
-	res, err = client.Get(srv.URL + "/s3cret")
+	res, err = client.Get(srv.URL + "/s3cretS3cretS3cret")
 	require.NoError(t, err)
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
@@ -84,10 +84,10 @@ func TestMaintenanceSecretCookieSecure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, _, _, _ := maintSetup(t, tt.o, MaintenanceState{On: true, Secret: "s3cret"})
-			target := "http://example.test/s3cret"
+			h, _, _, _ := maintSetup(t, tt.o, MaintenanceState{On: true, Secret: "s3cretS3cretS3cret"})
+			target := "http://example.test/s3cretS3cretS3cret"
 			if tt.tls {
-				target = "https://example.test/s3cret"
+				target = "https://example.test/s3cretS3cretS3cret"
 			}
 			req := httptest.NewRequest("GET", target, nil)
 			req.RemoteAddr = tt.remote
@@ -102,12 +102,12 @@ func TestMaintenanceSecretCookieSecure(t *testing.T) {
 }
 
 func TestMaintenanceSecretOverTLS(t *testing.T) {
-	h, _, _, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cret"})
+	h, _, _, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cretS3cretS3cret"})
 	srv := httptest.NewTLSServer(h)
 	t.Cleanup(srv.Close)
 	client := srv.Client()
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	res, err := client.Get(srv.URL + "/s3cret")
+	res, err := client.Get(srv.URL + "/s3cretS3cretS3cret")
 	require.NoError(t, err)
 	res.Body.Close()
 	require.Equal(t, http.StatusSeeOther, res.StatusCode)
@@ -119,9 +119,9 @@ func TestMaintenanceSecretOverTLS(t *testing.T) {
 // TestMaintenanceWrongSecretLooksLikeAnyPath checks that nothing tells a
 // wrong guess from any other path.
 func TestMaintenanceWrongSecretLooksLikeAnyPath(t *testing.T) {
-	h, _, _, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cret"})
+	h, _, _, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cretS3cretS3cret"})
 	reference := record(h, htmlRequest("/some/page"))
-	for _, p := range []string{"/s3cre", "/s3cret/", "/S3CRET", "/s3cretx", "//s3cret", "/x/s3cret"} {
+	for _, p := range []string{"/s3cre", "/s3cretS3cretS3cret/", "/S3CRET", "/s3cretS3cretS3cretx", "//s3cretS3cretS3cret", "/x/s3cretS3cretS3cret"} {
 		t.Run(p, func(t *testing.T) {
 			rec := record(h, htmlRequest(p))
 			assert.Equal(t, 503, rec.Code)
@@ -148,16 +148,16 @@ func TestMaintenanceSecretHeader(t *testing.T) {
 		value  string
 		want   int
 	}{
-		{"default header", MaintenanceOptions{}, "X-Maintenance-Bypass", "s3cret", 200},
+		{"default header", MaintenanceOptions{}, "X-Maintenance-Bypass", "s3cretS3cretS3cret", 200},
 		{"wrong value", MaintenanceOptions{}, "X-Maintenance-Bypass", "s3cre", 503},
-		{"longer value", MaintenanceOptions{}, "X-Maintenance-Bypass", "s3cret2", 503},
+		{"longer value", MaintenanceOptions{}, "X-Maintenance-Bypass", "s3cretS3cretS3cret2", 503},
 		{"empty value", MaintenanceOptions{}, "X-Maintenance-Bypass", "", 503},
-		{"custom header", MaintenanceOptions{SecretHeader: "x-smoke-test"}, "X-Smoke-Test", "s3cret", 200},
-		{"default header unused with a custom one", MaintenanceOptions{SecretHeader: "X-Smoke-Test"}, "X-Maintenance-Bypass", "s3cret", 503},
+		{"custom header", MaintenanceOptions{SecretHeader: "x-smoke-test"}, "X-Smoke-Test", "s3cretS3cretS3cret", 200},
+		{"default header unused with a custom one", MaintenanceOptions{SecretHeader: "X-Smoke-Test"}, "X-Maintenance-Bypass", "s3cretS3cretS3cret", 503},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, _, _, _ := maintSetup(t, tt.o, MaintenanceState{On: true, Secret: "s3cret"})
+			h, _, _, _ := maintSetup(t, tt.o, MaintenanceState{On: true, Secret: "s3cretS3cretS3cret"})
 			req := httptest.NewRequest("GET", "/", nil)
 			req.Header.Set(tt.header, tt.value)
 			assert.Equal(t, tt.want, record(h, req).Code)
@@ -173,9 +173,9 @@ func TestMaintenanceSecretSources(t *testing.T) {
 		path     string
 		wantCode int
 	}{
-		{"option secret", "opt", "", "/opt", http.StatusSeeOther},
-		{"window secret", "", "win", "/win", http.StatusSeeOther},
-		{"window secret wins over the option", "opt", "win", "/opt", 503},
+		{"option secret", "opt-opt-opt-opt-opt", "", "/opt-opt-opt-opt-opt", http.StatusSeeOther},
+		{"window secret", "", "win-win-win-win-win", "/win-win-win-win-win", http.StatusSeeOther},
+		{"window secret wins over the option", "opt-opt-opt-opt-opt", "win-win-win-win-win", "/opt-opt-opt-opt-opt", 503},
 		{"no secret at all", "", "", "/", 503},
 	}
 	for _, tt := range tests {
@@ -187,7 +187,7 @@ func TestMaintenanceSecretSources(t *testing.T) {
 }
 
 func TestMaintenanceBypassCookie(t *testing.T) {
-	key := newBypassKey("s3cret").mac
+	key := newBypassKey("s3cretS3cretS3cret").mac
 	valid := signBypassCookie(key, maintNow.Add(time.Hour))
 	exp, mac, _ := strings.Cut(strings.TrimPrefix(valid, "v1."), ".")
 	flip := []byte(mac)
@@ -221,8 +221,8 @@ func TestMaintenanceBypassCookie(t *testing.T) {
 }
 
 func TestMaintenanceBypassCookieThroughTheGate(t *testing.T) {
-	h, sw, _, m := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cret"})
-	admit := record(h, httptest.NewRequest("GET", "/s3cret", nil))
+	h, sw, _, m := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cretS3cretS3cret"})
+	admit := record(h, httptest.NewRequest("GET", "/s3cretS3cretS3cret", nil))
 	cookies := admit.Result().Cookies()
 	require.Len(t, cookies, 1)
 	withCookie := func() int {
@@ -238,13 +238,83 @@ func TestMaintenanceBypassCookieThroughTheGate(t *testing.T) {
 	assert.Equal(t, 503, withCookie(), "expired")
 
 	m.now = func() time.Time { return maintNow }
-	sw.Enable(MaintenanceState{Secret: "n3w-secret"})
+	sw.Enable(MaintenanceState{Secret: "n3w-secret-n3w-secret"})
 	assert.Equal(t, 503, withCookie(), "a new secret invalidates old cookies")
-	sw.Enable(MaintenanceState{Secret: "s3cret"})
+	sw.Enable(MaintenanceState{Secret: "s3cretS3cretS3cret"})
 	assert.Equal(t, 200, withCookie(), "and the old secret makes them valid again")
 
 	req := httptest.NewRequest("GET", "/", nil)
 	req.AddCookie(&http.Cookie{Name: "errorpage_bypass", Value: "junk"})
 	req.AddCookie(cookies[0])
 	assert.Equal(t, 200, record(h, req).Code, "a junk cookie of the same name next to a valid one")
+}
+
+// TestMaintenanceBypassCookieFloodCostsOneMAC: of 3 000 cookies named like
+// the bypass cookie, at most one gets a MAC, and none whose expiry is out
+// of range. Measured in allocations, which a MAC adds and which do not
+// depend on the machine's speed: a flood of forged cookies may cost no
+// more than a flood of malformed ones, which get no MAC at all.
+func TestMaintenanceBypassCookieFloodCostsOneMAC(t *testing.T) {
+	h, _, calls, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Secret: "s3cretS3cretS3cret-s3cretS3cretS3cret-s3cretS3cretS3cret"})
+	allocs := func(req *http.Request) float64 {
+		return testing.AllocsPerRun(5, func() { h.ServeHTTP(httptest.NewRecorder(), req) })
+	}
+	base := allocs(floodRequest(3000, func(int) string { return "x" }))
+	far := "v1." + strconv.FormatInt(maintNow.Add(1000*time.Hour).Unix(), 10) + "." + strings.Repeat("A", 43)
+	for name, value := range map[string]func(int) string{
+		"forged":       forgedCookie(maintNow),
+		"out of range": func(int) string { return far },
+	} {
+		got := allocs(floodRequest(3000, value))
+		assert.Less(t, got-base, 20.0, "%s: got %v allocations more than malformed cookies, want a MAC for one cookie at most", name, got-base)
+	}
+	assert.Zero(t, calls.Load(), "no forged cookie may let a request in")
+}
+
+// TestMaintenanceSecretHeaderDoesNotReachTheHandler: the secret header is
+// taken off the request the handler sees, whether maintenance is on (and
+// the header let the request in) or off, and the map of the request the
+// caller holds is left as it was.
+func TestMaintenanceSecretHeaderDoesNotReachTheHandler(t *testing.T) {
+	const secret = "s3cretS3cretS3cret-s3cretS3cretS3cret-s3cretS3cretS3cret"
+	for _, on := range []bool{true, false} {
+		var sw Switch
+		sw.Set(MaintenanceState{On: on, Secret: secret})
+		m, _ := newTestMiddleware(t, Options{Maintenance: MaintenanceOptions{Source: &sw}})
+		var seen http.Header
+		h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { seen = r.Header }))
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Header.Set("X-Maintenance-Bypass", secret)
+		req.Header.Set("X-Other", "kept")
+		outer := req.Header
+		rec := record(h, req)
+		require.Equal(t, http.StatusOK, rec.Code, "maintenance on=%v", on)
+		require.NotNil(t, seen)
+		assert.Empty(t, seen.Values("X-Maintenance-Bypass"), "maintenance on=%v: the handler got the secret header", on)
+		assert.Equal(t, "kept", seen.Get("X-Other"))
+		assert.Equal(t, secret, outer.Get("X-Maintenance-Bypass"), "the caller's header map must not change under it")
+	}
+}
+
+// TestMaintenanceSecretTooShort: a secret anyone can try at /<secret> must
+// be out of reach of guessing; a short one fails at construction, when
+// written, and when read back, and the error never carries the secret.
+func TestMaintenanceSecretTooShort(t *testing.T) {
+	for _, secret := range []string{"x", "s3cret", "fifteen-chars-x"} {
+		_, err := New(Options{Maintenance: MaintenanceOptions{Source: &Switch{}, Secret: secret}})
+		require.Error(t, err, "Secret %q", secret)
+		assert.True(t, strings.HasPrefix(err.Error(), "errorpage: "), "got %q", err)
+		assert.Contains(t, err.Error(), "16")
+		assert.NotContains(t, err.Error(), secret)
+
+		err = MaintenanceState{On: true, Secret: secret}.Validate()
+		require.Error(t, err)
+		assert.NotContains(t, err.Error(), secret)
+
+		_, err = ParseTriggerFile([]byte(`{"secret":"` + secret + `"}`))
+		require.Error(t, err)
+		assert.NotContains(t, err.Error(), secret)
+	}
+	_, err := New(Options{Maintenance: MaintenanceOptions{Source: &Switch{}, Secret: "sixteen-chars-xy"}})
+	assert.NoError(t, err)
 }

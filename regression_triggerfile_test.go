@@ -20,7 +20,7 @@ func TestRegression_TriggerFileEmptyAfterReadErrorKeepsStaleWindow(t *testing.T)
 			t.Fatal(err)
 		}
 	}
-	write(`{"message":"old window","secret":"oldsecret"}`)
+	write(`{"message":"old window","secret":"oldsecret-oldsecret"}`)
 	f, _ := newTestTriggerFile(t, path)
 	write(`{"message":"` + strings.Repeat("x", maxTriggerFile) + `"}`) // unreadable: too large
 	f.poll()

@@ -16,7 +16,7 @@ import (
 // The demo's maintenance mode. With -maintenance-file PATH the demo watches
 // that trigger file, so
 //
-//	go run ./cmd/errorpage down --file PATH --until 20m --secret s3cret
+//	ERRORPAGE_SECRET=$(openssl rand -hex 16) go run ./cmd/errorpage down --file PATH --until 20m
 //
 // takes it down within a second, and `errorpage up --file PATH` brings it
 // back. Without the flag, maintenance lives in memory and only the admin
@@ -84,7 +84,7 @@ func (d *demoMaintenance) handler(site http.Handler) http.Handler {
 func (d *demoMaintenance) printHelp(w io.Writer, addr string) {
 	admin := "http://" + addr + "/admin/maintenance"
 	if d.file != nil {
-		fmt.Fprintf(w, "maintenance: watching %s; try\n  go run ./cmd/errorpage down --file %s --until 20m --secret s3cret\n  go run ./cmd/errorpage up --file %s\n", d.file.Path(), d.file.Path(), d.file.Path())
+		fmt.Fprintf(w, "maintenance: watching %s; try\n  ERRORPAGE_SECRET=$(openssl rand -hex 16) go run ./cmd/errorpage down --file %s --until 20m\n  go run ./cmd/errorpage up --file %s\n", d.file.Path(), d.file.Path(), d.file.Path())
 	}
 	fmt.Fprintf(w, "maintenance admin endpoint (loopback only): %s\n  ERRORPAGE_ADMIN_TOKEN=%s go run ./cmd/errorpage status --admin %s\n", admin, d.token, admin)
 }

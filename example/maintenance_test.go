@@ -45,7 +45,7 @@ func TestDemoMaintenance(t *testing.T) {
 	assert.Equal(t, 200, get("/"))
 
 	changed := maint.file.MaintenanceChanged()
-	require.NoError(t, errorpage.WriteTriggerFile(path, errorpage.MaintenanceState{On: true, Until: time.Now().Add(20 * time.Minute), Secret: "s3cret"}))
+	require.NoError(t, errorpage.WriteTriggerFile(path, errorpage.MaintenanceState{On: true, Until: time.Now().Add(20 * time.Minute), Secret: "s3cretS3cretS3cret"}))
 	select {
 	case <-changed:
 	case <-time.After(10 * time.Second):
@@ -53,7 +53,7 @@ func TestDemoMaintenance(t *testing.T) {
 	}
 	assert.Equal(t, 503, get("/"))
 	assert.Equal(t, 200, get("/healthz"), "the health check is let through")
-	assert.Equal(t, 200, get("/", "X-Maintenance-Bypass", "s3cret"))
+	assert.Equal(t, 200, get("/", "X-Maintenance-Bypass", "s3cretS3cretS3cret"))
 
 	// The admin endpoint stays reachable during maintenance, with the token.
 	assert.Equal(t, 401, get("/admin/maintenance"))

@@ -2,7 +2,8 @@
 // `artisan down` of Go services. It works on a trigger file (a shared
 // volume, a ConfigMap) or through an instance's admin endpoint:
 //
-//	errorpage down   --file PATH [--message TEXT] [--until 30m|RFC3339] [--retry 5m] [--secret S]
+//	errorpage down   --file PATH [--message TEXT] [--until 30m|RFC3339] [--retry 5m]
+//	                 [--secret-env NAME | --secret-stdin | --no-secret]
 //	errorpage up     --file PATH
 //	errorpage status --file PATH
 //
@@ -13,7 +14,16 @@
 // status reads it. With --admin, the same requests go to the URL of an
 // errorpage.NewMaintenanceAdmin handler; the token is read from the
 // environment, never from a flag, so it stays out of shell history and
-// process listings.
+// process listings. The same holds for the bypass secret: down takes it
+// from the environment variable ERRORPAGE_SECRET (or the one --secret-env
+// names) or from the first line of standard input (--secret-stdin), never
+// from a flag. Without one, down keeps the secret of the current window;
+// --no-secret drops it. Output never shows a secret or a token, and text
+// from the file or the server has its control characters quoted.
+//
+// --admin with http:// is refused unless the host is a loopback address or
+// --insecure-http is given: the bearer token would cross the network in
+// clear text.
 //
 // Exit status: 0 when the command did what it says (up on a site that is
 // already up included), 1 when it failed (a file or network error, a
@@ -22,6 +32,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -30,11 +41,16 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/errorpage/errorpage"
 )
@@ -42,18 +58,26 @@ import (
 // tokenEnv names the environment variable holding the admin bearer token.
 const tokenEnv = "ERRORPAGE_ADMIN_TOKEN"
 
+// secretEnv names the environment variable down reads the secret from
+// unless --secret-env names another.
+const secretEnv = "ERRORPAGE_SECRET"
+
 const usage = `usage:
-  errorpage down   (--file PATH | --admin URL) [--message TEXT] [--until 30m|RFC3339] [--retry 5m] [--secret S]
+  errorpage down   (--file PATH | --admin URL) [--message TEXT] [--until 30m|RFC3339] [--retry 5m]
+                   [--secret-env NAME | --secret-stdin | --no-secret]
   errorpage up     (--file PATH | --admin URL)
   errorpage status (--file PATH | --admin URL)
 
 --file works on a trigger file; --admin calls an instance's admin endpoint
-with the bearer token in $ERRORPAGE_ADMIN_TOKEN.
+with the bearer token in $ERRORPAGE_ADMIN_TOKEN (http:// only to loopback,
+unless --insecure-http). down takes the bypass secret from $ERRORPAGE_SECRET,
+the variable --secret-env names, or stdin (--secret-stdin); without one it
+keeps the current window's secret, --no-secret drops it.
 Exit status: 0 done, 1 failed, 2 usage error.
 `
 
 func main() {
-	os.Exit(run(context.Background(), os.Args[1:], os.Getenv, os.Stdout, os.Stderr, time.Now))
+	os.Exit(run(context.Background(), os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr, time.Now))
 }
 
 // errUsage marks errors that exit with status 2.
@@ -67,8 +91,8 @@ func usageErr(format string, args ...any) error {
 
 // run is the whole command, with its surroundings passed in so that tests
 // can run it end to end.
-func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, now func() time.Time) int {
-	err := dispatch(ctx, args, getenv, stdout, stderr, now)
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer, now func() time.Time) int {
+	err := dispatch(ctx, args, getenv, stdin, stdout, now)
 	var ue errUsage
 	switch {
 	case err == nil:
@@ -92,7 +116,7 @@ type target struct {
 	token string
 }
 
-func dispatch(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, now func() time.Time) error {
+func dispatch(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout io.Writer, now func() time.Time) error {
 	if len(args) == 0 {
 		return usageErr("no command given")
 	}
@@ -107,14 +131,22 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	fs := flag.NewFlagSet("errorpage "+cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // run prints the error and the usage itself
 	var t target
+	var insecure bool
 	fs.StringVar(&t.file, "file", "", "the trigger file")
 	fs.StringVar(&t.admin, "admin", "", "the URL of an instance's admin endpoint")
-	var message, until, retry, secret string
+	fs.BoolVar(&insecure, "insecure-http", false, "allow --admin http:// to a host that is not loopback")
+	var message, until, retry, secretFlag, secretVar string
+	var secretStdin, noSecret bool
 	if cmd == "down" {
 		fs.StringVar(&message, "message", "", "the message on the maintenance page")
 		fs.StringVar(&until, "until", "", "when the window ends: a duration from now (30m) or an RFC 3339 time")
 		fs.StringVar(&retry, "retry", "", "the retry delay to advertise when the end is unknown (5m)")
-		fs.StringVar(&secret, "secret", "", "lets people in who visit /SECRET")
+		// Only to say how to do it instead: a secret in argv lands in ps
+		// and the shell history.
+		fs.StringVar(&secretFlag, "secret", "", "refused: use --secret-env or --secret-stdin")
+		fs.StringVar(&secretVar, "secret-env", "", "the environment variable holding the bypass secret")
+		fs.BoolVar(&secretStdin, "secret-stdin", false, "read the bypass secret from the first line of stdin")
+		fs.BoolVar(&noSecret, "no-secret", false, "drop the current window's secret")
 	}
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -125,6 +157,11 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	if fs.NArg() > 0 {
 		return usageErr("%s: unexpected argument %q", cmd, fs.Arg(0))
 	}
+	secretSet := false
+	fs.Visit(func(f *flag.Flag) { secretSet = secretSet || f.Name == "secret" })
+	if secretSet {
+		return usageErr("down: --secret would show the secret in ps and the shell history; put it in $%s (or the variable --secret-env NAME names) or pipe it with --secret-stdin", secretEnv)
+	}
 	switch {
 	case t.file == "" && t.admin == "":
 		return usageErr("%s: --file PATH or --admin URL is required", cmd)
@@ -133,7 +170,10 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	case t.admin != "":
 		u, err := url.Parse(t.admin)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return usageErr("--admin %q is not an http:// or https:// URL", t.admin)
+			return usageErr("--admin %s is not an http:// or https:// URL", quote(t.admin))
+		}
+		if u.Scheme == "http" && !insecure && !isLoopback(u.Hostname()) {
+			return usageErr("--admin %s: http:// would send the bearer token in clear text to %s; use https://, or --insecure-http if the network is yours", quote(t.admin), quote(u.Hostname()))
 		}
 		if t.token = strings.TrimSpace(getenv(tokenEnv)); t.token == "" {
 			return usageErr("%s is not set; --admin needs the endpoint's bearer token there", tokenEnv)
@@ -142,15 +182,32 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 
 	switch cmd {
 	case "down":
+		secret, err := readSecret(getenv, stdin, secretVar, secretStdin, noSecret)
+		if err != nil {
+			return err
+		}
 		st, err := window(message, until, retry, secret, now())
 		if err != nil {
 			return err
+		}
+		before, berr := t.get(ctx)
+		keep := secret == "" && !noSecret && berr == nil && before.On && before.Secret != ""
+		if keep {
+			st.Secret = before.Secret
 		}
 		if err := t.set(ctx, st); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "maintenance on (%s)\n", t)
 		describe(stdout, st, now())
+		switch {
+		case keep:
+			fmt.Fprintln(stdout, "  secret:  kept the current window's secret (--no-secret drops it)")
+		case noSecret && berr == nil && before.Secret != "":
+			fmt.Fprintln(stdout, "  secret:  dropped the current window's secret")
+		case secret != "" && berr == nil && before.Secret != "" && before.Secret != secret:
+			fmt.Fprintln(stdout, "  secret:  replaced; bypass cookies made with the old one no longer work")
+		}
 		return nil
 	case "up":
 		var before errorpage.MaintenanceState
@@ -161,21 +218,92 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 			return err
 		}
 		if t.file != "" && !before.On {
-			fmt.Fprintf(stdout, "maintenance was already off (%s does not exist)\n", t.file)
+			fmt.Fprintf(stdout, "maintenance was already off (%s does not exist)\n", quote(t.file))
 			return nil
 		}
 		fmt.Fprintf(stdout, "maintenance off (%s)\n", t)
 		return nil
 	default: // status
+		if t.file != "" {
+			// A missing file means "off", but a missing directory means a
+			// wrong path, which must not read as "off".
+			if _, err := os.Stat(filepath.Dir(t.file)); err != nil {
+				return fmt.Errorf("errorpage: status: the directory of %s: %w", quote(t.file), err)
+			}
+		}
 		st, err := t.get(ctx)
-		if st.On {
+		n := now()
+		switch {
+		case st.On && !st.Until.IsZero() && !n.Before(st.Until):
+			// What a request sees now, unless the middleware sets NoExpiry.
+			fmt.Fprintf(stdout, "maintenance off: the window ended at %s (%s; on only where the middleware sets NoExpiry)\n", st.Until.UTC().Format(time.RFC3339), t)
+			describe(stdout, st, n)
+		case st.On:
 			fmt.Fprintf(stdout, "maintenance on (%s)\n", t)
-			describe(stdout, st, now())
-		} else if err == nil {
+			describe(stdout, st, n)
+		case err == nil:
 			fmt.Fprintf(stdout, "maintenance off (%s)\n", t)
 		}
 		return err
 	}
+}
+
+// readSecret returns the secret down was given: from stdin with
+// --secret-stdin, else from the variable --secret-env names, else from
+// $ERRORPAGE_SECRET; empty if none.
+func readSecret(getenv func(string) string, stdin io.Reader, name string, fromStdin, none bool) (string, error) {
+	given := 0
+	for _, b := range []bool{name != "", fromStdin, none} {
+		if b {
+			given++
+		}
+	}
+	if given > 1 {
+		return "", usageErr("down: --secret-env, --secret-stdin and --no-secret exclude each other")
+	}
+	switch {
+	case none:
+		return "", nil
+	case fromStdin:
+		line, err := bufio.NewReader(io.LimitReader(stdin, 1024)).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return "", fmt.Errorf("errorpage: down: reading the secret from stdin: %v", err)
+		}
+		s := strings.TrimSpace(line)
+		if s == "" {
+			return "", usageErr("down: --secret-stdin: stdin holds no secret")
+		}
+		return s, nil
+	case name != "":
+		s := strings.TrimSpace(getenv(name))
+		if s == "" {
+			return "", usageErr("down: --secret-env %s: the variable is not set", quote(name))
+		}
+		return s, nil
+	default:
+		return strings.TrimSpace(getenv(secretEnv)), nil
+	}
+}
+
+// isLoopback reports whether host is "localhost" or a loopback address.
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.Unmap().IsLoopback()
+}
+
+// quote returns s as it is when it holds no control characters, and
+// Go-quoted otherwise, so that text from a file or a server cannot move
+// the cursor or rewrite what the terminal shows.
+func quote(s string) string {
+	for _, r := range s {
+		if unicode.IsControl(r) || r == utf8.RuneError || unicode.Is(unicode.Bidi_Control, r) {
+			return strconv.Quote(s)
+		}
+	}
+	return s
 }
 
 // window builds the state "down" asks for, validating every flag.
@@ -212,7 +340,7 @@ func window(message, until, retry, secret string, now time.Time) (errorpage.Main
 // describe prints what a window says, one fact a line.
 func describe(w io.Writer, st errorpage.MaintenanceState, now time.Time) {
 	if st.Message != "" {
-		fmt.Fprintf(w, "  message: %s\n", st.Message)
+		fmt.Fprintf(w, "  message: %s\n", quote(st.Message))
 	}
 	if !st.Until.IsZero() {
 		if st.Until.After(now) {
@@ -227,15 +355,16 @@ func describe(w io.Writer, st errorpage.MaintenanceState, now time.Time) {
 		fmt.Fprintf(w, "  retry:   %s\n", st.Retry)
 	}
 	if st.Secret != "" {
-		fmt.Fprintf(w, "  bypass:  visit /%s to get a bypass cookie\n", st.Secret)
+		// Never the secret itself: output ends up in logs and screenshots.
+		fmt.Fprintln(w, "  bypass:  a secret is set; visiting /<secret> gives a bypass cookie")
 	}
 }
 
 func (t target) String() string {
 	if t.file != "" {
-		return "trigger file " + t.file
+		return "trigger file " + quote(t.file)
 	}
-	return "admin endpoint " + t.admin
+	return "admin endpoint " + quote(t.admin)
 }
 
 func (t target) set(ctx context.Context, st errorpage.MaintenanceState) error {
@@ -310,7 +439,7 @@ func (t target) call(ctx context.Context, method string, body []byte) (errorpage
 			Detail string `json:"detail"`
 		}
 		if json.Unmarshal(data, &p) == nil && p.Detail != "" {
-			return st, fmt.Errorf("errorpage: %s: %s: %s", t.admin, resp.Status, p.Detail)
+			return st, fmt.Errorf("errorpage: %s: %s: %s", quote(t.admin), resp.Status, quote(p.Detail))
 		}
 		return st, fmt.Errorf("errorpage: %s: unexpected answer %s", t.admin, resp.Status)
 	}

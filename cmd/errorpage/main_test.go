@@ -27,11 +27,14 @@ func cli(t *testing.T, env map[string]string, args ...string) (code int, stdout,
 	return cliAt(t, func() time.Time { return cliNow }, env, args...)
 }
 
+// stdinKey is the key of env whose value is the command's stdin.
+const stdinKey = "<stdin>"
+
 // cliAt runs the command with the clock now.
 func cliAt(t *testing.T, now func() time.Time, env map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(context.Background(), args, func(k string) string { return env[k] }, &out, &errb, now)
+	code = run(context.Background(), args, func(k string) string { return env[k] }, strings.NewReader(env[stdinKey]), &out, &errb, now)
 	return code, out.String(), errb.String()
 }
 
@@ -42,22 +45,23 @@ func TestCLIFileEndToEnd(t *testing.T) {
 	assert.Equal(t, 0, code)
 	assert.Equal(t, "maintenance off (trigger file "+path+")\n", out)
 
-	code, out, errOut := cli(t, nil, "down", "--file", path, "--message", "Upgrading the database.", "--until", "20m", "--secret", "s3cret")
+	code, out, errOut := cli(t, map[string]string{secretEnv: "s3cretS3cretS3cret"}, "down", "--file", path, "--message", "Upgrading the database.", "--until", "20m")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "maintenance on (trigger file "+path+")")
 	assert.Contains(t, out, "until:   2026-11-23T10:20:00Z (in 20m0s)")
-	assert.Contains(t, out, "bypass:  visit /s3cret")
+	assert.Contains(t, out, "bypass:  a secret is set")
+	assert.NotContains(t, out, "s3cretS3cretS3cret", "no output may show the secret")
 
 	st, err := errorpage.ReadTriggerFile(path)
 	require.NoError(t, err)
-	assert.Equal(t, errorpage.MaintenanceState{On: true, Message: "Upgrading the database.", Until: cliNow.Add(20 * time.Minute), Secret: "s3cret"}, st)
+	assert.Equal(t, errorpage.MaintenanceState{On: true, Message: "Upgrading the database.", Until: cliNow.Add(20 * time.Minute), Secret: "s3cretS3cretS3cret"}, st)
 
 	code, out, _ = cli(t, nil, "status", "--file", path)
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "maintenance on")
 	assert.Contains(t, out, "message: Upgrading the database.")
 
-	code, out, _ = cli(t, nil, "down", "--file", path, "--until", "2026-11-23T12:00:00+01:00", "--retry", "5m")
+	code, out, _ = cli(t, nil, "down", "--file", path, "--until", "2026-11-23T12:00:00+01:00", "--retry", "5m", "--no-secret")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "maintenance on")
 	st, _ = errorpage.ReadTriggerFile(path)
@@ -107,7 +111,7 @@ func TestCLIUsageErrors(t *testing.T) {
 		{"until negative", []string{"down", "--file", f, "--until", "-5m"}, nil, "must end in the future"},
 		{"until past", []string{"down", "--file", f, "--until", "2020-01-01T00:00:00Z"}, nil, "is in the past"},
 		{"retry garbage", []string{"down", "--file", f, "--retry", "5"}, nil, "want a positive duration"},
-		{"secret with a slash", []string{"down", "--file", f, "--secret", "a/b"}, nil, "letters, digits"},
+		{"secret with a slash", []string{"down", "--file", f}, map[string]string{secretEnv: "a/bcdefghijklmnopq"}, "letters, digits"},
 		{"admin not a URL", []string{"status", "--admin", "localhost:8080"}, map[string]string{tokenEnv: "t"}, "is not an http:// or https:// URL"},
 		{"admin without a token", []string{"status", "--admin", "http://127.0.0.1:1/"}, nil, "ERRORPAGE_ADMIN_TOKEN is not set"},
 	}
@@ -137,19 +141,20 @@ func TestCLIAdminEndToEnd(t *testing.T) {
 
 	// The handler judges "until" by the real clock, so the CLI uses it too.
 	until := time.Now().Add(time.Hour).UTC().Truncate(time.Second)
-	code, out, errOut := cliAt(t, time.Now, env, "down", "--admin", url, "--message", "fleet", "--until", until.Format(time.RFC3339), "--secret", "s3cret")
+	code, out, errOut := cliAt(t, time.Now, map[string]string{tokenEnv: env[tokenEnv], stdinKey: "s3cretS3cretS3cret\n"}, "down", "--admin", url, "--message", "fleet", "--until", until.Format(time.RFC3339), "--secret-stdin")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "maintenance on (admin endpoint "+url+")")
 	st := sw.Maintenance()
 	assert.True(t, st.On)
 	assert.Equal(t, "fleet", st.Message)
 	assert.True(t, st.Until.Equal(until))
-	assert.Equal(t, "s3cret", st.Secret)
+	assert.Equal(t, "s3cretS3cretS3cret", st.Secret)
 
 	code, out, _ = cliAt(t, time.Now, env, "status", "--admin", url)
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "message: fleet")
-	assert.Contains(t, out, "bypass:  visit /s3cret")
+	assert.Contains(t, out, "bypass:  a secret is set")
+	assert.NotContains(t, out, "s3cretS3cretS3cret", "no output may show the secret")
 
 	code, out, _ = cli(t, env, "up", "--admin", url)
 	assert.Equal(t, 0, code)
@@ -213,4 +218,94 @@ func TestCLIBinary(t *testing.T) {
 	out, err = exec.Command(bin, "up", "--file", path).CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	assert.NoFileExists(t, path)
+}
+
+// TestCLISecretNeverInArgv: --secret VALUE would land in ps and the shell
+// history; it is a usage error that says what to do instead, and the
+// secret comes from the environment or stdin.
+func TestCLISecretNeverInArgv(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+	code, out, errOut := cli(t, nil, "down", "--file", path, "--secret", "s3cretS3cretS3cret")
+	assert.Equal(t, 2, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "--secret-stdin")
+	assert.NotContains(t, errOut, "s3cretS3cretS3cret")
+	assert.NoFileExists(t, path)
+
+	code, _, errOut = cli(t, map[string]string{"MY_SECRET": "from-env-from-env-1"}, "down", "--file", path, "--secret-env", "MY_SECRET")
+	require.Equal(t, 0, code, errOut)
+	st, _ := errorpage.ReadTriggerFile(path)
+	assert.Equal(t, "from-env-from-env-1", st.Secret)
+
+	code, _, errOut = cli(t, map[string]string{stdinKey: "from-stdin-stdin-2\n"}, "down", "--file", path, "--secret-stdin")
+	require.Equal(t, 0, code, errOut)
+	st, _ = errorpage.ReadTriggerFile(path)
+	assert.Equal(t, "from-stdin-stdin-2", st.Secret)
+}
+
+// TestCLIDownKeepsTheSecret: down without a secret keeps the current
+// window's, says so, and --no-secret drops it.
+func TestCLIDownKeepsTheSecret(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+	code, _, errOut := cli(t, map[string]string{secretEnv: "s3cretS3cretS3cret"}, "down", "--file", path)
+	require.Equal(t, 0, code, errOut)
+	code, out, _ := cli(t, nil, "down", "--file", path, "--message", "longer")
+	require.Equal(t, 0, code)
+	st, _ := errorpage.ReadTriggerFile(path)
+	assert.Equal(t, "s3cretS3cretS3cret", st.Secret, "down without a secret keeps the current one")
+	assert.Contains(t, out, "kept the current window's secret")
+	code, out, _ = cli(t, nil, "down", "--file", path, "--no-secret")
+	require.Equal(t, 0, code)
+	st, _ = errorpage.ReadTriggerFile(path)
+	assert.Empty(t, st.Secret)
+	assert.Contains(t, out, "dropped")
+}
+
+// TestCLIStatusQuotesControlCharacters: a message with terminal escapes
+// cannot fake "maintenance off" on the operator's screen.
+func TestCLIStatusQuotesControlCharacters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+	require.NoError(t, os.WriteFile(path, []byte(`{"message":"\u001b[2K\u001b[1Amaintenance off\r"}`), 0o644))
+	code, out, _ := cli(t, nil, "status", "--file", path)
+	assert.Equal(t, 0, code)
+	assert.NotContains(t, out, "\x1b")
+	assert.NotContains(t, out, "\r")
+	assert.Contains(t, out, `\x1b[2K`)
+}
+
+// TestCLIStatusMissingDirectoryIsAnError: a path whose directory does not
+// exist is a wrong path, not "maintenance off".
+func TestCLIStatusMissingDirectoryIsAnError(t *testing.T) {
+	code, out, errOut := cli(t, nil, "status", "--file", filepath.Join(t.TempDir(), "missing", "down"))
+	assert.Equal(t, 1, code)
+	assert.NotContains(t, out, "maintenance off")
+	assert.Contains(t, errOut, "missing")
+}
+
+// TestCLIStatusAfterTheWindowEnded: status says what a request sees now.
+func TestCLIStatusAfterTheWindowEnded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+	require.NoError(t, errorpage.WriteTriggerFile(path, errorpage.MaintenanceState{On: true, Until: cliNow.Add(-time.Minute)}))
+	code, out, _ := cli(t, nil, "status", "--file", path)
+	assert.Equal(t, 0, code)
+	assert.True(t, strings.HasPrefix(out, "maintenance off: the window ended at 2026-11-23T09:59:00Z"), "got %q", out)
+}
+
+// TestCLIAdminRefusesClearTextToAnotherHost: the bearer token crosses the
+// network in clear text over http://; only loopback, or --insecure-http.
+func TestCLIAdminRefusesClearTextToAnotherHost(t *testing.T) {
+	env := map[string]string{tokenEnv: "t0ken"}
+	code, out, errOut := cli(t, env, "status", "--admin", "http://admin.example.test/admin/maintenance")
+	assert.Equal(t, 2, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "--insecure-http")
+	assert.NotContains(t, errOut, "t0ken")
+
+	var sw errorpage.Switch
+	admin, err := errorpage.NewMaintenanceAdmin(&sw, errorpage.BearerToken("t0ken"))
+	require.NoError(t, err)
+	srv := httptest.NewServer(admin)
+	defer srv.Close()
+	code, _, errOut = cliAt(t, time.Now, env, "status", "--admin", srv.URL)
+	assert.Equal(t, 0, code, "loopback over http is fine: %s", errOut)
 }
