@@ -22,6 +22,15 @@ cd "$(git rev-parse --show-toplevel)"
 
 die() { echo "release.sh: $*" >&2; exit 1; }
 
+# tmp holds the file proxy, the module cache and the sources of a check.
+tmp=""
+cleanup() {
+	# The fresh module cache is read-only unless -modcacherw; make sure it
+	# can be removed either way.
+	[ -z "$tmp" ] || { chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"; }
+}
+trap cleanup EXIT
+
 # version_of prints the version the root module has at commit $1: its tag if
 # one points at it, else the pseudo-version the go command would give it.
 version_of() {
@@ -57,13 +66,11 @@ serve_root() {
 # check builds and vets each released nested module of commit $1 against
 # the root module of the same commit, fetched only from the file proxy.
 check() {
-	local rev=${1:-HEAD} commit version tmp mod
+	local rev=${1:-HEAD} commit version mod
 	commit=$(git rev-parse --verify "$rev^{commit}") || die "no commit $rev"
 	version=$(version_of "$commit")
+	cleanup
 	tmp=$(mktemp -d)
-	# The fresh module cache is read-only unless -modcacherw; make sure it
-	# can be removed either way.
-	trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' RETURN
 	serve_root "$commit" "$version" "$tmp/proxy"
 	local real_cache
 	real_cache=$(go env GOMODCACHE)
@@ -85,8 +92,8 @@ check() {
 			go mod edit -dropreplace="$root_mod" -require="$root_mod@$version"
 			got=$(go list -m -f '{{.Version}} {{if .Replace}}replaced{{end}}' "$root_mod")
 			[ "$got" = "$version " ] || die "$mod: resolved $root_mod as \"$got\", want $version from the proxy"
-			time go build ./...
-			time go vet ./...
+			go build ./...
+			go vet ./...
 		)
 	done
 }
@@ -99,6 +106,11 @@ bump() {
 		(cd "$mod" && go mod edit -dropreplace="$root_mod" -require="$root_mod@$tag")
 	done
 	check "$tag"
+	# go.sum needs the published root's hashes: from the real proxy, which
+	# has had the tag since it was pushed.
+	for mod in "${released[@]}"; do
+		(cd "$mod" && go mod tidy) || die "$mod: go mod tidy failed; was $tag pushed?"
+	done
 	echo
 	echo "release.sh: every released module requires $root_mod $tag, with no replace. Next:"
 	echo "  git commit -am 'Release ${released[*]} $tag' && git push"
