@@ -23,14 +23,25 @@
 //	version  a decimal integer that grows with every write
 //
 // Every write runs one Lua script that sets both fields and publishes
-// {"version":N,"state":{…}} on the channel (by default also named
+// {"version":N} on the channel (by default also named
 // "errorpage:maintenance"; channels and keys are separate namespaces in
 // Redis), so the change and its announcement are atomic. A version is the
 // Redis server's clock in microseconds since 1970, or one more than the
 // version it replaces if that is larger, so versions keep growing across a
-// restart of Redis that lost its data. Every Store applies a state only if
-// its version is at least the one it holds: whoever writes last wins, and
-// all instances converge on the same final state.
+// restart of Redis that lost its data. The scripts count versions exactly
+// over the whole int64 range (not in Lua's doubles, which stop at 2^53); a
+// write that would pass the largest int64 fails and changes nothing. Every
+// Store applies a state only if its version is at least the one it holds:
+// whoever writes last wins, and all instances converge on the same final
+// state.
+//
+// An announcement is only a hint. Whoever may PUBLISH on the channel could
+// send anything, so a Store never applies a state from a message: a
+// message announcing a newer version than the Store holds makes it read
+// the key, and it applies what the key holds. Messages and states larger
+// than 64 KiB are ignored and logged, like an oversized trigger file. Logs
+// describe a malformed state or message (what is wrong, its size) but never
+// quote it, since a state carries the maintenance secret.
 //
 // If the key is missing or holds an older version than a Store knows (Redis
 // restarted empty, or from an old snapshot), the Store writes its state

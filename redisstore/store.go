@@ -265,6 +265,9 @@ func (s *Store) SetMaintenance(ctx context.Context, st errorpage.MaintenanceStat
 	if err := st.UnmarshalJSON(doc); err != nil {
 		return fmt.Errorf("redisstore: %w", err)
 	}
+	if len(doc) > maxMessage {
+		return fmt.Errorf("redisstore: the maintenance document is larger than %d bytes", maxMessage)
+	}
 	v, err := writeScript.Run(ctx, s.client, []string{s.key}, doc, s.channel, s.Version()).Int64()
 	if err != nil {
 		return fmt.Errorf("redisstore: write maintenance state to key %q: %w", s.key, err)

@@ -5,10 +5,14 @@ import (
 	"log/slog"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/errorpage/errorpage"
 )
@@ -130,8 +134,9 @@ func TestRapidToggles(t *testing.T) {
 	}
 }
 
-// TestOlderVersionIgnored: an announcement older than the state held is
-// dropped, so a late message cannot undo a newer write.
+// TestOlderVersionIgnored: an announcement of a version older than the
+// state held does not even make the Store read the key, so a late message
+// cannot undo a newer write; a newer one makes it read the key.
 func TestOlderVersionIgnored(t *testing.T) {
 	srv := startRedis(t)
 	var logs lockedBuffer
@@ -141,16 +146,19 @@ func TestOlderVersionIgnored(t *testing.T) {
 	}
 	v := s.Version()
 	c := srv.Client("")
-	// Messages on one connection arrive in order: once the newer one is
-	// applied, the older one has been seen, and must have changed nothing.
-	c.Publish(bg, defaultName, fmt.Sprintf(`{"version":%d,"state":{"enabled":false,"message":"old"}}`, v-1))
-	c.Publish(bg, defaultName, fmt.Sprintf(`{"version":%d,"state":{"enabled":true,"message":"newer"}}`, v+1))
+	// Messages on one connection arrive in order: once the newer one has
+	// been acted on, the older one has been seen, and must have changed
+	// nothing, although the key held an older state when it came.
+	c.HSet(bg, defaultName, "version", v-1, "state", `{"enabled":false,"message":"old"}`)
+	c.Publish(bg, defaultName, fmt.Sprintf(`{"version":%d}`, v-1))
+	c.HSet(bg, defaultName, "version", v+1, "state", `{"enabled":true,"message":"newer"}`)
+	c.Publish(bg, defaultName, fmt.Sprintf(`{"version":%d}`, v+1))
 	waitFor(t, time.Second, "the newer message", func() bool { return s.Version() == v+1 })
 	if got := s.Maintenance().Message; got != "newer" {
 		t.Errorf("got message %q, want newer", got)
 	}
 	if n := logs.Count("message=old"); n != 0 {
-		t.Errorf("the older message was applied (%d log lines):\n%s", n, logs.String())
+		t.Errorf("the older state was applied (%d log lines):\n%s", n, logs.String())
 	}
 
 	// The same for the key: an older version there is not taken, and the
@@ -269,6 +277,51 @@ func TestRedisDownAtStart(t *testing.T) {
 			if got := s.Maintenance(); got != tc.initial {
 				t.Errorf("a failed write changed the state to %+v", got)
 			}
+		})
+	}
+}
+
+// TestVersionsBeyondFloatPrecision: a stored version above 2^53 is a valid
+// int64, and a write on top of it must still move the version forward
+// exactly (Lua numbers are doubles, in which 2^53+1 is 2^53) or fail with
+// an error. A write that reports success must be visible everywhere.
+func TestVersionsBeyondFloatPrecision(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		stored string
+		fails  bool
+	}{
+		{"2^53", "9007199254740992", false},
+		{"2^53+1", "9007199254740993", false},
+		{"9e18", "9000000000000000000", false},
+		{"one below the largest int64", "9223372036854775806", false},
+		{"the largest int64", "9223372036854775807", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := startRedis(t)
+			c := srv.Client("")
+			require.NoError(t, c.HSet(bg, defaultName, "state", `{"enabled":false,"message":"stored"}`, "version", tc.stored).Err())
+			a, b := open(t, srv.URL(""), Options{Resync: -1}), open(t, srv.URL(""), Options{Resync: -1})
+			stored, err := strconv.ParseInt(tc.stored, 10, 64)
+			require.NoError(t, err)
+			require.Equal(t, stored, a.Version(), "a did not load the stored version")
+
+			err = a.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "written"})
+			got := c.HGetAll(bg, defaultName).Val()
+			if tc.fails {
+				require.Error(t, err, "a write past the largest int64 reported success")
+				assert.True(t, strings.HasPrefix(err.Error(), "redisstore: "), "got error %q, want a redisstore: prefix", err)
+				assert.Equal(t, tc.stored, got["version"], "a refused write changed the version in Redis")
+				assert.Equal(t, `{"enabled":false,"message":"stored"}`, got["state"], "a refused write changed the state in Redis")
+				assert.False(t, a.Maintenance().On, "a refused write changed the state in memory")
+				return
+			}
+			require.NoError(t, err)
+			assert.Greater(t, a.Version(), stored, "got version %d after the write, want more than %d", a.Version(), stored)
+			assert.Equal(t, strconv.FormatInt(a.Version(), 10), got["version"], "got version %s in Redis, want the writer's %d", got["version"], a.Version())
+			assert.Equal(t, "written", a.Maintenance().Message, "the writer does not hold its own write")
+			waitFor(t, time.Second, "b to see the write", func() bool { return b.Maintenance().Message == "written" })
+			assert.Equal(t, a.Version(), b.Version())
 		})
 	}
 }

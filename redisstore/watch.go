@@ -161,7 +161,9 @@ func (s *Store) session(ready func()) error {
 				ready()
 			}
 		case *redis.Message:
-			s.receive(m.Payload)
+			if err := s.receive(s.ctx, m.Payload); err != nil {
+				return err
+			}
 		}
 	}
 }
@@ -203,7 +205,11 @@ func (s *Store) load(ctx context.Context) error {
 	raw := vals["state"]
 	v, verr := strconv.ParseInt(vals["version"], 10, 64)
 	if verr != nil || v <= 0 {
-		s.reportBad(vals["version"]+"\x00"+raw, vals, fmt.Sprintf("the version %q is not a positive integer", vals["version"]))
+		s.reportBad(vals["version"]+"\x00"+raw, vals, fmt.Sprintf("the version %q is not a positive integer", truncate(vals["version"])))
+		return nil
+	}
+	if len(raw) > maxMessage {
+		s.reportBad(vals["version"]+"\x00"+raw, vals, fmt.Sprintf("the state is larger than %d bytes", maxMessage))
 		return nil
 	}
 	var st errorpage.MaintenanceState
@@ -258,7 +264,8 @@ func (s *Store) restore(ctx context.Context, why string) error {
 }
 
 // reportBad logs a malformed value at the key, once for each distinct
-// value.
+// value. The log says what is wrong and how large the value is, never what
+// it holds: a state carries the maintenance secret.
 func (s *Store) reportBad(fingerprint string, vals map[string]string, why string) {
 	s.reportMu.Lock()
 	first := s.badLogged != fingerprint
@@ -269,35 +276,49 @@ func (s *Store) reportBad(fingerprint string, vals map[string]string, why string
 	}
 	attrs := []any{slog.String("error", why)}
 	if vals != nil {
-		attrs = append(attrs, slog.String("state", truncate(vals["state"])), slog.String("version", truncate(vals["version"])))
+		attrs = append(attrs, slog.Int("state_bytes", len(vals["state"])))
 	}
 	s.log.Error("redisstore: malformed maintenance state in Redis; keeping the last good state", s.where(attrs...)...)
 }
 
-// receive applies one announcement from the channel.
-func (s *Store) receive(payload string) {
+// maxMessage caps what the Store reads from the channel and the key, like
+// errorpage's trigger file and admin body (64 KiB).
+const maxMessage = 64 << 10
+
+// receive handles one announcement from the channel. An announcement is
+// only a hint that the key changed: anyone allowed to PUBLISH can send one,
+// so the Store reads the key, the only source it trusts, and applies what
+// the key holds. An announcement of a version the Store already holds, or
+// one that is malformed or too large, changes nothing.
+func (s *Store) receive(ctx context.Context, payload string) error {
+	var err error
 	var env struct {
-		Version int64           `json:"version"`
-		State   json.RawMessage `json:"state"`
+		Version int64 `json:"version"`
 	}
-	var st errorpage.MaintenanceState
-	err := json.Unmarshal([]byte(payload), &env)
-	if err == nil && env.Version <= 0 {
-		err = errors.New("no positive version")
-	}
-	if err == nil {
-		err = st.UnmarshalJSON(env.State)
+	switch {
+	case len(payload) > maxMessage:
+		err = fmt.Errorf("larger than %d bytes", maxMessage)
+	default:
+		err = json.Unmarshal([]byte(payload), &env)
+		if err == nil && env.Version <= 0 {
+			err = errors.New("no positive version")
+		}
 	}
 	if err != nil {
 		s.log.Warn("redisstore: malformed message on the channel; ignored",
-			s.where(slog.String("channel", s.channel), slog.String("error", err.Error()), slog.String("message", truncate(payload)))...)
-		return
+			s.where(slog.String("channel", s.channel), slog.String("error", err.Error()), slog.Int("bytes", len(payload)))...)
+		return nil
 	}
-	s.apply(env.Version, st, false, "message")
+	if env.Version <= s.cur.Load().version {
+		return nil
+	}
+	return s.load(ctx)
 }
 
+// truncate shortens a value that is quoted in a log line. Only versions
+// are quoted; states and messages never are.
 func truncate(v string) string {
-	const max = 200
+	const max = 24
 	if len(v) > max {
 		return v[:max] + "…"
 	}
