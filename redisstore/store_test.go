@@ -198,7 +198,7 @@ func TestVersionsSurviveDataLoss(t *testing.T) {
 func TestWriteRoundTrips(t *testing.T) {
 	srv := startRedis(t)
 	a, b := open(t, srv.URL(""), Options{}), open(t, srv.URL(""), Options{})
-	st := errorpage.MaintenanceState{On: true, Message: "m", Until: time.Now().Add(time.Hour), Retry: 90 * time.Second, Secret: "let-me-in"}
+	st := errorpage.MaintenanceState{On: true, Message: "m", Until: time.Now().Add(time.Hour), Retry: 90 * time.Second, Secret: "let-me-in-please-0123"}
 	if err := a.SetMaintenance(bg, st); err != nil {
 		t.Fatal(err)
 	}

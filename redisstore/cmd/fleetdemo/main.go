@@ -14,7 +14,7 @@
 // (from the root module). Each instance serves "/" (which says which
 // instance answered), "/healthz" (always 200, even in maintenance) and
 // "/admin/maintenance" (the admin endpoint, which takes the bearer token in
-// $ERRORPAGE_ADMIN_TOKEN and refuses everything if it is unset).
+// $ERRORPAGE_ADMIN_TOKEN and is not there when it is unset).
 package main
 
 import (
@@ -72,7 +72,7 @@ func run(addr, redisURL, key, name, token string, log *slog.Logger) error {
 	}
 	defer store.Close()
 	if token == "" {
-		log.Warn("fleetdemo: " + tokenEnv + " is not set; the admin endpoint refuses every request")
+		log.Warn("fleetdemo: " + tokenEnv + " is not set; the admin endpoint is off")
 	}
 	h, err := newHandler(store, name, token, log)
 	if err != nil {
@@ -100,10 +100,16 @@ func run(addr, redisURL, key, name, token string, log *slog.Logger) error {
 
 // newHandler is one instance: the admin endpoint outside the middleware
 // (so it still answers in maintenance), the site inside it.
+// Without a token there is no admin endpoint: an endpoint nobody can use
+// is no endpoint, and an empty token is refused by NewMaintenanceAdmin.
 func newHandler(store *redisstore.Store, name, token string, log *slog.Logger) (http.Handler, error) {
-	admin, err := errorpage.NewMaintenanceAdmin(store, errorpage.BearerToken(token))
-	if err != nil {
-		return nil, err
+	root := http.NewServeMux()
+	if token != "" {
+		admin, err := errorpage.NewMaintenanceAdmin(store, errorpage.BearerToken(token))
+		if err != nil {
+			return nil, err
+		}
+		root.Handle("/admin/maintenance", admin)
 	}
 	ep, err := errorpage.New(errorpage.Options{
 		Logger: log,
@@ -124,8 +130,6 @@ func newHandler(store *redisstore.Store, name, token string, log *slog.Logger) (
 	site.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "ok")
 	})
-	root := http.NewServeMux()
-	root.Handle("/admin/maintenance", admin)
 	root.Handle("/", ep.Handler(site))
 	return root, nil
 }
