@@ -39,8 +39,8 @@ type MaintenanceOptions struct {
 
 	// Refresh is the interval of the Refresh header sent with HTML pages
 	// (or the time left in the window, if shorter), so that an open tab
-	// comes back by itself, as the built-in page promises. Zero means one
-	// minute; negative sends no Refresh header.
+	// reloads by itself and shows the site once the window is over. Zero
+	// means one minute; negative sends no Refresh header.
 	Refresh time.Duration
 
 	// Page renders the maintenance page. Nil means pages.Maintenance.
@@ -207,15 +207,25 @@ func newMaintenanceGate(m *Middleware, o MaintenanceOptions) (*maintenanceGate, 
 
 // intercept answers r with the maintenance page, or the secret URL's
 // redirect, and reports true when maintenance is on and r is not bypassed.
-// It reads the state once, so a switch in the middle of a request does not
-// affect it.
-func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) bool {
-	hdr, sent := r.Header[g.secretHeader]
-	if sent {
+// Otherwise it returns the request the handler gets: r, or a copy of r
+// without the secret header. It reads the state once, so a switch in the
+// middle of a request does not affect it.
+func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) (*http.Request, bool) {
+	hdr := r.Header[g.secretHeader]
+	if g.decide(rw, r, hdr) {
+		return r, true
+	}
+	if hdr != nil {
 		// The secret must not travel on to the handler, its logs and
 		// whatever it proxies to, whether it was checked or not.
-		g.dropSecretHeader(r)
+		r = g.withoutSecretHeader(r)
 	}
+	return r, false
+}
+
+// decide answers r, and reports true, when maintenance is on and r is not
+// bypassed; hdr is the secret header r came with.
+func (g *maintenanceGate) decide(rw http.ResponseWriter, r *http.Request, hdr []string) bool {
 	st := g.src.Maintenance()
 	if !st.On {
 		return false

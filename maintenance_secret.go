@@ -132,17 +132,20 @@ func (g *maintenanceGate) secretBypass(k *bypassKey, hdr []string, r *http.Reque
 	return false
 }
 
-// dropSecretHeader takes the secret header off r. It gives r a header map
-// of its own rather than deleting from the one it has, which an outer
-// handler (or a copy of the request it made) may share.
-func (g *maintenanceGate) dropSecretHeader(r *http.Request) {
+// withoutSecretHeader returns a shallow copy of r without the secret
+// header, for the handler: the caller's request and header map, which an
+// outer handler may still use, are left as they are.
+func (g *maintenanceGate) withoutSecretHeader(r *http.Request) *http.Request {
 	h := make(http.Header, len(r.Header))
 	for k, v := range r.Header {
 		if k != g.secretHeader {
 			h[k] = v
 		}
 	}
-	r.Header = h
+	r2 := new(http.Request)
+	*r2 = *r
+	r2.Header = h
+	return r2
 }
 
 // admit answers a visit to the secret URL: it sets the bypass cookie and

@@ -293,8 +293,11 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 // the response must be aborted. (After runtime.Goexit it never returns:
 // net/http then closes the connection by itself.)
 func (m *Middleware) serve(next http.Handler, rw http.ResponseWriter, r *http.Request) (abort bool) {
-	if m.maint != nil && m.maint.intercept(rw, r) {
-		return false
+	if m.maint != nil {
+		var answered bool
+		if r, answered = m.maint.intercept(rw, r); answered {
+			return false
+		}
 	}
 	w := newInterceptor(m, rw, r)
 	returned := false
