@@ -25,7 +25,7 @@ type galleryStyle struct {
 
 // gallery is the handler Gallery returns.
 type gallery struct {
-	m      *Middleware
+	rd     *renderer
 	themes []pages.Theme
 	styles map[string]galleryStyle // theme name + "/" + scheme
 }
@@ -47,12 +47,12 @@ type gallery struct {
 // gallery does not replace them. Do not expose the gallery on a public
 // production server: it is harmless but of no use to visitors.
 func (m *Middleware) Gallery() http.Handler {
-	g := &gallery{m: m, styles: map[string]galleryStyle{}}
+	g := &gallery{rd: m.render, styles: map[string]galleryStyle{}}
 	// The middleware's own theme first, then the other built-in ones.
-	g.themes = append(g.themes, m.look.theme)
+	g.themes = append(g.themes, m.render.cfg.look.theme)
 	for _, t := range pages.Themes() {
-		if t.Name != m.look.theme.Name {
-			if bt, err := brandTheme(t, m.look.src); err == nil {
+		if t.Name != m.render.cfg.look.theme.Name {
+			if bt, err := brandTheme(t, m.render.cfg.look.src); err == nil {
 				g.themes = append(g.themes, bt)
 			}
 		}
@@ -88,7 +88,7 @@ func (g *gallery) parse(q url.Values) galleryQuery {
 	if b := q.Get("by"); b == "lang" {
 		gq.by = b
 	}
-	for i, t := range g.m.render.langs.texts {
+	for i, t := range g.rd.langs.texts {
 		if t.Tag == q.Get("lang") {
 			gq.lang = i
 		}
@@ -124,7 +124,7 @@ func (g *gallery) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Robots-Tag", "noindex")
 	h.Set("Content-Length", strconv.Itoa(buf.Len()))
 	if q.page {
-		h.Set("Content-Language", g.m.render.langs.texts[q.lang].Tag)
+		h.Set("Content-Language", g.rd.langs.texts[q.lang].Tag)
 	}
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
@@ -134,7 +134,7 @@ func (g *gallery) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // renderPage renders one error page with sample data and returns its CSP.
 func (g *gallery) renderPage(r *http.Request, buf *bytes.Buffer, q galleryQuery) string {
-	rd := g.m.render
+	rd := g.rd
 	now := time.Now()
 	d := &pageData{
 		status: q.status, maintenance: q.status == 0, lang: q.lang, path: r.URL.Path,
@@ -184,7 +184,7 @@ func (g *gallery) link(q galleryQuery) string {
 	v := url.Values{}
 	v.Set("theme", q.theme)
 	v.Set("scheme", q.scheme)
-	v.Set("lang", g.m.render.langs.texts[q.lang].Tag)
+	v.Set("lang", g.rd.langs.texts[q.lang].Tag)
 	if q.view != "desktop" {
 		v.Set("view", q.view)
 	}
@@ -239,7 +239,7 @@ func (g *gallery) renderIndex(buf *bytes.Buffer, q galleryQuery) string {
 		o.by = b.by
 		idx.Groups = append(idx.Groups, galleryLink{b.label, g.link(o), b.by == q.by})
 	}
-	for i, t := range g.m.render.langs.texts {
+	for i, t := range g.rd.langs.texts {
 		o := q
 		o.lang = i
 		idx.Langs = append(idx.Langs, galleryLink{t.Tag, g.link(o), i == q.lang})
@@ -250,7 +250,7 @@ func (g *gallery) renderIndex(buf *bytes.Buffer, q galleryQuery) string {
 			o.status = s
 			idx.Statuses = append(idx.Statuses, galleryLink{statusParam(s), g.link(o), s == q.status})
 		}
-		for i, t := range g.m.render.langs.texts {
+		for i, t := range g.rd.langs.texts {
 			o := q
 			o.lang, o.page = i, true
 			idx.Frames = append(idx.Frames, galleryFrame{t.Tag + " · " + g.statusLabel(q.status), g.link(o)})

@@ -32,7 +32,7 @@ func keepFromInner(key string, keepCookies bool) bool {
 // resetHeaders turns the header map the inner handler left into the base of
 // a replaced response, as described above. An invalid or past Retry-After
 // is dropped.
-func resetHeaders(h, entry http.Header, keepCookies bool, now func() time.Time) {
+func resetHeaders(h, entry http.Header, keepCookies bool, now time.Time) {
 	for k, inner := range h {
 		outer, fromOuter := entry[k]
 		switch {
@@ -41,7 +41,7 @@ func resetHeaders(h, entry http.Header, keepCookies bool, now func() time.Time) 
 				delete(h, k)
 			}
 		case fromOuter:
-			h[k] = mergeKept(k, outer, inner, now())
+			h[k] = mergeKept(k, outer, inner, now)
 		}
 	}
 	for k, v := range entry {
@@ -52,7 +52,7 @@ func resetHeaders(h, entry http.Header, keepCookies bool, now func() time.Time) 
 			h[k] = v
 		}
 	}
-	if v := h["Retry-After"]; v != nil && (len(v) != 1 || !validRetryAfter(v[0], now())) {
+	if v := h["Retry-After"]; v != nil && (len(v) != 1 || !validRetryAfter(v[0], now)) {
 		delete(h, "Retry-After")
 	}
 	// Whoever set these, they describe another representation than the

@@ -258,7 +258,7 @@ func (g *maintenanceGate) decide(rw http.ResponseWriter, r *http.Request, hdr []
 		}
 	}
 
-	if !lastResort(g.m.log, r, func() { g.answer(rw, r, st, expired, now) }) {
+	if !lastResort(g.m.report.log, r, func() { g.answer(rw, r, st, expired, now) }) {
 		minimalError(rw, http.StatusServiceUnavailable)
 	}
 	return true
@@ -266,24 +266,21 @@ func (g *maintenanceGate) decide(rw http.ResponseWriter, r *http.Request, hdr []
 
 // answer writes the maintenance page for the window st.
 func (g *maintenanceGate) answer(rw http.ResponseWriter, r *http.Request, st MaintenanceState, expired bool, now time.Time) {
-	d := pageData{status: http.StatusServiceUnavailable, maintenance: true, message: st.Message, path: r.URL.EscapedPath(), requestID: g.m.requestID(r)}
-	retry := ""
+	d := pageData{status: http.StatusServiceUnavailable, maintenance: true, message: st.Message, path: r.URL.EscapedPath(), requestID: g.m.report.id(r)}
 	switch {
 	case !st.Until.IsZero() && !expired && st.Until.Sub(now) <= maxRetryDelay:
 		// (An end a century away is a typo, not a promise to repeat.)
-		d.until = st.Until
-		retry = formatRetryDate(st.Until)
+		d.back.at = st.Until
 	case st.Retry > 0:
-		retry = formatRetryDelay(st.Retry)
+		d.back.delay = st.Retry
 	}
 	if g.refresh > 0 {
-		every := g.refresh
-		if left := d.until.Sub(now); !d.until.IsZero() && left < every {
-			every = left
+		d.refresh = g.refresh
+		if left := d.back.at.Sub(now); !d.back.at.IsZero() && left < d.refresh {
+			d.refresh = left
 		}
-		d.refresh = formatRetryDelay(every)
 	}
-	g.m.respond(rw, r, rw.Header(), &d, retry)
+	g.m.respond.respond(rw, r, rw.Header(), &d, now)
 }
 
 // pathAllowed reports whether u is one of the allowed paths or lies under

@@ -16,11 +16,9 @@ package errorpage
 import (
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
-	"strconv"
 	"time"
 
 	"github.com/a-h/templ"
@@ -140,110 +138,88 @@ type ErrorEvent struct {
 	Committed bool
 }
 
-// defaultRetryAfter is what a 503 advertises when nothing else says.
-const defaultRetryAfter = 30 * time.Second
-
 // Middleware replaces server errors with pages. Build one with New; it is
 // safe for concurrent use.
+//
+// A request goes through its parts in this order, each in the file named
+// after it: the maintenance gate (gate), the interceptor the handler writes
+// to (writer), the decision at the final status (decision), the report of
+// an error (report), and the response that is written once (respond, with
+// render for the body).
 type Middleware struct {
-	statuses statusSet
-	replace  func(*http.Request, int, http.Header) bool
-	log      *slog.Logger
-	onError  func(*http.Request, ErrorEvent) string
-	debug    bool
-	pages    map[int]func(pages.Model) templ.Component
-	fallback func(pages.Model) templ.Component
-	retry    time.Duration // 0: no Retry-After
-	retryStr string        // retry as delay-seconds
-	reqID    func(*http.Request) string
-	cookies  bool
-	loginURL string
-	now      func() time.Time
-
-	look       look
-	texts      []pages.Text // the default language first
-	localTitle bool
+	policy  policy
+	late    func(*interceptor) // answerLate, bound once
+	report  reporter
+	respond responder
+	debug   bool
+	now     func() time.Time
 
 	render    *renderer
 	maint     *maintenanceGate // nil without a maintenance source
 	maintPage func(pages.Model) templ.Component
 }
 
-// statusSet is a set of 5xx statuses, one bit each.
-type statusSet [2]uint64
-
-func (s *statusSet) add(code int) { s[(code-500)/64] |= 1 << ((code - 500) % 64) }
-func (s *statusSet) has(code int) bool {
-	return code >= 500 && code <= 599 && s[(code-500)/64]&(1<<((code-500)%64)) != 0
-}
-func (m *Middleware) replaces(code int) bool { return m.statuses.has(code) }
-
 // New builds a Middleware from opts. Invalid options are reported here,
 // once, with an error starting "errorpage: ".
 func New(opts Options) (*Middleware, error) {
 	m := &Middleware{
-		replace:  opts.Replace,
-		log:      opts.Logger,
-		onError:  opts.OnError,
-		debug:    opts.Debug,
-		pages:    opts.Pages,
-		fallback: opts.Fallback,
-		reqID:    opts.RequestID,
-		cookies:  opts.KeepSetCookie,
-		loginURL: opts.LoginURL,
-		now:      time.Now,
+		policy: policy{replace: opts.Replace},
+		report: reporter{log: opts.Logger, onError: opts.OnError, requestID: opts.RequestID},
+		debug:  opts.Debug,
+		now:    time.Now,
 	}
-	if m.log == nil {
-		m.log = slog.Default()
+	m.late = m.answerLate
+	if m.report.log == nil {
+		m.report.log = slog.Default()
 	}
-	if m.reqID == nil {
-		m.reqID = defaultRequestID
+	if m.report.requestID == nil {
+		m.report.requestID = defaultRequestID
 	}
 	if opts.Statuses == nil {
-		m.statuses = statusSet{^uint64(0), 1<<36 - 1}
+		m.policy.statuses = allServerErrors
 	}
 	for _, code := range opts.Statuses {
 		if code < 500 || code > 599 {
 			return nil, fmt.Errorf("errorpage: status %d in Statuses is not a server error (500-599)", code)
 		}
-		m.statuses.add(code)
+		m.policy.statuses.add(code)
 	}
 	for code, page := range opts.Pages {
-		if !m.statuses.has(code) {
+		if !m.policy.statuses.has(code) {
 			return nil, fmt.Errorf("errorpage: Pages has a page for %d, which is not in Statuses", code)
 		}
 		if page == nil {
 			return nil, fmt.Errorf("errorpage: Pages has a nil page for %d", code)
 		}
 	}
-	switch {
-	case opts.RetryAfter == 0:
-		m.retry = defaultRetryAfter
-	case opts.RetryAfter > 0:
-		m.retry = opts.RetryAfter
-	}
-	if m.retry > 0 {
-		m.retryStr = formatRetryDelay(m.retry)
-	}
 	if opts.LoginURL != "" {
 		if err := checkURL("LoginURL", opts.LoginURL); err != nil {
 			return nil, err
 		}
 	}
-	var err error
-	if m.look, err = newLook(opts.Theme, opts.Brand); err != nil {
-		return nil, err
-	}
-	if m.texts, err = buildTexts(opts.Languages, opts.DefaultLanguage); err != nil {
-		return nil, err
-	}
-	m.localTitle = opts.LocalizedProblemTitle
-	r, err := newRenderer(m)
+	lk, err := newLook(opts.Theme, opts.Brand)
 	if err != nil {
 		return nil, err
 	}
-	m.render = r
+	texts, err := buildTexts(opts.Languages, opts.DefaultLanguage)
+	if err != nil {
+		return nil, err
+	}
 	m.maintPage = opts.Maintenance.Page
+	m.render, err = newRenderer(renderConfig{
+		look:       lk,
+		texts:      texts,
+		pages:      opts.Pages,
+		fallback:   opts.Fallback,
+		maintPage:  opts.Maintenance.Page,
+		localTitle: opts.LocalizedProblemTitle,
+		loginURL:   opts.LoginURL,
+		log:        m.report.log,
+	})
+	if err != nil {
+		return nil, err
+	}
+	m.respond = responder{render: m.render, keepCookies: opts.KeepSetCookie, retry: newRetryDefault(opts.RetryAfter)}
 	if m.maint, err = newMaintenanceGate(m, opts.Maintenance); err != nil {
 		return nil, err
 	}
@@ -299,21 +275,12 @@ func (m *Middleware) serve(next http.Handler, rw http.ResponseWriter, r *http.Re
 			return false
 		}
 	}
-	w := newInterceptor(m, rw, r)
+	w := newInterceptor(rw, r, &m.policy, m.late)
 	returned := false
 	defer func() { abort = m.finish(w, returned, recover()) }()
 	next.ServeHTTP(w.wrap(), r)
 	returned = true
 	return false
-}
-
-// shouldReplace decides, at the final status, whether the response is
-// replaced.
-func (m *Middleware) shouldReplace(r *http.Request, code int, h http.Header) bool {
-	if !m.statuses.has(code) || isProblemJSON(h) {
-		return false
-	}
-	return m.replace == nil || m.replace(r, code, h)
 }
 
 // errAbnormalEnd is what ErrorEvent.Panic holds when the handler ended
@@ -348,7 +315,7 @@ func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort
 		Committed: w.state == passing || w.state == hijacked,
 	}
 	if ev.Committed {
-		lastResort(m.log, w.req, func() { m.report(w.req, &ev) })
+		lastResort(m.report.log, w.req, func() { m.report.report(w.req, &ev) })
 		return true
 	}
 	m.replaceResponse(w, http.StatusInternalServerError, &ev)
@@ -362,109 +329,29 @@ func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort
 	return false
 }
 
+// answerLate answers a status we replace that the handler wrote after the
+// middleware returned (echo's error handler does): nobody else will.
+func (m *Middleware) answerLate(w *interceptor) { m.replaceResponse(w, w.status, nil) }
+
 // replaceResponse writes the page for status in place of the response w
 // held back; ev is the panic that interrupted it, if any. Whatever fails
 // on the way (a hook of the user's, a slog handler), the client gets the
 // status.
 func (m *Middleware) replaceResponse(w *interceptor, status int, ev *ErrorEvent) {
-	ok := lastResort(m.log, w.req, func() { m.writeError(w, status, ev) })
+	ok := lastResort(m.report.log, w.req, func() {
+		if ev == nil {
+			ev = &ErrorEvent{Status: status}
+		}
+		r := w.req
+		d := pageData{status: status, path: r.URL.EscapedPath()}
+		d.reference = m.report.report(r, ev)
+		d.requestID = ev.RequestID
+		if m.debug && ev.Panic != nil {
+			d.debug = &pages.Debug{Panic: fmt.Sprint(ev.Panic), Stack: string(ev.Stack)}
+		}
+		m.respond.respond(w.rw, r, w.entry, &d, m.now())
+	})
 	if !ok {
 		minimalError(w.rw, status)
 	}
 }
-
-// report tells about an error, in this order: it finds the request's ID
-// (making one up if none came in), hands the event to OnError, and logs a
-// panic, so that the log record carries both the ID and the reference the
-// visitor sees. It fills ev.RequestID and returns the reference.
-func (m *Middleware) report(r *http.Request, ev *ErrorEvent) (reference string) {
-	ev.RequestID = m.requestID(r)
-	if m.onError != nil {
-		reference = m.callOnError(r, *ev)
-	}
-	if ev.Panic != nil {
-		m.logPanic(r, *ev, reference)
-	}
-	return reference
-}
-
-// callOnError calls the OnError hook. A hook that panics loses its
-// reference, not the page, nor the panic's log record.
-func (m *Middleware) callOnError(r *http.Request, ev ErrorEvent) (reference string) {
-	defer func() {
-		if v := recover(); v != nil {
-			reference = ""
-			m.log.LogAttrs(r.Context(), slog.LevelError, "errorpage: OnError panicked",
-				slog.String("panic", fmt.Sprint(v)), slog.String("request_id", ev.RequestID))
-		}
-	}()
-	return cleanReference(m.onError(r, ev))
-}
-
-// lastResort runs f and reports whether it returned normally. A panic in f
-// is logged (if even that does not panic) and swallowed: it happened while
-// answering for an error, and must not turn into a second, silent one.
-func lastResort(log *slog.Logger, r *http.Request, f func()) (ok bool) {
-	defer func() {
-		if v := recover(); v != nil {
-			func() {
-				defer func() { _ = recover() }()
-				log.LogAttrs(r.Context(), slog.LevelError, "errorpage: answering an error panicked",
-					slog.String("panic", fmt.Sprint(v)), slog.String("path", r.URL.Path))
-			}()
-			ok = false
-		}
-	}()
-	f()
-	return true
-}
-
-// minimalError is the answer when even the page could not be made: the
-// status and a line of text, never cached.
-func minimalError(rw http.ResponseWriter, status int) {
-	h := rw.Header()
-	for k := range h {
-		delete(h, k)
-	}
-	h["Content-Type"] = []string{"text/plain; charset=utf-8"}
-	h["Cache-Control"] = []string{"no-store"}
-	h["X-Content-Type-Options"] = []string{"nosniff"}
-	claimResponse(rw)
-	rw.WriteHeader(status)
-	_, _ = io.WriteString(rw, strconv.Itoa(status)+" "+phrase(status)+"\n")
-}
-
-func (m *Middleware) logPanic(r *http.Request, ev ErrorEvent, reference string) {
-	if !m.log.Enabled(r.Context(), slog.LevelError) {
-		return // spare formatting the panic and copying the stack
-	}
-	msg := "errorpage: panic serving request"
-	if ev.Committed {
-		msg = "errorpage: panic after the response was committed; aborting it"
-	}
-	attrs := []slog.Attr{
-		// fmt.Sprint survives a panicking Error or String method (a typed
-		// nil error, say); calling err.Error() would not.
-		slog.String("error", fmt.Sprint(ev.Panic)),
-		slog.String("method", r.Method),
-		slog.String("path", r.URL.Path),
-		slog.String("request_id", ev.RequestID),
-	}
-	if reference != "" {
-		attrs = append(attrs, slog.String("reference", reference))
-	}
-	attrs = append(attrs, slog.String("stack", string(ev.Stack)))
-	m.log.LogAttrs(r.Context(), slog.LevelError, msg, attrs...)
-}
-
-// requestID is the ID of r shown on the page and logged: the one that came
-// with the request if it is short visible ASCII, else a new one, so that a
-// visitor always has something to quote that leads to the log record.
-func (m *Middleware) requestID(r *http.Request) string {
-	if id := cleanRequestID(m.reqID(r)); id != "" {
-		return id
-	}
-	return newRequestID()
-}
-
-func errAttr(err error) slog.Attr { return slog.String("error", err.Error()) }

@@ -454,19 +454,19 @@ func TestRequestID(t *testing.T) {
 			for i := 0; i+1 < len(tt.headers); i += 2 {
 				r.Header.Set(tt.headers[i], tt.headers[i+1])
 			}
-			got := m.requestID(r)
+			got := m.report.id(r)
 			if tt.want != "" {
 				assert.Equal(t, tt.want, got)
 				return
 			}
 			assert.Regexp(t, generated, got, "a request without a usable ID gets a new, short, URL-safe one")
-			assert.NotEqual(t, got, m.requestID(r), "each call makes a new one")
+			assert.NotEqual(t, got, m.report.id(r), "each call makes a new one")
 		})
 	}
 	custom, _ := newTestMiddleware(t, Options{RequestID: func(r *http.Request) string { return "from-ctx" }})
-	assert.Equal(t, "from-ctx", custom.requestID(httptest.NewRequest("GET", "/", nil)))
+	assert.Equal(t, "from-ctx", custom.report.id(httptest.NewRequest("GET", "/", nil)))
 	empty, _ := newTestMiddleware(t, Options{RequestID: func(r *http.Request) string { return "" }})
-	assert.Regexp(t, generated, empty.requestID(httptest.NewRequest("GET", "/", nil)), "a RequestID func that finds nothing gets a new one too")
+	assert.Regexp(t, generated, empty.report.id(httptest.NewRequest("GET", "/", nil)), "a RequestID func that finds nothing gets a new one too")
 }
 
 // TestRequestIDIsShownLoggedAndBesideTheReference guards the default: with

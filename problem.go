@@ -37,9 +37,9 @@ func writeProblem(b *bytes.Buffer, p *pageData, title, detail, instance string) 
 		b.WriteString(`,"retry_after":`)
 		b.WriteString(strconv.FormatInt(p.retrySeconds, 10))
 	}
-	if !p.until.IsZero() {
+	if !p.back.at.IsZero() {
 		b.WriteString(`,"until":`)
-		jsonString(b, p.until.UTC().Format("2006-01-02T15:04:05Z07:00"))
+		jsonString(b, p.back.at.UTC().Format("2006-01-02T15:04:05Z07:00"))
 	}
 	if p.debug != nil {
 		b.WriteString(`,"panic":`)

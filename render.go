@@ -33,10 +33,15 @@ type pageData struct {
 	reference string
 	debug     *pages.Debug
 
-	retry        string    // the sentence saying when to come back
-	retrySeconds int64     // the same as a number, for problem documents
-	until        time.Time // maintenance: when the window ends, if known
-	refresh      string    // Refresh header value for HTML pages, or ""
+	// back is when to come back as the caller knows it (a maintenance
+	// window's end or retry delay); refresh is the interval of the
+	// Refresh header of an HTML maintenance page. Both are decided by the
+	// caller; respond formats them.
+	back    retry
+	refresh time.Duration
+
+	retry        string // the sentence saying when to come back
+	retrySeconds int64  // the same as a number, for problem documents
 }
 
 // slots are the parts of a built-in page that change from request to
@@ -66,10 +71,23 @@ type compiledPage struct {
 	slots []int
 }
 
+// renderConfig is what a renderer is built from: the parts of Options
+// that decide how pages look and read, checked by New.
+type renderConfig struct {
+	look       look
+	texts      []pages.Text // the default language first
+	pages      map[int]func(pages.Model) templ.Component
+	fallback   func(pages.Model) templ.Component
+	maintPage  func(pages.Model) templ.Component
+	localTitle bool
+	loginURL   string
+	log        *slog.Logger
+}
+
 // renderer turns pageData into bytes: the one render path for every
 // status, the maintenance page and all three formats.
 type renderer struct {
-	m          *Middleware
+	cfg        renderConfig
 	langs      *languages
 	css        string
 	cssHash    string   // the stylesheet's CSP source, 'sha256-...'
@@ -109,12 +127,12 @@ func cspHash(s string) string {
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
-func newRenderer(m *Middleware) (*renderer, error) {
-	r := &renderer{m: m, langs: newLanguages(m.texts)}
-	r.css = m.look.theme.CSS()
+func newRenderer(cfg renderConfig) (*renderer, error) {
+	r := &renderer{cfg: cfg, langs: newLanguages(cfg.texts)}
+	r.css = cfg.look.theme.CSS()
 	r.imgSrc = "'self' data:"
-	if m.look.imgOrigin != "" {
-		r.imgSrc += " " + m.look.imgOrigin
+	if cfg.look.imgOrigin != "" {
+		r.imgSrc += " " + cfg.look.imgOrigin
 	}
 	r.cssHash = cspHash(r.css)
 	r.cspHTML = r.csp("")
@@ -143,108 +161,6 @@ func putBuffer(b *bytes.Buffer) {
 	bufferPool.Put(b)
 }
 
-// writeError replaces the response the interceptor held back (or the one
-// a panic interrupted) with the page for status.
-func (m *Middleware) writeError(w *interceptor, status int, ev *ErrorEvent) {
-	r := w.req
-	if ev == nil {
-		ev = &ErrorEvent{Status: status}
-	}
-	d := pageData{status: status, path: r.URL.EscapedPath()}
-	d.reference = m.report(r, ev)
-	d.requestID = ev.RequestID
-	if m.debug && ev.Panic != nil {
-		d.debug = &pages.Debug{Panic: fmt.Sprint(ev.Panic), Stack: string(ev.Stack)}
-	}
-	entry := w.entry
-	if entry == nil {
-		entry = http.Header{}
-	}
-	m.respond(w.rw, r, entry, &d, "")
-}
-
-// cleanReference bounds what OnError returned; it is escaped everywhere it
-// is shown, but a page is no place for a kilobyte of it.
-func cleanReference(s string) string {
-	if len(s) > 256 {
-		// Cut at a character boundary: half a rune is not text.
-		return strings.ToValidUTF8(s[:256], "")
-	}
-	return s
-}
-
-// respond writes a complete error response: headers, status, and (except
-// for HEAD) the body, rendered into a buffer first so that a page failing
-// halfway never leaves a half-written response. retryAfter, when not
-// empty, is the Retry-After to send; otherwise a valid one the handler set
-// is kept, and a 503 without one gets the configured default.
-func (m *Middleware) respond(rw http.ResponseWriter, r *http.Request, entry http.Header, d *pageData, retryAfter string) {
-	h := rw.Header()
-	resetHeaders(h, entry, m.cookies, m.now)
-	hv := headerValues{buf: make([]string, 0, 10)}
-	d.lang = m.render.langs.choose(firstValue(r.Header, "Accept-Language"))
-
-	// When to come back: what the caller says, else the handler's valid
-	// Retry-After, else for a 503 the configured delay. A maintenance window
-	// without an end time or retry delay sends none: the default is a guess
-	// for overload, and the page says "back shortly" instead.
-	var wait time.Duration
-	switch {
-	case retryAfter != "":
-		hv.set(h, "Retry-After", retryAfter)
-		now := m.now()
-		if at, err := parseRetryAfter(retryAfter, now); err == nil {
-			wait = at.Sub(now)
-		}
-	case h["Retry-After"] != nil:
-		now := m.now()
-		if at, err := parseRetryAfter(h["Retry-After"][0], now); err == nil {
-			wait = at.Sub(now)
-		}
-	case d.status == http.StatusServiceUnavailable && !d.maintenance && m.retryStr != "":
-		hv.set(h, "Retry-After", m.retryStr)
-		wait = m.retry
-	}
-	switch {
-	case wait > 0 && d.maintenance && !d.until.IsZero():
-		d.retrySeconds = ceilDiv(wait, time.Second)
-		d.retry = m.render.langs.backBy(d.lang, d.until, m.now())
-	case wait > 0:
-		d.retrySeconds = ceilDiv(wait, time.Second)
-		d.retry = m.render.langs.retryIn(d.lang, wait)
-	case d.maintenance:
-		d.retry = m.render.langs.texts[d.lang].Labels.BackSoon
-	}
-
-	buf := getBuffer()
-	defer putBuffer(buf)
-	f := negotiate(r.Header)
-	ctype, csp := m.render.render(r.Context(), buf, f, d)
-	if d.refresh != "" && f == formatHTML {
-		// Refresh is an HTML-standard header, not HTTP's: only for pages.
-		hv.set(h, "Refresh", d.refresh)
-	}
-
-	dropFreshnessOf(h, entry)
-	hv.set(h, "Cache-Control", "no-store")
-	hv.set(h, "Content-Type", ctype)
-	hv.set(h, "Content-Length", strconv.Itoa(buf.Len()))
-	hv.set(h, "Content-Language", m.render.langs.texts[d.lang].Tag)
-	hv.set(h, "Content-Security-Policy", csp)
-	hv.set(h, "X-Content-Type-Options", "nosniff")
-	hv.set(h, "X-Robots-Tag", "noindex")
-	if h["Vary"] == nil {
-		hv.set(h, "Vary", m.render.vary)
-	} else {
-		addVary(&hv, h, m.render.varyTokens...)
-	}
-	claimResponse(rw)
-	rw.WriteHeader(d.status)
-	if r.Method != http.MethodHead {
-		_, _ = rw.Write(buf.Bytes())
-	}
-}
-
 // render writes the page in format f into buf and returns its Content-Type
 // and Content-Security-Policy. It cannot fail: if a custom page fails, the
 // built-in one is used, and if that fails too, plain text.
@@ -254,7 +170,7 @@ func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *
 	switch f {
 	case formatJSON:
 		title := phrase(d.status)
-		if rd.m.localTitle {
+		if rd.cfg.localTitle {
 			title = st.Title
 		}
 		writeProblem(buf, d, title, st.Message, d.path)
@@ -266,14 +182,14 @@ func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *
 			if err == nil {
 				return "text/html; charset=utf-8", rd.csp(nonce)
 			}
-			rd.m.log.LogAttrs(ctx, slog.LevelError, "errorpage: custom page failed; serving the built-in one", errAttr(err))
+			rd.cfg.log.LogAttrs(ctx, slog.LevelError, "errorpage: custom page failed; serving the built-in one", errAttr(err))
 			buf.Reset()
 		}
 		err := rd.builtin(ctx, buf, d)
 		if err == nil {
 			return "text/html; charset=utf-8", rd.cspHTML
 		}
-		rd.m.log.LogAttrs(ctx, slog.LevelError, "errorpage: built-in page failed; serving plain text", errAttr(err))
+		rd.cfg.log.LogAttrs(ctx, slog.LevelError, "errorpage: built-in page failed; serving plain text", errAttr(err))
 		buf.Reset()
 	}
 	writePlain(buf, text, st, d)
@@ -308,12 +224,12 @@ func phrase(status int) string {
 
 func (rd *renderer) customPage(d *pageData) func(pages.Model) templ.Component {
 	if d.maintenance {
-		return rd.m.maintPage
+		return rd.cfg.maintPage
 	}
-	if p := rd.m.pages[d.status]; p != nil {
+	if p := rd.cfg.pages[d.status]; p != nil {
 		return p
 	}
-	return rd.m.fallback
+	return rd.cfg.fallback
 }
 
 func builtinPage(d *pageData) func(pages.Model) templ.Component {
@@ -346,9 +262,9 @@ func (rd *renderer) model(d *pageData, slots [numSlots]string, marked bool) page
 		RequestID:   slots[slotRequestID],
 		Reference:   slots[slotReference],
 		Retry:       slots[slotRetry],
-		LoginURL:    rd.m.loginURL,
-		Brand:       rd.m.look.brand,
-		Theme:       rd.m.look.theme.Name,
+		LoginURL:    rd.cfg.loginURL,
+		Brand:       rd.cfg.look.brand,
+		Theme:       rd.cfg.look.theme.Name,
 		CSS:         rd.css,
 		Debug:       d.debug,
 	}

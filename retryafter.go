@@ -41,10 +41,67 @@ func formatRetryDelay(d time.Duration) string {
 // tells senders to generate ("Fri, 31 Dec 1999 23:59:59 GMT"), rounded up
 // to a whole second: never a moment before t.
 func formatRetryDate(t time.Time) string {
+	return ceilSecond(t).UTC().Format(http.TimeFormat)
+}
+
+// ceilSecond rounds t up to a whole second.
+func ceilSecond(t time.Time) time.Time {
 	if u := t.Truncate(time.Second); !u.Equal(t) {
-		t = u.Add(time.Second)
+		return u.Add(time.Second)
 	}
-	return t.UTC().Format(http.TimeFormat)
+	return t
+}
+
+// retry is when a client may come back as the one answering knows it: a
+// moment (a maintenance window's end) or a delay from now. The zero value
+// knows nothing.
+type retry struct {
+	at    time.Time
+	delay time.Duration
+}
+
+// retryDefault is the Retry-After of an overloaded 503 that did not send
+// its own (Options.RetryAfter), formatted once by New.
+type retryDefault struct {
+	delay time.Duration // 0: none
+	value string        // delay as delay-seconds
+}
+
+// defaultRetryAfter is what a 503 advertises when nothing else says.
+const defaultRetryAfter = 30 * time.Second
+
+// newRetryDefault turns Options.RetryAfter into a retryDefault: zero means
+// 30 seconds, negative none.
+func newRetryDefault(d time.Duration) retryDefault {
+	switch {
+	case d == 0:
+		d = defaultRetryAfter
+	case d < 0:
+		return retryDefault{}
+	}
+	return retryDefault{delay: d, value: formatRetryDelay(d)}
+}
+
+// whenBack decides, once per response, when the client may come back:
+// what the one answering knows (back), else the Retry-After the handler
+// left (handler, already checked by resetHeaders), else for an overloaded
+// 503 the default; a maintenance window that says nothing gets nothing.
+// It returns the Retry-After value to set ("" keeps the handler's, or
+// sends none) and the wait it stands for.
+func (def retryDefault) whenBack(back retry, handler []string, status int, maintenance bool, now time.Time) (value string, wait time.Duration) {
+	switch {
+	case !back.at.IsZero():
+		return formatRetryDate(back.at), ceilSecond(back.at).Sub(now)
+	case back.delay > 0:
+		return formatRetryDelay(back.delay), back.delay
+	case handler != nil:
+		if at, err := parseRetryAfter(handler[0], now); err == nil {
+			return "", at.Sub(now)
+		}
+	case status == http.StatusServiceUnavailable && !maintenance && def.value != "":
+		return def.value, def.delay
+	}
+	return "", 0
 }
 
 // parseRetryAfter reads a Retry-After value and returns the moment it names:

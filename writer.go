@@ -5,7 +5,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -40,9 +39,13 @@ const (
 // through us, not around us; they report http.ErrNotSupported where
 // nothing below has them.
 type interceptor struct {
-	rw  http.ResponseWriter
-	req *http.Request
-	m   *Middleware
+	rw     http.ResponseWriter
+	req    *http.Request
+	policy *policy
+
+	// late writes the page for a status we replace that arrives after the
+	// middleware returned (see done).
+	late func(w *interceptor)
 
 	// entry holds the headers that were on the response when the middleware
 	// was entered (an outer CORS or compression middleware owns them); nil
@@ -65,8 +68,8 @@ type interceptor struct {
 	answered bool
 }
 
-func newInterceptor(m *Middleware, rw http.ResponseWriter, r *http.Request) *interceptor {
-	w := &interceptor{rw: rw, req: r, m: m}
+func newInterceptor(rw http.ResponseWriter, r *http.Request, p *policy, late func(*interceptor)) *interceptor {
+	w := &interceptor{rw: rw, req: r, policy: p, late: late}
 	if h := rw.Header(); len(h) > 0 {
 		w.entry = h.Clone()
 	}
@@ -128,25 +131,34 @@ func (w *interceptor) WriteHeader(code int) {
 		// Interim responses go out at once and never settle the final
 		// status; net/http keeps the header map for the final one.
 		w.rw.WriteHeader(code)
-	case !w.answered && w.m.shouldReplace(w.req, code, w.rw.Header()):
-		w.state, w.status = replacing, code
-		if w.done {
-			w.m.replaceResponse(w, code, nil)
-		}
+	case w.answered:
+		// An errorpage further in answered: its answer passes as it is.
+		w.passStatus(code)
 	default:
-		if !w.answered && w.m.replaces(code) {
-			// A 5xx the application keeps as its own answer is still
-			// never cached, and it is this errorpage's decision: one
-			// further out must not replace it.
+		switch w.policy.decide(w.req, code, w.rw.Header()) {
+		case replace:
+			w.state, w.status = replacing, code
+			if w.done {
+				w.late(w)
+			}
+			return
+		case keep:
+			// The application's own answer to an error is still never
+			// cached, and it is this errorpage's decision: one further
+			// out must not replace it.
 			noStore(w.rw.Header())
 			claimResponse(w.rw)
 		}
-		// The state moves only once the writer below took the status: an
-		// invalid code (0, 1000) makes net/http panic before anything is
-		// sent, and that panic still gets a page.
-		w.rw.WriteHeader(code)
-		w.state, w.status = passing, code
+		w.passStatus(code)
 	}
+}
+
+// passStatus sends the final status to the writer below. The state moves
+// only once the writer took it: an invalid code (0, 1000) makes net/http
+// panic before anything is sent, and that panic still gets a page.
+func (w *interceptor) passStatus(code int) {
+	w.rw.WriteHeader(code)
+	w.state, w.status = passing, code
 }
 
 // Write passes b on, or discards it under a status we replace. A first
@@ -305,14 +317,4 @@ func canHijack(w http.ResponseWriter) bool {
 		}
 		w = u.Unwrap()
 	}
-}
-
-// isProblemJSON reports whether the response already is an RFC 9457
-// problem document, the API's own answer.
-func isProblemJSON(h http.Header) bool {
-	ct := h.Get("Content-Type")
-	if i := strings.IndexByte(ct, ';'); i >= 0 {
-		ct = ct[:i]
-	}
-	return strings.EqualFold(strings.TrimSpace(ct), "application/problem+json")
 }

@@ -1,0 +1,107 @@
+package errorpage
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+)
+
+// reporter tells about errors: it finds the request's ID, calls OnError
+// and logs panics.
+type reporter struct {
+	log       *slog.Logger
+	onError   func(*http.Request, ErrorEvent) string // nil: none
+	requestID func(*http.Request) string
+}
+
+// report tells about an error, in this order: it finds the request's ID
+// (making one up if none came in), hands the event to OnError, and logs a
+// panic, so that the log record carries both the ID and the reference the
+// visitor sees. It fills ev.RequestID and returns the reference.
+func (rp *reporter) report(r *http.Request, ev *ErrorEvent) (reference string) {
+	ev.RequestID = rp.id(r)
+	if rp.onError != nil {
+		reference = rp.callOnError(r, *ev)
+	}
+	if ev.Panic != nil {
+		rp.logPanic(r, *ev, reference)
+	}
+	return reference
+}
+
+// id is the ID of r shown on the page and logged: the one that came with
+// the request if it is short visible ASCII, else a new one, so that a
+// visitor always has something to quote that leads to the log record.
+func (rp *reporter) id(r *http.Request) string {
+	if id := cleanRequestID(rp.requestID(r)); id != "" {
+		return id
+	}
+	return newRequestID()
+}
+
+// callOnError calls the OnError hook. A hook that panics loses its
+// reference, not the page, nor the panic's log record.
+func (rp *reporter) callOnError(r *http.Request, ev ErrorEvent) (reference string) {
+	defer func() {
+		if v := recover(); v != nil {
+			reference = ""
+			rp.log.LogAttrs(r.Context(), slog.LevelError, "errorpage: OnError panicked",
+				slog.String("panic", fmt.Sprint(v)), slog.String("request_id", ev.RequestID))
+		}
+	}()
+	return cleanReference(rp.onError(r, ev))
+}
+
+// cleanReference bounds what OnError returned; it is escaped everywhere it
+// is shown, but a page is no place for a kilobyte of it.
+func cleanReference(s string) string {
+	if len(s) > 256 {
+		// Cut at a character boundary: half a rune is not text.
+		return strings.ToValidUTF8(s[:256], "")
+	}
+	return s
+}
+
+func (rp *reporter) logPanic(r *http.Request, ev ErrorEvent, reference string) {
+	if !rp.log.Enabled(r.Context(), slog.LevelError) {
+		return // spare formatting the panic and copying the stack
+	}
+	msg := "errorpage: panic serving request"
+	if ev.Committed {
+		msg = "errorpage: panic after the response was committed; aborting it"
+	}
+	attrs := []slog.Attr{
+		// fmt.Sprint survives a panicking Error or String method (a typed
+		// nil error, say); calling err.Error() would not.
+		slog.String("error", fmt.Sprint(ev.Panic)),
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.Path),
+		slog.String("request_id", ev.RequestID),
+	}
+	if reference != "" {
+		attrs = append(attrs, slog.String("reference", reference))
+	}
+	attrs = append(attrs, slog.String("stack", string(ev.Stack)))
+	rp.log.LogAttrs(r.Context(), slog.LevelError, msg, attrs...)
+}
+
+// lastResort runs f and reports whether it returned normally. A panic in f
+// is logged (if even that does not panic) and swallowed: it happened while
+// answering for an error, and must not turn into a second, silent one.
+func lastResort(log *slog.Logger, r *http.Request, f func()) (ok bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			func() {
+				defer func() { _ = recover() }()
+				log.LogAttrs(r.Context(), slog.LevelError, "errorpage: answering an error panicked",
+					slog.String("panic", fmt.Sprint(v)), slog.String("path", r.URL.Path))
+			}()
+			ok = false
+		}
+	}()
+	f()
+	return true
+}
+
+func errAttr(err error) slog.Attr { return slog.String("error", err.Error()) }
