@@ -184,7 +184,7 @@ func (m *Middleware) respond(rw http.ResponseWriter, r *http.Request, entry http
 	h := rw.Header()
 	resetHeaders(h, entry, m.cookies, m.now)
 	hv := headerValues{buf: make([]string, 0, 10)}
-	d.lang = m.render.langs.choose(firstValue(r.Header, "Accept-Language"))
+	d.lang = m.render.langs.choose(r.Header["Accept-Language"])
 
 	// When to come back: what the caller says, else the handler's valid
 	// Retry-After, else for a 503 the configured delay. A maintenance window
