@@ -31,7 +31,8 @@ type Brand struct {
 	Name string
 
 	// LogoURL is an image shown before the name, about 2rem high: a path on
-	// this site, an absolute https (or http) URL, whose origin is then
+	// this site starting with "/", an absolute https (or http) URL with a
+	// host and no user info, whose origin is then
 	// allowed in the page's Content-Security-Policy (img-src), or a
 	// data:image/... URL. Empty shows no logo. A logo on another origin is
 	// a request the visitor's browser makes while your site is failing; a
@@ -47,16 +48,20 @@ type Brand struct {
 	// viewBox; the page sizes it to 2rem high.
 	LogoSVG string
 
-	// HomeURL is where the name, the logo and "Go to the home page" lead.
-	// Empty means "/".
+	// HomeURL is where the name, the logo and "Go to the home page" lead:
+	// an absolute http(s) URL with a host and no user info, or a path
+	// starting with "/". Anything else is an error from New. Empty means
+	// "/".
 	HomeURL string
 
-	// Support is where "Contact support" leads: a URL, or an e-mail
-	// address, which becomes a mailto: link. Empty shows no link.
+	// Support is where "Contact support" leads: what HomeURL accepts, an
+	// e-mail address, which becomes a mailto: link, a mailto: URL with one
+	// address, or a tel: URL (tel:+1-555-0100, no spaces). Anything else,
+	// such as "call us on 555", is an error from New. Empty shows no link.
 	Support string
 
-	// StatusURL is the product's status page, linked in the footer. Empty
-	// shows no link.
+	// StatusURL is the product's status page, linked in the footer: what
+	// HomeURL accepts. Empty shows no link.
 	StatusURL string
 
 	// Footer is a line of plain text at the bottom of every page, such as
@@ -125,7 +130,7 @@ func newLook(themeName string, b Brand) (look, error) {
 		{"Brand.StatusURL", b.StatusURL, &l.brand.StatusURL},
 	} {
 		if u.value != "" {
-			if err := checkURL(u.field, u.value); err != nil {
+			if err := checkLink(u.field, u.value, false); err != nil {
 				return l, err
 			}
 			*u.dst = u.value
@@ -156,41 +161,124 @@ func supportURL(s string) (string, error) {
 	if !strings.Contains(s, ":") && strings.Contains(s, "@") {
 		a, err := mail.ParseAddress(s)
 		if err != nil || a.Name != "" {
-			return "", fmt.Errorf("errorpage: Brand.Support %q is neither a URL nor an e-mail address", s)
+			return "", fmt.Errorf("errorpage: Brand.Support %q is not an e-mail address (%s)", s, supportForms)
 		}
 		return "mailto:" + a.Address, nil
 	}
-	if err := checkURL("Brand.Support", s); err != nil {
+	if err := checkLink("Brand.Support", s, true); err != nil {
 		return "", err
 	}
 	return s, nil
 }
 
+// What a link in the brand may be.
+const (
+	linkForms    = "write an absolute http(s) URL with a host, like https://acme.example/, or a path starting with /"
+	supportForms = "write an absolute http(s) URL with a host, like https://acme.example/help, a path starting with /, " +
+		"an e-mail address, or a mailto: or tel: URL"
+)
+
+// checkLink accepts what works as a link on a page served at any path: an
+// absolute http(s) URL with a host and no user info, or a path starting
+// with "/"; with contact, also a mailto: URL with one address and a tel:
+// URL. Anything else (a relative path, which would resolve against the
+// failing URL, "//host", words, spaces) is an error saying what is
+// accepted.
+func checkLink(field, s string, contact bool) error {
+	forms := linkForms
+	if contact {
+		forms = supportForms
+	}
+	bad := func(why string) error {
+		return fmt.Errorf("errorpage: %s %q %s; %s", field, s, why, forms)
+	}
+	if i := strings.IndexFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || r == '\\' }); i >= 0 {
+		return bad(fmt.Sprintf("contains %q", s[i]))
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return bad("is not a URL")
+	}
+	if u.User != nil {
+		// Not %q of s: the user info may be a password.
+		return fmt.Errorf("errorpage: %s: a URL with user info (user@ or user:password@) is not accepted; %s", field, forms)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "":
+		if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") {
+			return bad("is not a path starting with / nor an absolute URL")
+		}
+		return nil
+	case "http", "https":
+		if u.Opaque != "" || u.Hostname() == "" {
+			return bad("has no host")
+		}
+		return nil
+	case "mailto":
+		if !contact {
+			break
+		}
+		to, err := url.PathUnescape(u.Opaque)
+		if err == nil {
+			var a *mail.Address
+			if a, err = mail.ParseAddress(to); err == nil && a.Name != "" {
+				err = fmt.Errorf("a name")
+			}
+		}
+		if err != nil {
+			return bad("is not a mailto: URL with one e-mail address")
+		}
+		return nil
+	case "tel":
+		if !contact {
+			break
+		}
+		if !isPhoneNumber(u.Opaque) {
+			return bad("is not a tel: URL with a phone number, like tel:+1-555-0100")
+		}
+		return nil
+	}
+	return bad(fmt.Sprintf("has a scheme %q that is not accepted", u.Scheme))
+}
+
+// isPhoneNumber reports whether s is a phone number as a tel: URL writes
+// it (RFC 3966): an optional +, then digits and the visual separators
+// - . ( ), with at least three digits.
+func isPhoneNumber(s string) bool {
+	s = strings.TrimPrefix(s, "+")
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' || r == '.' || r == '(' || r == ')':
+		default:
+			return false
+		}
+	}
+	return digits >= 3
+}
+
 // checkLogoURL accepts a path, an absolute http(s) URL (returning its
 // origin, for img-src) or a data:image URL.
 func checkLogoURL(s string) (origin string, err error) {
-	u, err := url.Parse(s)
-	if err != nil {
-		return "", fmt.Errorf("errorpage: Brand.LogoURL %q is not a URL: %w", s, err)
-	}
-	switch u.Scheme {
-	case "":
-		if u.Host != "" {
-			return "", fmt.Errorf("errorpage: Brand.LogoURL %q: write an absolute https URL or a path", s)
-		}
-		return "", nil
-	case "http", "https":
-		if u.Host == "" || strings.ContainsAny(u.Host, " ;',\"") {
-			return "", fmt.Errorf("errorpage: Brand.LogoURL %q has no valid host", s)
-		}
-		return u.Scheme + "://" + u.Host, nil
-	case "data":
-		if !strings.HasPrefix(u.Opaque, "image/") {
+	if strings.HasPrefix(strings.ToLower(s), "data:") {
+		if !strings.HasPrefix(s[len("data:"):], "image/") {
 			return "", fmt.Errorf("errorpage: Brand.LogoURL: a data: URL must be an image (data:image/...)")
 		}
 		return "", nil
 	}
-	return "", fmt.Errorf("errorpage: Brand.LogoURL %q: scheme %q is not allowed (use https, a path or data:image)", s, u.Scheme)
+	if err := checkLink("Brand.LogoURL", s, false); err != nil {
+		return "", fmt.Errorf("%w, or a data:image/... URL", err)
+	}
+	u, _ := url.Parse(s) // parsed by checkLink
+	if u.Scheme == "" {
+		return "", nil
+	}
+	if strings.ContainsAny(u.Host, " ;',\"") {
+		return "", fmt.Errorf("errorpage: Brand.LogoURL %q has no valid host", s)
+	}
+	return strings.ToLower(u.Scheme) + "://" + u.Host, nil
 }
 
 // checkLogoSVG rejects what the page's Content-Security-Policy would block

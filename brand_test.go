@@ -166,3 +166,59 @@ func TestBrandColoursKeepContrast(t *testing.T) {
 		}
 	}
 }
+
+// TestBrand_URLsMustBeLinks guards against a Brand URL that is no link at
+// all, like Support "call us on 555", which rendered a broken link.
+func TestBrand_URLsMustBeLinks(t *testing.T) {
+	bad := []struct {
+		name string
+		b    Brand
+	}{
+		{"support in words", Brand{Support: "call us on 555"}},
+		{"support relative path", Brand{Support: "help"}},
+		{"support host without scheme", Brand{Support: "acme.example/help"}},
+		{"support https without host", Brand{Support: "https:///help"}},
+		{"support https without slashes", Brand{Support: "https:acme.example"}},
+		{"support empty mailto", Brand{Support: "mailto:"}},
+		{"support mailto not an address", Brand{Support: "mailto:call us"}},
+		{"support tel in words", Brand{Support: "tel:call us"}},
+		{"support tel with spaces", Brand{Support: "tel:+44 20 7946 0000"}},
+		{"support protocol-relative", Brand{Support: "//evil.example/help"}},
+		{"support backslash", Brand{Support: `/\evil.example/help`}},
+		{"support with a space", Brand{Support: "https://acme.example/get help"}},
+		{"support with a newline", Brand{Support: "https://acme.example/\nhelp"}},
+		{"support with credentials", Brand{Support: "https://user:secret@acme.example/"}},
+		{"support ftp", Brand{Support: "ftp://acme.example/"}},
+		{"home relative", Brand{HomeURL: "home"}},
+		{"home host without scheme", Brand{HomeURL: "www.acme.example"}},
+		{"home without host", Brand{HomeURL: "https://"}},
+		{"home mailto", Brand{HomeURL: "mailto:help@acme.example"}},
+		{"home protocol-relative", Brand{HomeURL: "//evil.example/"}},
+		{"status relative", Brand{StatusURL: "status"}},
+		{"status data", Brand{StatusURL: "data:text/html,hi"}},
+		{"status tel", Brand{StatusURL: "tel:+15550100"}},
+		{"logo relative", Brand{LogoURL: "logo.png"}},
+		{"logo backslash", Brand{LogoURL: `/\evil.example/logo.png`}},
+		{"logo with credentials", Brand{LogoURL: "https://user:secret@cdn.acme.example/logo.png"}},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := New(Options{Brand: tc.b})
+			require.Error(t, err, "%+v", tc.b)
+			assert.True(t, strings.HasPrefix(err.Error(), "errorpage: Brand."), "got %q", err)
+			assert.Contains(t, err.Error(), "http", "the error says what is accepted: got %q", err)
+			assert.NotContains(t, err.Error(), "secret", "no password in the error")
+		})
+	}
+	for _, b := range []Brand{
+		{Support: "https://acme.example/help?topic=outage#form"}, {Support: "http://localhost:8080/help"},
+		{Support: "/help"}, {Support: "help@acme.example"}, {Support: "mailto:help@acme.example?subject=Outage"},
+		{Support: "tel:+1-555-0100"}, {Support: "tel:+44.20.7946.0000"},
+		{HomeURL: "/"}, {HomeURL: "https://acme.example"}, {HomeURL: "https://[2001:db8::1]:8443/"},
+		{StatusURL: "https://status.acme.example/"}, {StatusURL: "/status"},
+		{LogoURL: "/static/logo.png"},
+	} {
+		_, err := New(Options{Brand: b})
+		assert.NoError(t, err, "%+v", b)
+	}
+}
