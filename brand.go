@@ -2,9 +2,12 @@ package errorpage
 
 import (
 	"fmt"
+	"io"
 	"net/mail"
 	"net/url"
 	"strings"
+
+	"golang.org/x/net/html"
 
 	"github.com/errorpage/errorpage/internal/color"
 	"github.com/errorpage/errorpage/pages"
@@ -39,13 +42,16 @@ type Brand struct {
 	// data: URL or LogoSVG makes none.
 	LogoURL string
 
-	// LogoSVG is inline SVG markup (starting with <svg), shown instead of
-	// LogoURL. It is your own markup and is written into the page as is.
-	// The page's Content-Security-Policy blocks style attributes and
-	// <style> elements, scripts and external references inside it, so New
-	// rejects style=, <style, <script and on...= handlers: use presentation
-	// attributes (fill="#f60") and currentColor instead. Give the <svg> a
-	// viewBox; the page sizes it to 2rem high.
+	// LogoSVG is inline SVG markup, one <svg>...</svg> element, shown
+	// instead of LogoURL. It is written into the page as is, so New reads
+	// it as the browser will and accepts only what a logo needs: shapes,
+	// text, gradients, clip paths, masks, patterns, filters, <use>, with
+	// their geometry and presentation attributes (fill="#f60",
+	// currentColor); an href and url() only to an element of the logo
+	// (#id). Scripts, event handlers, style attributes and <style>,
+	// foreignObject, images, links, animation and external references are
+	// errors that name the element or attribute; comments are fine. Give
+	// the <svg> a viewBox; the page sizes it to 2rem high.
 	LogoSVG string
 
 	// HomeURL is where the name, the logo and "Go to the home page" lead:
@@ -281,33 +287,240 @@ func checkLogoURL(s string) (origin string, err error) {
 	return strings.ToLower(u.Scheme) + "://" + u.Host, nil
 }
 
-// checkLogoSVG rejects what the page's Content-Security-Policy would block
-// anyway, so that a broken logo is an error at start-up rather than a
-// console message in production.
+// checkLogoSVG accepts inline SVG a logo needs and nothing that could
+// run, load or style anything: it tokenizes s the way the browser's HTML
+// parser will (inside <svg>, foreign content) and allows only the elements
+// in svgElements and the attributes in svgAttributes, an href only as a
+// reference to an element of the logo (#id), and in values no CSS function
+// but colours, transforms and url(#id). The first thing it does not allow
+// is the error, naming the element or attribute.
 func checkLogoSVG(s string) error {
-	t := strings.ToLower(strings.TrimSpace(s))
-	if !strings.HasPrefix(t, "<svg") || !strings.HasSuffix(t, "</svg>") {
-		return fmt.Errorf("errorpage: Brand.LogoSVG must be one <svg>...</svg> element")
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("errorpage: Brand.LogoSVG: "+format, args...)
 	}
-	for _, bad := range []struct{ what, why string }{
-		{"style=", "style attributes are blocked by the page's Content-Security-Policy; use presentation attributes such as fill="},
-		{"<style", "<style> elements are blocked by the page's Content-Security-Policy; use presentation attributes such as fill="},
-		{"<script", "scripts are blocked by the page's Content-Security-Policy"},
-		{"<foreignobject", "foreignObject is not allowed"},
-	} {
-		if strings.Contains(t, bad.what) {
-			return fmt.Errorf("errorpage: Brand.LogoSVG contains %s: %s", bad.what, bad.why)
+	s = strings.TrimSpace(s)
+	if strings.Contains(strings.ToLower(s), "<![cdata[") {
+		return bad("CDATA sections are not allowed")
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
+	z.AllowCDATA(true) // inside <svg> the browser reads CDATA as text
+	var open []string  // the elements not yet closed, root first
+	closed := false    // the root </svg> was read
+	read := 0 // bytes of s in the tokens so far
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if z.Err() != io.EOF {
+				return bad("%v", z.Err())
+			}
+			if read < len(s) {
+				// The tokenizer drops a tag cut by the end, which on the
+				// page would swallow the markup that follows.
+				return bad("ends inside a tag: %q", s[read:])
+			}
+			break
+		}
+		read += len(z.Raw())
+		tok := z.Token()
+		if closed && !(tt == html.TextToken && strings.TrimSpace(tok.Data) == "") {
+			return bad("must be one <svg>...</svg> element, with nothing after </svg>")
+		}
+		if len(open) == 0 && tt != html.StartTagToken {
+			return bad("must be one <svg>...</svg> element, starting with <svg>")
+		}
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			// Inside <svg> no element is raw text, not even <title>.
+			z.NextIsNotRawText()
+			name := tok.Data
+			if len(open) == 0 && name != "svg" {
+				return bad("must be one <svg>...</svg> element, not <%s>", name)
+			}
+			if len(open) > 0 && textOnly[open[len(open)-1]] {
+				return bad("<%s> inside <%s> is not allowed: it holds text only", name, open[len(open)-1])
+			}
+			if !svgElements[name] {
+				why := "a logo needs shapes, text, gradients, clip paths, masks, patterns, filters and <use>, nothing that loads, links, animates or runs"
+				switch name {
+				case "script":
+					why = "scripts are blocked by the page's Content-Security-Policy"
+				case "style":
+					why = "<style> elements are blocked by the page's Content-Security-Policy; use presentation attributes such as fill="
+				}
+				return bad("<%s> is not allowed: %s", name, why)
+			}
+			for _, a := range tok.Attr {
+				if err := checkSVGAttr(name, a); err != nil {
+					return bad("%s", err)
+				}
+			}
+			if tt == html.StartTagToken {
+				open = append(open, name)
+			}
+		case html.EndTagToken:
+			if len(open) == 0 || open[len(open)-1] != tok.Data {
+				return bad("</%s> does not close the element that is open", tok.Data)
+			}
+			open = open[:len(open)-1]
+			closed = len(open) == 0
+		case html.DoctypeToken:
+			return bad("a doctype is not allowed")
 		}
 	}
-	for i := strings.Index(t, " on"); i >= 0; i = strings.Index(t, " on") {
-		rest := t[i+3:]
-		j := strings.IndexAny(rest, "= \t\n>")
-		if j > 0 && rest[j] == '=' {
-			return fmt.Errorf("errorpage: Brand.LogoSVG contains an event handler (on%s=): scripts are blocked by the page's Content-Security-Policy", rest[:j])
-		}
-		t = rest
+	switch {
+	case len(open) > 0:
+		return bad("must be one <svg>...</svg> element, and <%s> is not closed", open[len(open)-1])
+	case !closed:
+		return bad("must be one <svg>...</svg> element, starting with <svg>")
 	}
 	return nil
+}
+
+// svgElements are the elements a logo may use, as the HTML tokenizer
+// names them (lower case): no script, style, foreignObject, image, a,
+// animation (which can set href), feImage, or anything from HTML.
+var svgElements = setOf(
+	"svg", "g", "defs", "symbol", "use", "title", "desc",
+	"path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
+	"text", "tspan", "textpath",
+	"lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "marker",
+	"filter", "feblend", "fecolormatrix", "fecomponenttransfer", "fefunca", "fefuncb", "fefuncg", "fefuncr",
+	"fecomposite", "fedropshadow", "feflood", "fegaussianblur", "femerge", "femergenode",
+	"femorphology", "feoffset", "feturbulence",
+)
+
+// textOnly are the elements that hold text only: for the HTML parser
+// they are integration points, where HTML, not SVG, would be read.
+var textOnly = setOf("title", "desc")
+
+// svgAttributes are the attributes a logo may use, in lower case: the
+// geometry of the allowed elements, presentation attributes, and
+// accessibility. href is checked apart.
+var svgAttributes = setOf(
+	"id", "class", "lang", "role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "focusable",
+	"version", "baseprofile", "xml:space", "viewbox", "preserveaspectratio",
+	"x", "y", "width", "height", "cx", "cy", "r", "rx", "ry", "x1", "y1", "x2", "y2", "d", "points", "pathlength",
+	"dx", "dy", "rotate", "textlength", "lengthadjust", "startoffset", "method", "spacing", "side",
+	"offset", "gradientunits", "gradienttransform", "spreadmethod", "fx", "fy", "fr",
+	"patternunits", "patterncontentunits", "patterntransform", "clippathunits", "maskunits", "maskcontentunits",
+	"markerunits", "markerwidth", "markerheight", "refx", "refy", "orient",
+	"filterunits", "primitiveunits", "in", "in2", "result", "stddeviation", "edgemode", "mode", "operator",
+	"k1", "k2", "k3", "k4", "type", "values", "tablevalues", "slope", "intercept", "amplitude", "exponent",
+	"radius", "basefrequency", "numoctaves", "seed", "stitchtiles",
+	// Presentation attributes.
+	"alignment-baseline", "baseline-shift", "clip-path", "clip-rule", "color", "color-interpolation",
+	"color-interpolation-filters", "direction", "display", "dominant-baseline", "fill", "fill-opacity",
+	"fill-rule", "filter", "flood-color", "flood-opacity", "font-family", "font-size", "font-size-adjust",
+	"font-stretch", "font-style", "font-variant", "font-weight", "image-rendering", "letter-spacing",
+	"lighting-color", "marker-start", "marker-mid", "marker-end", "mask", "opacity", "overflow", "paint-order",
+	"pointer-events", "shape-rendering", "stop-color", "stop-opacity", "stroke", "stroke-dasharray",
+	"stroke-dashoffset", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit", "stroke-opacity",
+	"stroke-width", "text-anchor", "text-decoration", "text-rendering", "transform", "transform-origin",
+	"unicode-bidi", "vector-effect", "visibility", "word-spacing", "writing-mode",
+)
+
+// hrefElements may refer to another element of the logo.
+var hrefElements = setOf("use", "lineargradient", "radialgradient", "pattern", "textpath")
+
+// cssFunctions are the functions an attribute value may call: colours,
+// transforms and arithmetic. url() is checked apart.
+var cssFunctions = setOf(
+	"rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color",
+	"matrix", "translate", "translatex", "translatey", "scale", "scalex", "scaley", "rotate", "skewx", "skewy",
+	"calc", "min", "max", "clamp",
+)
+
+func setOf(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// checkSVGAttr checks one attribute of an allowed element; the value is
+// as the browser sees it, entities decoded.
+func checkSVGAttr(elem string, a html.Attribute) error {
+	key := a.Key
+	if a.Namespace != "" {
+		key = a.Namespace + ":" + key
+	}
+	switch {
+	case strings.HasPrefix(key, "on"):
+		return fmt.Errorf("<%s> has an event handler (%s=): scripts are blocked by the page's Content-Security-Policy", elem, key)
+	case key == "style":
+		return fmt.Errorf("style attributes are blocked by the page's Content-Security-Policy (style= on <%s>); use presentation attributes such as fill=", elem)
+	case key == "xmlns":
+		if a.Val != "http://www.w3.org/2000/svg" {
+			return fmt.Errorf("xmlns=%q on <%s> is not the SVG namespace", a.Val, elem)
+		}
+		return nil
+	case key == "xmlns:xlink":
+		if a.Val != "http://www.w3.org/1999/xlink" {
+			return fmt.Errorf("xmlns:xlink=%q on <%s> is not the XLink namespace", a.Val, elem)
+		}
+		return nil
+	case key == "href" || key == "xlink:href":
+		if !hrefElements[elem] || !isFragment(a.Val) {
+			return fmt.Errorf("%s=%q on <%s> is not allowed: only <use>, gradients, patterns and <textPath> may refer, and only to an element of the logo (#id)", key, a.Val, elem)
+		}
+		return nil
+	case !svgAttributes[key]:
+		return fmt.Errorf("attribute %s= on <%s> is not allowed: use the geometry and presentation attributes of SVG", key, elem)
+	}
+	if why := badSVGValue(a.Val); why != "" {
+		return fmt.Errorf("%s=%q on <%s> is not allowed: %s", key, a.Val, elem, why)
+	}
+	return nil
+}
+
+// isFragment reports whether v refers to an element of the same
+// document: "#" and an id.
+func isFragment(v string) bool {
+	if len(v) < 2 || v[0] != '#' {
+		return false
+	}
+	for _, r := range v[1:] {
+		if !(r == '-' || r == '_' || r == '.' || r == ':' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// badSVGValue says what is wrong with an attribute value that SVG reads
+// as CSS: a URL other than url(#id), a function other than a colour or
+// transform, an escape that could hide either.
+func badSVGValue(v string) string {
+	lower := strings.ToLower(v)
+	if strings.ContainsAny(lower, "\\\x00") {
+		return "a backslash or NUL"
+	}
+	for _, scheme := range []string{"javascript:", "vbscript:", "data:"} {
+		if strings.Contains(lower, scheme) {
+			return "a " + scheme + " URL"
+		}
+	}
+	for rest := lower; ; {
+		i := strings.IndexByte(rest, '(')
+		if i < 0 {
+			return ""
+		}
+		j := i
+		for j > 0 && (rest[j-1] == '-' || rest[j-1] >= 'a' && rest[j-1] <= 'z' || rest[j-1] >= '0' && rest[j-1] <= '9') {
+			j--
+		}
+		fn, arg := rest[j:i], strings.TrimLeft(rest[i+1:], " \t\n\f\r'\"")
+		switch {
+		case fn == "url":
+			if !strings.HasPrefix(arg, "#") {
+				return "only url(#id), a reference to an element of the logo"
+			}
+		case !cssFunctions[fn]:
+			return fmt.Sprintf("the CSS function %s() is not allowed; use colours, transforms and url(#id)", fn)
+		}
+		rest = rest[i+1:]
+	}
 }
 
 // checkFont accepts a CSS font stack: family names, bare or quoted,
