@@ -306,7 +306,7 @@ func checkLogoSVG(s string) error {
 	z.AllowCDATA(true) // inside <svg> the browser reads CDATA as text
 	var open []string  // the elements not yet closed, root first
 	closed := false    // the root </svg> was read
-	read := 0 // bytes of s in the tokens so far
+	read := 0          // bytes of s in the tokens so far
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {

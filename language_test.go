@@ -259,3 +259,17 @@ func BenchmarkAcceptLanguage(b *testing.B) {
 		})
 	}
 }
+
+// TestAcceptLanguageChoosesAmongTextsOfOneLanguage checks that among
+// several texts of the visitor's language the closest region or script
+// wins.
+func TestAcceptLanguageChoosesAmongTextsOfOneLanguage(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{Languages: []pages.Text{{Tag: "zh-Hant"}, {Tag: "pt-PT"}}})
+	for accept, want := range map[string]string{
+		"zh-TW": "zh-Hant", "zh-Hant": "zh-Hant", "zh-HK": "zh-Hant", "zh-CN": "zh-Hans", "zh": "zh-Hans",
+		"pt-PT": "pt-PT", "pt-AO": "pt-PT", "pt-BR": "pt-BR", "pt": "pt-BR",
+		"ru, pt-PT;q=0.5": "pt-PT",
+	} {
+		assert.Equal(t, want, contentLanguage(m, accept), "Accept-Language %q", accept)
+	}
+}
