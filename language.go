@@ -75,7 +75,7 @@ func newLanguages(texts []pages.Text) *languages {
 // choose returns the index in texts of the language to serve for the
 // Accept-Language header lines: the first language the visitor lists
 // with the highest quality that we have, else the first language, which
-// is the default. Malformed elements are skipped, and only the start of a
+// is the default (also where "*" is rated higher). Malformed elements are skipped, and only the start of a
 // long header is read (see [list]).
 func (l *languages) choose(lines []string) int {
 	if len(lines) == 0 || len(l.texts) == 1 {
@@ -101,7 +101,7 @@ func (l *languages) choose(lines []string) int {
 func (l *languages) match(lines []string) int {
 	var (
 		best  language.Tag
-		bestB language.Base
+		bestB language.Base // zero: the default language
 		bestQ float64
 	)
 	for elems := newList(lines); ; {
@@ -116,7 +116,9 @@ func (l *languages) match(lines []string) int {
 		}
 		tag = strings.TrimSpace(tag)
 		if tag == "*" {
-			continue // any language: the default will do
+			// Any language, so the default one, at this quality.
+			best, bestB, bestQ = language.Tag{}, language.Base{}, q
+			continue
 		}
 		t, err := language.Parse(tag)
 		if err != nil {
@@ -130,7 +132,7 @@ func (l *languages) match(lines []string) int {
 	}
 	group := l.byBase[bestB]
 	switch {
-	case bestQ == 0:
+	case bestB == language.Base{}:
 		return 0
 	case len(group) == 1:
 		return group[0]

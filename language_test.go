@@ -185,6 +185,7 @@ func TestAcceptLanguageServesOnlyListedLanguages(t *testing.T) {
 		{"fr;q=0.4, ja;q=0.8", m, "ja"}, {"af, nl;q=0.9", m, "nl"},
 		// Refused, wildcard or malformed: the default.
 		{"de;q=0", m, "en"}, {"fr;q=0, de", de, "de"}, {"*", de, "de"}, {"ru, *;q=0.5", de, "de"},
+		{"*, fr;q=0.5", m, "en"}, {"fr, *;q=0.5", m, "fr"}, {"*;q=0.1, fr;q=0.5", de, "fr"},
 		{"de;q=2", m, "en"}, {"ja, garbage!!, fr", m, "ja"}, {"!!, fr", m, "fr"},
 	}
 	for _, tc := range tests {
