@@ -120,13 +120,23 @@ func (l *list) next() (string, bool) {
 		}
 		var elem string
 		elem, l.cur, _ = strings.Cut(l.cur, ",")
-		if strings.Trim(elem, " \t") == "" {
+		if onlyOWS(elem) {
 			continue
 		}
 		l.elems--
 		return elem, true
 	}
 	return "", false
+}
+
+// onlyOWS reports whether s is empty but for spaces and tabs.
+func onlyOWS(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // classify sets, for each format, how specifically the range typ/sub
