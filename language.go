@@ -13,13 +13,25 @@ import (
 	"github.com/errorpage/errorpage/pages"
 )
 
-// languages chooses the page's language from Accept-Language with BCP 47
-// matching (golang.org/x/text/language), so pt-PT finds pt-BR and zh-CN
-// finds zh-Hans, and spells durations with each language's plural rules.
+// languages chooses the page's language from Accept-Language and spells
+// durations with each language's plural rules.
+//
+// It serves only a language the visitor lists: a listed language in
+// another region or script is fine (pt-PT gets pt-BR, zh-TW gets zh-Hans
+// when that is the only Chinese, de-CH gets de), and among several texts
+// of that language BCP 47 matching (golang.org/x/text/language) picks the
+// closest. A merely related language is not: Russian readers get the
+// default language rather than Ukrainian, Afrikaans readers rather than
+// Dutch, whatever confidence the matcher gives.
 type languages struct {
-	texts   []pages.Text
-	tags    []language.Tag
-	matcher language.Matcher
+	texts []pages.Text
+	tags  []language.Tag
+
+	// byBase lists, for each base language, the indices in texts of its
+	// texts; matchers holds a matcher among them for a base language
+	// with more than one.
+	byBase   map[language.Base][]int
+	matchers map[language.Base]language.Matcher
 
 	// cache remembers the choice for Accept-Language values already seen;
 	// browsers send few distinct ones. It stops growing at cacheMax so a
@@ -41,34 +53,92 @@ type sentenceKey struct {
 const cacheMax = 512
 
 func newLanguages(texts []pages.Text) *languages {
-	l := &languages{texts: texts}
-	for _, t := range texts {
-		l.tags = append(l.tags, language.Make(t.Tag))
+	l := &languages{texts: texts, byBase: map[language.Base][]int{}, matchers: map[language.Base]language.Matcher{}}
+	for i, t := range texts {
+		tag := language.Make(t.Tag)
+		l.tags = append(l.tags, tag)
+		b, _ := tag.Base()
+		l.byBase[b] = append(l.byBase[b], i)
 	}
-	l.matcher = language.NewMatcher(l.tags)
+	for b, group := range l.byBase {
+		if len(group) > 1 {
+			tags := make([]language.Tag, len(group))
+			for j, i := range group {
+				tags[j] = l.tags[i]
+			}
+			l.matchers[b] = language.NewMatcher(tags)
+		}
+	}
 	return l
 }
 
-// choose returns the index in texts of the best language for the
-// Accept-Language value; the first language when there is no match or the
-// value is malformed.
-func (l *languages) choose(accept string) int {
-	if accept == "" || len(l.texts) == 1 {
+// choose returns the index in texts of the language to serve for the
+// Accept-Language header lines: the first language the visitor lists
+// with the highest quality that we have, else the first language, which
+// is the default (also where "*" is rated higher). Malformed elements are skipped, and only the start of a
+// long header is read (see [list]).
+func (l *languages) choose(lines []string) int {
+	if len(lines) == 0 || len(l.texts) == 1 {
 		return 0
 	}
-	if i, ok := l.cache.Load(accept); ok {
-		return i.(int)
+	key := ""
+	if len(lines) == 1 && len(lines[0]) <= 256 {
+		key = lines[0]
+		if i, ok := l.cache.Load(key); ok {
+			return i.(int)
+		}
 	}
-	i := 0
-	if prefs, _, err := language.ParseAcceptLanguage(accept); err == nil && len(prefs) > 0 {
-		_, i, _ = l.matcher.Match(prefs...)
-	}
-	if len(accept) <= 256 && l.cached.Load() < cacheMax {
-		if _, loaded := l.cache.LoadOrStore(accept, i); !loaded {
+	i := l.match(lines)
+	if key != "" && l.cached.Load() < cacheMax {
+		if _, loaded := l.cache.LoadOrStore(key, i); !loaded {
 			l.cached.Add(1)
 		}
 	}
 	return i
+}
+
+// match is choose without the cache.
+func (l *languages) match(lines []string) int {
+	var (
+		best  language.Tag
+		bestB language.Base // zero: the default language
+		bestQ float64
+	)
+	for elems := newList(lines); ; {
+		elem, ok := elems.next()
+		if !ok {
+			break
+		}
+		tag, params, _ := strings.Cut(elem, ";")
+		q, ok := quality(params)
+		if !ok || q <= bestQ {
+			continue // malformed, refused (q=0), or not better
+		}
+		tag = strings.TrimSpace(tag)
+		if tag == "*" {
+			// Any language, so the default one, at this quality.
+			best, bestB, bestQ = language.Tag{}, language.Base{}, q
+			continue
+		}
+		t, err := language.Parse(tag)
+		if err != nil {
+			continue // malformed
+		}
+		b, conf := t.Base()
+		if conf != language.Exact || l.byBase[b] == nil {
+			continue // no language named, or one we do not have
+		}
+		best, bestB, bestQ = t, b, q
+	}
+	group := l.byBase[bestB]
+	switch {
+	case bestB == language.Base{}:
+		return 0
+	case len(group) == 1:
+		return group[0]
+	}
+	_, j, _ := l.matchers[bestB].Match(best)
+	return group[j]
 }
 
 // spellDuration says how long d is in the language at index i, rounded the

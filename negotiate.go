@@ -23,7 +23,8 @@ const (
 // Malformed ranges are skipped, and when nothing matches the answer is
 // plain text, never a failure: an error page has to be served.
 //
-// It parses in place and does not allocate.
+// It reads only the start of the list (see [list]), parses in place and
+// does not allocate.
 func negotiate(h http.Header) format {
 	type score struct {
 		spec int     // 3 type/subtype, 2 type/*, 1 */*, 0 no match
@@ -32,28 +33,28 @@ func negotiate(h http.Header) format {
 	}
 	var best [numFormats]score
 	pos := 0
-	for _, field := range h.Values("Accept") {
-		for field != "" {
-			var elem string
-			elem, field, _ = strings.Cut(field, ",")
-			pos++
-			mt, params, _ := strings.Cut(elem, ";")
-			mt = strings.TrimSpace(mt)
-			typ, sub, ok := strings.Cut(mt, "/")
-			if !ok || typ == "" || sub == "" {
-				continue
-			}
-			q, ok := quality(params)
-			if !ok {
-				continue
-			}
-			var specs [numFormats]int
-			classify(typ, sub, &specs)
-			for f, spec := range specs {
-				b := &best[f]
-				if spec > b.spec || spec > 0 && spec == b.spec && q > b.q {
-					*b = score{spec, q, pos}
-				}
+	for elems := newList(h["Accept"]); ; {
+		elem, ok := elems.next()
+		if !ok {
+			break
+		}
+		pos++
+		mt, params, _ := strings.Cut(elem, ";")
+		mt = strings.TrimSpace(mt)
+		typ, sub, ok := strings.Cut(mt, "/")
+		if !ok || typ == "" || sub == "" {
+			continue
+		}
+		q, ok := quality(params)
+		if !ok {
+			continue
+		}
+		var specs [numFormats]int
+		classify(typ, sub, &specs)
+		for f, spec := range specs {
+			b := &best[f]
+			if spec > b.spec || spec > 0 && spec == b.spec && q > b.q {
+				*b = score{spec, q, pos}
 			}
 		}
 	}
@@ -70,6 +71,72 @@ func negotiate(h http.Header) format {
 		}
 	}
 	return win
+}
+
+// The bounds on a list header field a client sends: what lies beyond is
+// not read. Browsers send a few hundred bytes and a dozen elements; the
+// bounds keep a 1 MiB header as cheap as a short one.
+const (
+	maxListBytes = 2048
+	maxListElems = 32
+)
+
+// list reads the elements of a comma-separated list header field, whose
+// lines are one list (RFC 9110 §5.3), up to the bounds: the first
+// maxListBytes bytes of the lines joined by commas, and in them the first
+// maxListElems elements that are not empty. An element cut by the byte
+// bound is dropped, so a list means the same on one line or on several.
+type list struct {
+	lines []string
+	cur   string // what is left of the current line
+	bytes int    // bytes of the joined list left to read
+	elems int    // elements left to return
+}
+
+func newList(lines []string) list {
+	return list{lines: lines, bytes: maxListBytes, elems: maxListElems}
+}
+
+// next returns the next element that is not empty, not yet trimmed.
+func (l *list) next() (string, bool) {
+	for l.elems > 0 {
+		for l.cur == "" {
+			if len(l.lines) == 0 || l.bytes < 0 {
+				return "", false
+			}
+			line := l.lines[0]
+			l.lines = l.lines[1:]
+			if len(line) > l.bytes {
+				// Keep the elements that end within the bound.
+				cut := line[:l.bytes]
+				if line[l.bytes] != ',' {
+					i := strings.LastIndexByte(cut, ',')
+					cut = cut[:max(i, 0)]
+				}
+				line, l.lines = cut, nil
+			}
+			l.bytes -= len(line) + 1 // the line and the comma joining the next
+			l.cur = line
+		}
+		var elem string
+		elem, l.cur, _ = strings.Cut(l.cur, ",")
+		if onlyOWS(elem) {
+			continue
+		}
+		l.elems--
+		return elem, true
+	}
+	return "", false
+}
+
+// onlyOWS reports whether s is empty but for spaces and tabs.
+func onlyOWS(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // classify sets, for each format, how specifically the range typ/sub

@@ -2,6 +2,7 @@ package errorpage
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -55,4 +56,48 @@ func TestNegotiateDoesNotAllocate(t *testing.T) {
 	h := http.Header{"Accept": {"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}}
 	allocs := testing.AllocsPerRun(100, func() { negotiate(h) })
 	assert.Zero(t, allocs, "negotiate runs on every error response")
+}
+
+// TestNegotiateOnSeveralLines guards RFC 9110 §5.3 for Accept: a value
+// split over two header lines means what it means on one.
+func TestNegotiateOnSeveralLines(t *testing.T) {
+	for _, lines := range [][]string{
+		{"text/plain;q=0.1", "text/html"},
+		{"image/png, image/webp", "text/html;q=0.9, */*;q=0.1"},
+		{"", "text/html"},
+	} {
+		h := http.Header{"Accept": lines}
+		joined := http.Header{"Accept": {strings.Join(lines, ",")}}
+		assert.Equal(t, formatHTML, negotiate(h), "Accept lines %q", lines)
+		assert.Equal(t, negotiate(joined), negotiate(h), "Accept lines %q and joined", lines)
+	}
+}
+
+// TestNegotiateReadsABoundedList guards the cost of a huge Accept: only
+// the first ranges count, so what follows a long list is not read.
+func TestNegotiateReadsABoundedList(t *testing.T) {
+	long := strings.Repeat("image/png,", maxListElems) + "text/html"
+	assert.Equal(t, formatText, negotiate(http.Header{"Accept": {long}}), "a range after the first %d is not read", maxListElems)
+	long = strings.Repeat(" ", maxListBytes) + ",text/html"
+	assert.Equal(t, formatText, negotiate(http.Header{"Accept": {long}}), "a range after the first %d bytes is not read", maxListBytes)
+	lines := append(make([]string, maxListBytes), "text/html")
+	assert.Equal(t, formatText, negotiate(http.Header{"Accept": lines}), "a range after %d empty lines is not read", maxListBytes)
+	within := strings.Repeat("image/png,", maxListElems-1) + "text/html"
+	assert.Equal(t, formatHTML, negotiate(http.Header{"Accept": {within}}), "the last range within the bound is read")
+}
+
+func BenchmarkNegotiate(b *testing.B) {
+	for _, tc := range []struct{ name, accept string }{
+		{"browser", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"},
+		{"1MiB-stars", strings.Repeat("*/*,", 1<<18)},
+		{"1MiB-junk", strings.Repeat("x", 1<<20)},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			h := http.Header{"Accept": {tc.accept}}
+			b.ReportAllocs()
+			for b.Loop() {
+				negotiate(h)
+			}
+		})
+	}
 }

@@ -25,7 +25,7 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry http
 	resetHeaders(h, entry, rs.keepCookies, now)
 	hv := headerValues{buf: make([]string, 0, 10)}
 	langs := rs.render.langs
-	d.lang = langs.choose(firstValue(r.Header, "Accept-Language"))
+	d.lang = langs.choose(r.Header["Accept-Language"])
 
 	// When to come back, decided once, then said in the header, the
 	// page's sentence and the problem document.
