@@ -122,6 +122,9 @@ type headerValues struct {
 }
 
 func (hv *headerValues) set(h http.Header, key, value string) {
+	if hv.buf == nil {
+		hv.buf = make([]string, 0, 4)
+	}
 	hv.buf = append(hv.buf, value)
 	n := len(hv.buf)
 	h[key] = hv.buf[n-1 : n : n]

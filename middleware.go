@@ -219,7 +219,7 @@ func New(opts Options) (*Middleware, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.respond = responder{render: m.render, keepCookies: opts.KeepSetCookie, retry: newRetryDefault(opts.RetryAfter)}
+	m.respond = newResponder(m.render, opts.KeepSetCookie, newRetryDefault(opts.RetryAfter))
 	if m.maint, err = newMaintenanceGate(m, opts.Maintenance); err != nil {
 		return nil, err
 	}

@@ -161,10 +161,11 @@ func putBuffer(b *bytes.Buffer) {
 	bufferPool.Put(b)
 }
 
-// render writes the page in format f into buf and returns its Content-Type
-// and Content-Security-Policy. It cannot fail: if a custom page fails, the
-// built-in one is used, and if that fails too, plain text.
-func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *pageData) (ctype, csp string) {
+// render writes the page in format f into buf. It cannot fail: if a custom
+// page fails, the built-in one is used, and if that fails too, plain text.
+// It returns the format it wrote, and the nonce its styles carry if it
+// rendered a custom page ("" for none).
+func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *pageData) (wrote format, nonce string) {
 	text := rd.langs.texts[d.lang]
 	st := statusText(text, d)
 	switch f {
@@ -174,26 +175,26 @@ func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *
 			title = st.Title
 		}
 		writeProblem(buf, d, title, st.Message, d.path)
-		return "application/problem+json", cspOther
+		return formatJSON, ""
 	case formatHTML:
 		if page := rd.customPage(d); page != nil {
 			nonce := newNonce()
 			err := renderSafely(templ.WithNonce(ctx, nonce), buf, page, rd.model(d, [numSlots]string{}, false))
 			if err == nil {
-				return "text/html; charset=utf-8", rd.csp(nonce)
+				return formatHTML, nonce
 			}
 			rd.cfg.log.LogAttrs(ctx, slog.LevelError, "errorpage: custom page failed; serving the built-in one", errAttr(err))
 			buf.Reset()
 		}
 		err := rd.builtin(ctx, buf, d)
 		if err == nil {
-			return "text/html; charset=utf-8", rd.cspHTML
+			return formatHTML, ""
 		}
 		rd.cfg.log.LogAttrs(ctx, slog.LevelError, "errorpage: built-in page failed; serving plain text", errAttr(err))
 		buf.Reset()
 	}
 	writePlain(buf, text, st, d)
-	return "text/plain; charset=utf-8", cspOther
+	return formatText, ""
 }
 
 // statusText is the explanation for d in the given language.

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 	"time"
 )
 
@@ -13,6 +14,46 @@ type responder struct {
 	render      *renderer
 	keepCookies bool         // Options.KeepSetCookie
 	retry       retryDefault // what an overloaded 503 advertises
+	shared      sharedValues
+}
+
+func newResponder(rd *renderer, keepCookies bool, retry retryDefault) responder {
+	return responder{render: rd, keepCookies: keepCookies, retry: retry, shared: newSharedValues(rd, retry)}
+}
+
+// sharedValues are the header values every page of a kind has, made once
+// and then set into every response: a value slice of its own per response
+// would cost an allocation for nothing. Each slice has capacity one, so a
+// middleware that appends to one gets a fresh array and never changes it
+// for the next response.
+type sharedValues struct {
+	noStore, nosniff, noindex []string
+	vary                      []string    // Vary when there is none yet
+	types                     [3][]string // Content-Type, by format
+	cspBuiltin, cspOther      []string
+	langs                     [][]string // Content-Language, by language
+	retry                     []string   // the default Retry-After of a 503
+}
+
+func one(v string) []string { return []string{v}[:1:1] }
+
+func newSharedValues(rd *renderer, retry retryDefault) sharedValues {
+	sv := sharedValues{
+		noStore:    one("no-store"),
+		nosniff:    one("nosniff"),
+		noindex:    one("noindex"),
+		vary:       one(rd.vary),
+		cspBuiltin: one(rd.cspHTML),
+		cspOther:   one(cspOther),
+		retry:      one(retry.value),
+	}
+	sv.types[formatText] = one("text/plain; charset=utf-8")
+	sv.types[formatHTML] = one("text/html; charset=utf-8")
+	sv.types[formatJSON] = one("application/problem+json")
+	for _, t := range rd.langs.texts {
+		sv.langs = append(sv.langs, one(t.Tag))
+	}
+	return sv
 }
 
 // respond writes a complete error response for d: headers, status, and
@@ -23,14 +64,19 @@ type responder struct {
 func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry http.Header, d *pageData, now time.Time) {
 	h := rw.Header()
 	resetHeaders(h, entry, rs.keepCookies, now)
-	hv := headerValues{buf: make([]string, 0, 10)}
+	var hv headerValues // for the values that are not shared
+	sv := &rs.shared
 	langs := rs.render.langs
 	d.lang = langs.choose(r.Header["Accept-Language"])
 
 	// When to come back, decided once, then said in the header, the
 	// page's sentence and the problem document.
 	value, wait := rs.retry.whenBack(d.back, h["Retry-After"], d.status, d.maintenance, now)
-	if value != "" {
+	switch {
+	case value == "":
+	case value == rs.retry.value:
+		h["Retry-After"] = sv.retry
+	default:
 		hv.set(h, "Retry-After", value)
 	}
 	switch {
@@ -48,23 +94,29 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry http
 
 	buf := getBuffer()
 	defer putBuffer(buf)
-	f := negotiate(r.Header)
-	ctype, csp := rs.render.render(r.Context(), buf, f, d)
+	f, nonce := rs.render.render(r.Context(), buf, negotiate(r.Header), d)
 	if d.refresh > 0 && f == formatHTML {
 		// Refresh is an HTML-standard header, not HTTP's: only for pages.
 		hv.set(h, "Refresh", formatRetryDelay(d.refresh))
 	}
 
 	dropFreshnessOf(h, entry)
-	hv.set(h, "Cache-Control", "no-store")
-	hv.set(h, "Content-Type", ctype)
-	hv.set(h, "Content-Length", strconv.Itoa(buf.Len()))
-	hv.set(h, "Content-Language", langs.texts[d.lang].Tag)
-	hv.set(h, "Content-Security-Policy", csp)
-	hv.set(h, "X-Content-Type-Options", "nosniff")
-	hv.set(h, "X-Robots-Tag", "noindex")
+	h["Cache-Control"] = sv.noStore
+	h["Content-Type"] = sv.types[f]
+	h["Content-Length"] = contentLength(buf.Len())
+	h["Content-Language"] = sv.langs[d.lang]
+	switch {
+	case f != formatHTML:
+		h["Content-Security-Policy"] = sv.cspOther
+	case nonce == "":
+		h["Content-Security-Policy"] = sv.cspBuiltin
+	default:
+		hv.set(h, "Content-Security-Policy", rs.render.csp(nonce))
+	}
+	h["X-Content-Type-Options"] = sv.nosniff
+	h["X-Robots-Tag"] = sv.noindex
 	if h["Vary"] == nil {
-		hv.set(h, "Vary", rs.render.vary)
+		h["Vary"] = sv.vary
 	} else {
 		addVary(&hv, h, rs.render.varyTokens...)
 	}
@@ -73,6 +125,27 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry http
 	if r.Method != http.MethodHead {
 		_, _ = rw.Write(buf.Bytes())
 	}
+}
+
+// contentLengths caches Content-Length values by length, one per slot:
+// pages of a kind have one length, or a few (request IDs differ in
+// length), so nearly every response finds its value made.
+var contentLengths [1024]atomic.Pointer[lengthValue]
+
+type lengthValue struct {
+	n int
+	v []string
+}
+
+// contentLength returns a shared Content-Length value for n.
+func contentLength(n int) []string {
+	slot := &contentLengths[n%len(contentLengths)]
+	if lv := slot.Load(); lv != nil && lv.n == n {
+		return lv.v
+	}
+	lv := &lengthValue{n: n, v: one(strconv.Itoa(n))}
+	slot.Store(lv)
+	return lv.v
 }
 
 // minimalError is the answer when even the page could not be made: the
