@@ -171,7 +171,22 @@ func report(ps []*prepared, all []*job, allow []*allowEntry, elapsed time.Durati
 	if !ok {
 		verdict = "FAIL"
 	}
-	fmt.Printf("\npeers %s: %d suites, %d package×mode runs, %d tests run with errorpage, %d fail only with errorpage (not allow-listed), %d allow-listed; every broken run failed (at least %d tests each): %v; %s\n",
+	var counts []string
+	for _, p := range ps {
+		var modes []string
+		for _, m := range p.modes {
+			n := 0
+			for _, f := range fs {
+				if f.mode == m.name && slices.Contains(p.names, f.pkg) {
+					n += f.tests
+				}
+			}
+			modes = append(modes, fmt.Sprintf("%s %d", m.name, n))
+		}
+		counts = append(counts, p.name+" "+strings.Join(modes, ", "))
+	}
+	fmt.Printf("\ntests run with errorpage, by suite and mode: %s\n", strings.Join(counts, "; "))
+	fmt.Printf("peers %s: %d suites, %d package×mode runs, %d tests run with errorpage, %d fail only with errorpage (not allow-listed), %d allow-listed; every broken run failed (at least %d tests each): %v; %s\n",
 		verdict, len(ps), len(fs), total, failed, allowedN, max(brokenMin, 0), brokenMin > 0, elapsed.Round(time.Second))
 	return ok
 }

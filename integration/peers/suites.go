@@ -213,11 +213,20 @@ func errorpagePeersRoute(h http.Handler) http.Handler {
 				edits: []edit{{"echo.go",
 					"h := applyMiddleware(handler, middlewares...)",
 					"h := applyMiddleware(errorpagePeersRoute(handler), middlewares...)", 1}},
+				// Router tests call a route's handler on a context
+				// without a request or writer; no HTTP exchange, so no
+				// errorpage.
 				code: `func errorpagePeersRoute(h HandlerFunc) HandlerFunc {
 	if h == nil {
 		return nil
 	}
-	return WrapMiddleware(errorpagePeers)(h)
+	wrapped := WrapMiddleware(errorpagePeers)(h)
+	return func(c Context) error {
+		if c.Request() == nil || c.Response() == nil || c.Response().Writer == nil {
+			return h(c)
+		}
+		return wrapped(c)
+	}
 }
 `,
 			},
