@@ -110,7 +110,7 @@ var opKinds = []opKind{
 	}, nil},
 	{"rc", 2, len(rcCalls), doController, func(a int) string { return rcCalls[a] }},
 	{"interfaces", 1, 0, func(c *call, _ int) bool {
-		c.see("interfaces %s", interfacesOf(c.w))
+		c.see("interfaces %s", interfaceNames(c.w))
 		return true
 	}, nil},
 	{"Push", 1, 0, func(c *call, _ int) bool {
@@ -218,9 +218,9 @@ func doHijack(c *call, _ int) bool {
 	return false
 }
 
-// interfacesOf lists the optional interfaces of net/http's HTTP/1 and
+// interfaceNames lists the optional interfaces of net/http's HTTP/1 and
 // HTTP/2 writers that w has.
-func interfacesOf(w http.ResponseWriter) string {
+func interfaceNames(w http.ResponseWriter) string {
 	var have []string
 	add := func(ok bool, name string) {
 		if ok {

@@ -5,6 +5,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"reflect"
+	"sync/atomic"
 	"time"
 )
 
@@ -286,6 +288,34 @@ func claimResponse(rw http.ResponseWriter) {
 		}
 		rw = u.Unwrap()
 	}
+}
+
+// interfacesOf returns interfaceMask(rw), remembered per type of writer: a
+// server has one or two (HTTP/1 and HTTP/2), and asking each request's
+// writer for six interfaces again costs more than the rest of wrapping it.
+// The optional interfaces of a value are those of its type, so the answer
+// never changes.
+func interfacesOf(rw http.ResponseWriter) int {
+	t := reflect.TypeOf(rw)
+	for i := range knownWriters {
+		if k := knownWriters[i].Load(); k != nil && k.typ == t {
+			return k.mask
+		}
+	}
+	k := &knownWriter{typ: t, mask: interfaceMask(rw)}
+	knownWriters[nextKnownWriter.Add(1)%uint32(len(knownWriters))].Store(k)
+	return k.mask
+}
+
+// knownWriters are the writer types seen last, with their interfaces.
+var (
+	knownWriters    [4]atomic.Pointer[knownWriter]
+	nextKnownWriter atomic.Uint32
+)
+
+type knownWriter struct {
+	typ  reflect.Type
+	mask int
 }
 
 // canFlush reports whether flushing w can succeed, following Unwrap the way

@@ -394,29 +394,35 @@ func (w wFHRSPC) WriteString(s string) (int, error)                { return w.wr
 func (w wFHRSPC) Push(target string, opts *http.PushOptions) error { return w.push(target, opts) }
 func (w wFHRSPC) CloseNotify() <-chan bool                         { return w.closeNotify() }
 
+// interfaceMask returns the optional interfaces rw has, one bit each in the
+// order of the letters above.
+func interfaceMask(rw http.ResponseWriter) int {
+	mask := 0
+	if _, ok := rw.(http.Flusher); ok {
+		mask |= 1
+	}
+	if _, ok := rw.(http.Hijacker); ok {
+		mask |= 2
+	}
+	if _, ok := rw.(io.ReaderFrom); ok {
+		mask |= 4
+	}
+	if _, ok := rw.(io.StringWriter); ok {
+		mask |= 8
+	}
+	if _, ok := rw.(http.Pusher); ok {
+		mask |= 16
+	}
+	if _, ok := rw.(http.CloseNotifier); ok {
+		mask |= 32
+	}
+	return mask
+}
+
 // wrap returns w as a ResponseWriter with exactly the optional interfaces
 // of the writer it wraps.
 func (w *interceptor) wrap() http.ResponseWriter {
-	mask := 0
-	if _, ok := w.rw.(http.Flusher); ok {
-		mask |= 1
-	}
-	if _, ok := w.rw.(http.Hijacker); ok {
-		mask |= 2
-	}
-	if _, ok := w.rw.(io.ReaderFrom); ok {
-		mask |= 4
-	}
-	if _, ok := w.rw.(io.StringWriter); ok {
-		mask |= 8
-	}
-	if _, ok := w.rw.(http.Pusher); ok {
-		mask |= 16
-	}
-	if _, ok := w.rw.(http.CloseNotifier); ok {
-		mask |= 32
-	}
-	switch mask {
+	switch interfacesOf(w.rw) {
 	case 1:
 		return wF{w}
 	case 2:

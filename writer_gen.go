@@ -78,11 +78,12 @@ import (
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("// wrap returns w as a ResponseWriter with exactly the optional interfaces\n// of the writer it wraps.\nfunc (w *interceptor) wrap() http.ResponseWriter {\n\tmask := 0\n")
+	b.WriteString("// interfaceMask returns the optional interfaces rw has, one bit each in the\n// order of the letters above.\nfunc interfaceMask(rw http.ResponseWriter) int {\n\tmask := 0\n")
 	for i, o := range optional {
-		fmt.Fprintf(&b, "\tif _, ok := w.rw.(%s); ok {\n\t\tmask |= %d\n\t}\n", o.iface, 1<<i)
+		fmt.Fprintf(&b, "\tif _, ok := rw.(%s); ok {\n\t\tmask |= %d\n\t}\n", o.iface, 1<<i)
 	}
-	b.WriteString("\tswitch mask {\n")
+	b.WriteString("\treturn mask\n}\n\n")
+	b.WriteString("// wrap returns w as a ResponseWriter with exactly the optional interfaces\n// of the writer it wraps.\nfunc (w *interceptor) wrap() http.ResponseWriter {\n\tswitch interfacesOf(w.rw) {\n")
 	for mask := 1; mask < n; mask++ {
 		fmt.Fprintf(&b, "\tcase %d:\n\t\treturn %s{w}\n", mask, name(mask))
 	}
