@@ -18,7 +18,7 @@ func writeProblem(b *bytes.Buffer, p *pageData, title, detail, instance string) 
 	b.WriteString(`{"type":"about:blank","title":`)
 	jsonString(b, title)
 	b.WriteString(`,"status":`)
-	b.WriteString(strconv.Itoa(p.status))
+	writeInt(b, int64(p.status))
 	b.WriteString(`,"detail":`)
 	jsonString(b, detail)
 	if instance != "" {
@@ -35,7 +35,7 @@ func writeProblem(b *bytes.Buffer, p *pageData, title, detail, instance string) 
 	}
 	if p.retrySeconds > 0 {
 		b.WriteString(`,"retry_after":`)
-		b.WriteString(strconv.FormatInt(p.retrySeconds, 10))
+		writeInt(b, p.retrySeconds)
 	}
 	if !p.back.at.IsZero() {
 		b.WriteString(`,"until":`)
@@ -104,4 +104,10 @@ func jsonString(b *bytes.Buffer, s string) {
 	}
 	b.WriteString(s[start:])
 	b.WriteByte('"')
+}
+
+// writeInt writes n in decimal into b, without the string strconv.Itoa
+// would allocate for it.
+func writeInt(b *bytes.Buffer, n int64) {
+	b.Write(strconv.AppendInt(b.AvailableBuffer(), n, 10))
 }

@@ -362,7 +362,13 @@ func writePlain(b *bytes.Buffer, t pages.Text, st pages.StatusText, d *pageData)
 	if d.maintenance && t.Labels.Maintenance != "" {
 		code = t.Labels.Maintenance // planned, not an error
 	}
-	b.WriteString(strings.ReplaceAll(code, "{status}", strconv.Itoa(d.status)))
+	if before, after, ok := strings.Cut(code, "{status}"); ok {
+		b.WriteString(before)
+		writeInt(b, int64(d.status))
+		b.WriteString(after)
+	} else {
+		b.WriteString(code)
+	}
 	b.WriteString(": ")
 	b.WriteString(st.Title)
 	b.WriteString("\n\n")
@@ -377,11 +383,13 @@ func writePlain(b *bytes.Buffer, t pages.Text, st pages.StatusText, d *pageData)
 	if d.requestID != "" || d.reference != "" {
 		b.WriteByte('\n')
 	}
-	if d.requestID != "" {
-		b.WriteString(t.Labels.RequestID + ": " + d.requestID + "\n")
-	}
-	if d.reference != "" {
-		b.WriteString(t.Labels.Reference + ": " + d.reference + "\n")
+	for _, line := range [...][2]string{{t.Labels.RequestID, d.requestID}, {t.Labels.Reference, d.reference}} {
+		if line[1] != "" {
+			b.WriteString(line[0])
+			b.WriteString(": ")
+			b.WriteString(line[1])
+			b.WriteByte('\n')
+		}
 	}
 	if d.debug != nil {
 		b.WriteString("\n" + d.debug.Panic + "\n\n" + d.debug.Stack + "\n")
