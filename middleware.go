@@ -294,7 +294,7 @@ var errAbnormalEnd = errors.New("errorpage: the handler ended without returning 
 func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort bool) {
 	if recovered == nil && returned {
 		if w.state == replacing {
-			m.replaceResponse(w, w.status, nil)
+			m.replaceResponse(w, w.status, ErrorEvent{Status: w.status})
 		}
 		w.markDone()
 		return false
@@ -315,10 +315,10 @@ func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort
 		Committed: w.state == passing || w.state == hijacked,
 	}
 	if ev.Committed {
-		lastResort(m.report.log, w.req, func() { m.report.report(w.req, &ev) })
+		lastResort(m.report.log, w.req, func() { m.report.report(w.req, ev) })
 		return true
 	}
-	m.replaceResponse(w, http.StatusInternalServerError, &ev)
+	m.replaceResponse(w, http.StatusInternalServerError, ev)
 	w.markDone()
 	if abnormal {
 		// After runtime.Goexit net/http never finishes the response: it
@@ -331,21 +331,19 @@ func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort
 
 // answerLate answers a status we replace that the handler wrote after the
 // middleware returned (echo's error handler does): nobody else will.
-func (m *Middleware) answerLate(w *interceptor) { m.replaceResponse(w, w.status, nil) }
+func (m *Middleware) answerLate(w *interceptor) {
+	m.replaceResponse(w, w.status, ErrorEvent{Status: w.status})
+}
 
 // replaceResponse writes the page for status in place of the response w
-// held back; ev is the panic that interrupted it, if any. Whatever fails
-// on the way (a hook of the user's, a slog handler), the client gets the
-// status.
-func (m *Middleware) replaceResponse(w *interceptor, status int, ev *ErrorEvent) {
+// held back; ev tells what happened (a panic, or only the status).
+// Whatever fails on the way (a hook of the user's, a slog handler), the
+// client gets the status.
+func (m *Middleware) replaceResponse(w *interceptor, status int, ev ErrorEvent) {
 	ok := lastResort(m.report.log, w.req, func() {
-		if ev == nil {
-			ev = &ErrorEvent{Status: status}
-		}
 		r := w.req
 		d := pageData{status: status, path: r.URL.EscapedPath()}
-		d.reference = m.report.report(r, ev)
-		d.requestID = ev.RequestID
+		d.requestID, d.reference = m.report.report(r, ev)
 		if m.debug && ev.Panic != nil {
 			d.debug = &pages.Debug{Panic: fmt.Sprint(ev.Panic), Stack: string(ev.Stack)}
 		}

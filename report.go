@@ -18,16 +18,16 @@ type reporter struct {
 // report tells about an error, in this order: it finds the request's ID
 // (making one up if none came in), hands the event to OnError, and logs a
 // panic, so that the log record carries both the ID and the reference the
-// visitor sees. It fills ev.RequestID and returns the reference.
-func (rp *reporter) report(r *http.Request, ev *ErrorEvent) (reference string) {
+// visitor sees. It returns the ID and the reference.
+func (rp *reporter) report(r *http.Request, ev ErrorEvent) (id, reference string) {
 	ev.RequestID = rp.id(r)
 	if rp.onError != nil {
-		reference = rp.callOnError(r, *ev)
+		reference = rp.callOnError(r, ev)
 	}
 	if ev.Panic != nil {
-		rp.logPanic(r, *ev, reference)
+		rp.logPanic(r, ev, reference)
 	}
-	return reference
+	return ev.RequestID, reference
 }
 
 // id is the ID of r shown on the page and logged: the one that came with
