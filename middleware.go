@@ -25,6 +25,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/errorpage/errorpage/maintenance"
 	"github.com/errorpage/errorpage/pages"
 )
 
@@ -68,6 +69,10 @@ type Options struct {
 	// Nil means the built-in page of each status (pages.ForStatus).
 	Fallback func(pages.Model) templ.Component
 
+	// MaintenancePage renders the page of maintenance mode (see
+	// Maintenance). Nil means pages.Maintenance.
+	MaintenancePage func(pages.Model) templ.Component
+
 	// RetryAfter is the delay a 503 advertises in Retry-After when the
 	// handler did not set a valid one itself. Zero means 30 seconds; a
 	// negative value sends no Retry-After.
@@ -88,9 +93,10 @@ type Options struct {
 	// network (RFC 6585 §6). Empty means the page has no link.
 	LoginURL string
 
-	// Maintenance configures maintenance mode. The zero value has no
-	// source, and maintenance mode is off.
-	Maintenance MaintenanceOptions
+	// Maintenance configures maintenance mode: where its state comes from
+	// and who gets through while it is on. The zero value has no source,
+	// and maintenance mode is off. The page is MaintenancePage.
+	Maintenance maintenance.Options
 	// Brand shows the product's name, logo, links and colours on every
 	// page. The zero value shows none and keeps the theme's colours; see
 	// Brand for what each field accepts.
@@ -243,7 +249,7 @@ func New(opts Options) (*Middleware, error) {
 		return nil, err
 	}
 	m.render = r
-	m.maintPage = opts.Maintenance.Page
+	m.maintPage = opts.MaintenancePage
 	if m.maint, err = newMaintenanceGate(m, opts.Maintenance); err != nil {
 		return nil, err
 	}

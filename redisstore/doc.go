@@ -2,8 +2,8 @@
 // one switch puts a whole fleet of instances into maintenance and takes it
 // out again.
 //
-// A [Store] is an [errorpage.MaintenanceWriter]: plug it into
-// errorpage.MaintenanceOptions.Source, and give it to the admin handler so
+// A [Store] is an [maintenance.Writer]: plug it into
+// maintenance.Options.Source, and give it to the admin handler so
 // that any one instance's admin endpoint switches them all.
 //
 // Requests never touch Redis. Every Store keeps the state in memory and

@@ -34,6 +34,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 	"github.com/errorpage/errorpage/redisstore"
 )
 
@@ -105,7 +106,7 @@ func run(addr, redisURL, key, name, token string, log *slog.Logger) error {
 func newHandler(store *redisstore.Store, name, token string, log *slog.Logger) (http.Handler, error) {
 	root := http.NewServeMux()
 	if token != "" {
-		admin, err := errorpage.NewMaintenanceAdmin(store, errorpage.BearerToken(token))
+		admin, err := maintenance.NewAdmin(store, maintenance.BearerToken(token))
 		if err != nil {
 			return nil, err
 		}
@@ -113,7 +114,7 @@ func newHandler(store *redisstore.Store, name, token string, log *slog.Logger) (
 	}
 	ep, err := errorpage.New(errorpage.Options{
 		Logger: log,
-		Maintenance: errorpage.MaintenanceOptions{
+		Maintenance: maintenance.Options{
 			Source:     store,
 			AllowPaths: []string{"/healthz"},
 			Refresh:    5 * time.Second,

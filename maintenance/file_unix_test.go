@@ -1,6 +1,6 @@
 //go:build unix
 
-package errorpage
+package maintenance
 
 import (
 	"os"
@@ -66,5 +66,5 @@ func TestTriggerFileFIFOSwappedInNeverBlocks(t *testing.T) {
 	}
 	close(stop)
 	<-swapped
-	assert.True(t, f.Maintenance().On, "a FIFO at the path still means maintenance is on")
+	assert.True(t, f.State().On, "a FIFO at the path still means maintenance is on")
 }
