@@ -15,7 +15,7 @@ import (
 
 // TestTriggerFileFIFOSwappedInNeverBlocks: a FIFO swapped in for the file
 // between a check and the open would block the poller forever, and with
-// it SetMaintenance. The path flips between a regular file and a FIFO
+// it SetState. The path flips between a regular file and a FIFO
 // while the file is polled; every poll must return.
 func TestTriggerFileFIFOSwappedInNeverBlocks(t *testing.T) {
 	dir := t.TempDir()

@@ -61,7 +61,7 @@ func (s *Switch) Enable(st State) {
 // Disable switches maintenance off and forgets the window.
 func (s *Switch) Disable() { s.Set(State{}) }
 
-// SetMaintenance implements Writer; it is Set, and never fails.
+// SetState implements [Writer]; it is [Switch.Set], and never fails.
 func (s *Switch) SetState(_ context.Context, st State) error {
 	s.Set(st)
 	return nil

@@ -99,7 +99,7 @@ func BenchmarkMaintenanceRead(b *testing.B) {
 	})
 }
 
-// BenchmarkPropagation is the time from SetMaintenance on one store until
+// BenchmarkPropagation is the time from SetState on one store until
 // two other stores, on their own clients, hold the new state in memory:
 //
 //	go test -run '^$' -bench Propagation -benchtime 500x

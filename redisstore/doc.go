@@ -7,7 +7,7 @@
 // that any one instance's admin endpoint switches them all.
 //
 // Requests never touch Redis. Every Store keeps the state in memory and
-// updates it from a pub/sub subscription; [Store.Maintenance] only loads an
+// updates it from a pub/sub subscription; [Store.State] only loads an
 // atomic pointer. The Store reads the key when it starts, again after every
 // reconnection (pub/sub drops the messages sent while a subscriber is away)
 // and periodically as a safety net. While Redis is down or unreachable, the

@@ -226,7 +226,7 @@ func newStore(client redis.UniversalClient, owned bool, o Options) (*Store, erro
 	return s, nil
 }
 
-// Maintenance returns the state in memory. It never touches Redis: it is
+// State returns the state in memory. It never touches Redis: it is
 // one atomic load, safe to call on every request.
 func (s *Store) State() maintenance.State {
 	return s.cur.Load().state
@@ -239,14 +239,14 @@ func (s *Store) Version() int64 {
 	return s.cur.Load().version
 }
 
-// MaintenanceChanged returns a channel that is closed at the next change
+// Changed returns a channel that is closed at the next change
 // of the state in memory (or of its version). Call it again after each
 // change for the next one.
 func (s *Store) Changed() <-chan struct{} {
 	return s.cur.Load().changed
 }
 
-// SetMaintenance writes st to Redis and announces it to every Store
+// SetState writes st to Redis and announces it to every Store
 // watching the same key, this one included, which applies it at once. It
 // fails, and changes nothing, if Redis cannot be reached or if st would not
 // read back as the maintenance document (an invalid Secret); the error
@@ -277,8 +277,8 @@ func (s *Store) SetState(ctx context.Context, st maintenance.State) error {
 }
 
 // Close stops watching Redis and waits for the Store's goroutines to end.
-// It closes the client if the Store was built with Open. Maintenance keeps
-// answering with the last state; SetMaintenance fails. Close may be called
+// It closes the client if the Store was built with Open. State keeps
+// answering with the last state; SetState fails. Close may be called
 // more than once.
 func (s *Store) Close() error {
 	s.once.Do(func() {

@@ -69,7 +69,7 @@ func TestPropagation(t *testing.T) {
 }
 
 // untilAll returns the time from start until every store holds a state
-// with message msg. It wakes on MaintenanceChanged rather than polling, so
+// with message msg. It wakes on Changed rather than polling, so
 // that it adds nothing to the figure, and fails the test after a second.
 // Take changed from changedAll before the write.
 func untilAll(t testing.TB, stores []*Store, changed []<-chan struct{}, msg string, start time.Time) time.Duration {
@@ -88,7 +88,7 @@ func untilAll(t testing.TB, stores []*Store, changed []<-chan struct{}, msg stri
 	return time.Since(start)
 }
 
-// changedAll returns each store's MaintenanceChanged channel.
+// changedAll returns each store's Changed channel.
 func changedAll(stores []*Store) []<-chan struct{} {
 	var c []<-chan struct{}
 	for _, s := range stores {
@@ -230,7 +230,7 @@ func TestCloseLeaksNoGoroutines(t *testing.T) {
 		s.Close()
 		s.Close()
 		if err := s.SetState(bg, maintenance.State{}); err == nil || !strings.HasPrefix(err.Error(), "redisstore: ") {
-			t.Errorf("SetMaintenance after Close: got %v, want a redisstore: error", err)
+			t.Errorf("SetState after Close: got %v, want a redisstore: error", err)
 		}
 	}
 	// A store whose Redis is down is busy reconnecting; Close must stop it
@@ -272,7 +272,7 @@ func TestRedisDownAtStart(t *testing.T) {
 				t.Errorf("the outage was logged %d times over %d attempts, want once:\n%s", n, s.attempts.Load(), buf)
 			}
 			if err := s.SetState(bg, maintenance.State{On: true}); err == nil || !strings.HasPrefix(err.Error(), "redisstore: ") {
-				t.Errorf("SetMaintenance with Redis down: got %v, want a redisstore: error", err)
+				t.Errorf("SetState with Redis down: got %v, want a redisstore: error", err)
 			}
 			if got := s.State(); got != tc.initial {
 				t.Errorf("a failed write changed the state to %+v", got)

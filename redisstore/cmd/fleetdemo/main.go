@@ -102,7 +102,7 @@ func run(addr, redisURL, key, name, token string, log *slog.Logger) error {
 // newHandler is one instance: the admin endpoint outside the middleware
 // (so it still answers in maintenance), the site inside it.
 // Without a token there is no admin endpoint: an endpoint nobody can use
-// is no endpoint, and an empty token is refused by NewMaintenanceAdmin.
+// is no endpoint, and an empty token is refused by maintenance.NewAdmin.
 func newHandler(store *redisstore.Store, name, token string, log *slog.Logger) (http.Handler, error) {
 	root := http.NewServeMux()
 	if token != "" {
