@@ -6,8 +6,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"time"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // The one-line setup: every 5xx and panic of the mux becomes a page.
@@ -120,4 +122,39 @@ func ExampleOptions_onError() {
 	// Output:
 	// 500 boom
 	// Reference: evt-1
+}
+
+// A maintenance.Switch turns maintenance mode on and off at runtime; here
+// a request is served before, during and after a window.
+func ExampleOptions_maintenance() {
+	var sw maintenance.Switch
+	m, err := errorpage.New(errorpage.Options{
+		Maintenance: maintenance.Options{
+			Source:     &sw,
+			AllowPaths: []string{"/healthz"},
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "ok")
+	}))
+	get := func(path string) {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		fmt.Println(path, rec.Code, rec.Header().Get("Retry-After") != "")
+	}
+
+	get("/")
+	sw.Enable(maintenance.State{Message: "Upgrading the database.", Retry: 5 * time.Minute})
+	get("/")
+	get("/healthz")
+	sw.Disable()
+	get("/")
+	// Output:
+	// / 200 false
+	// / 503 true
+	// /healthz 200 false
+	// / 200 false
 }

@@ -122,3 +122,11 @@ func get(path string, headers ...string) string {
 	b.WriteString("\r\n")
 	return b.String()
 }
+
+// setClock makes every part of m that reads the time read now.
+func setClock(m *Middleware, now func() time.Time) {
+	m.now = now
+	if m.maint != nil {
+		m.maint.now = now
+	}
+}

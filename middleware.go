@@ -23,6 +23,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/errorpage/errorpage/maintenance"
 	"github.com/errorpage/errorpage/pages"
 )
 
@@ -66,6 +67,10 @@ type Options struct {
 	// Nil means the built-in page of each status (pages.ForStatus).
 	Fallback func(pages.Model) templ.Component
 
+	// MaintenancePage renders the page of maintenance mode (see
+	// Maintenance). Nil means pages.Maintenance.
+	MaintenancePage func(pages.Model) templ.Component
+
 	// RetryAfter is the delay a 503 advertises in Retry-After when the
 	// handler did not set a valid one itself. Zero means 30 seconds; a
 	// negative value sends no Retry-After.
@@ -86,9 +91,10 @@ type Options struct {
 	// network (RFC 6585 §6). Empty means the page has no link.
 	LoginURL string
 
-	// Maintenance configures maintenance mode. The zero value has no
-	// source, and maintenance mode is off.
-	Maintenance MaintenanceOptions
+	// Maintenance configures maintenance mode: where its state comes from
+	// and who gets through while it is on. The zero value has no source,
+	// and maintenance mode is off. The page is MaintenancePage.
+	Maintenance maintenance.Options
 	// Brand shows the product's name, logo, links and colours on every
 	// page. The zero value shows none and keeps the theme's colours; see
 	// Brand for what each field accepts.
@@ -154,9 +160,8 @@ type Middleware struct {
 	debug   bool
 	now     func() time.Time
 
-	render    *renderer
-	maint     *maintenanceGate // nil without a maintenance source
-	maintPage func(pages.Model) templ.Component
+	render *renderer
+	maint  *maintenanceGate // nil without a maintenance source
 }
 
 // New builds a Middleware from opts. Invalid options are reported here,
@@ -205,13 +210,12 @@ func New(opts Options) (*Middleware, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.maintPage = opts.Maintenance.Page
 	m.render, err = newRenderer(renderConfig{
 		look:       lk,
 		texts:      texts,
 		pages:      opts.Pages,
 		fallback:   opts.Fallback,
-		maintPage:  opts.Maintenance.Page,
+		maintPage:  opts.MaintenancePage,
 		localTitle: opts.LocalizedProblemTitle,
 		loginURL:   opts.LoginURL,
 		log:        m.report.log,
@@ -220,7 +224,7 @@ func New(opts Options) (*Middleware, error) {
 		return nil, err
 	}
 	m.respond = newResponder(m.render, opts.KeepSetCookie, newRetryDefault(opts.RetryAfter))
-	if m.maint, err = newMaintenanceGate(m, opts.Maintenance); err != nil {
+	if m.maint, err = newMaintenanceGate(opts.Maintenance, m.now, &m.report, &m.respond); err != nil {
 		return nil, err
 	}
 	return m, nil

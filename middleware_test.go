@@ -24,6 +24,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/errorpage/errorpage/maintenance"
 	"github.com/errorpage/errorpage/pages"
 )
 
@@ -759,9 +760,9 @@ func TestNestedErrorpagesInnermostWins(t *testing.T) {
 	inner, innerLogs := newTestMiddleware(t, Options{Theme: "terminal", OnError: innerEvents.onError("inner-ref")})
 	api, _ := newTestMiddleware(t, Options{Replace: func(*http.Request, int, http.Header) bool { return false }})
 	only502, _ := newTestMiddleware(t, Options{Statuses: []int{502}})
-	sw := &Switch{}
-	sw.Set(MaintenanceState{On: true, Message: "Inner gate says hi"})
-	gate, _ := newTestMiddleware(t, Options{Maintenance: MaintenanceOptions{Source: sw}})
+	sw := &maintenance.Switch{}
+	sw.Set(maintenance.State{On: true, Message: "Inner gate says hi"})
+	gate, _ := newTestMiddleware(t, Options{Maintenance: maintenance.Options{Source: sw}})
 
 	apiError := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/errorpage/errorpage/maintenance"
 	"github.com/errorpage/errorpage/pages"
 )
 
@@ -40,16 +41,16 @@ func TestRegression_CustomPageConstructorPanicLosesStatus(t *testing.T) {
 
 // The same with the maintenance page.
 func TestRegression_MaintenancePageConstructorPanicLosesStatus(t *testing.T) {
-	var sw Switch
-	sw.Enable(MaintenanceState{})
-	m, _ := newTestMiddleware(t, Options{Maintenance: MaintenanceOptions{
-		Source: &sw,
-		Page: func(pm pages.Model) templ.Component {
+	var sw maintenance.Switch
+	sw.Enable(maintenance.State{})
+	m, _ := newTestMiddleware(t, Options{
+		Maintenance: maintenance.Options{Source: &sw},
+		MaintenancePage: func(pm pages.Model) templ.Component {
 			var byStatus map[int]templ.Component
 			byStatus[pm.Status] = nil // a nil-map write while building the component
 			return pages.Maintenance(pm)
 		},
-	}})
+	})
 	srv := serve(t, m.Handler(http.NotFoundHandler()))
 	req, _ := http.NewRequest("GET", srv.URL, nil)
 	req.Header.Set("Accept", "text/html")

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 	"github.com/errorpage/errorpage/pages"
 )
 
@@ -67,9 +68,9 @@ func sites(t *testing.T) map[string]errorpage.Options {
 	for _, th := range pages.Themes() {
 		s["brand-"+th.Name] = errorpage.Options{Brand: acme, Theme: th.Name}
 	}
-	maint := &errorpage.Switch{}
-	maint.Enable(errorpage.MaintenanceState{Retry: 10 * time.Minute})
-	s["maintenance"] = errorpage.Options{Brand: acme, Maintenance: errorpage.MaintenanceOptions{Source: maint}}
+	maint := &maintenance.Switch{}
+	maint.Enable(maintenance.State{Retry: 10 * time.Minute})
+	s["maintenance"] = errorpage.Options{Brand: acme, Maintenance: maintenance.Options{Source: maint}}
 	s["rtl"] = errorpage.Options{Brand: acme, Languages: []pages.Text{arabic}}
 	return s
 }

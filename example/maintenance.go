@@ -10,7 +10,7 @@ import (
 	"net/netip"
 	"os"
 
-	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // The demo's maintenance mode. With -maintenance-file PATH the demo watches
@@ -33,8 +33,8 @@ import (
 
 // demoMaintenance is the demo's maintenance source and admin endpoint.
 type demoMaintenance struct {
-	source errorpage.MaintenanceWriter
-	file   *errorpage.TriggerFile // nil without -maintenance-file
+	source maintenance.Writer
+	file   *maintenance.TriggerFile // nil without -maintenance-file
 	admin  http.Handler
 	token  string
 }
@@ -42,13 +42,13 @@ type demoMaintenance struct {
 func newDemoMaintenance(file string, logger *slog.Logger) (*demoMaintenance, error) {
 	d := &demoMaintenance{token: os.Getenv("ERRORPAGE_ADMIN_TOKEN")}
 	if file != "" {
-		f, err := errorpage.NewTriggerFile(file, errorpage.TriggerFileOptions{Logger: logger})
+		f, err := maintenance.NewTriggerFile(file, maintenance.TriggerFileOptions{Logger: logger})
 		if err != nil {
 			return nil, err
 		}
 		d.file, d.source = f, f
 	} else {
-		d.source = &errorpage.Switch{}
+		d.source = &maintenance.Switch{}
 	}
 	if d.token == "" {
 		var b [16]byte
@@ -57,7 +57,7 @@ func newDemoMaintenance(file string, logger *slog.Logger) (*demoMaintenance, err
 		}
 		d.token = hex.EncodeToString(b[:])
 	}
-	admin, err := errorpage.NewMaintenanceAdmin(d.source, errorpage.BearerToken(d.token))
+	admin, err := maintenance.NewAdmin(d.source, maintenance.BearerToken(d.token))
 	if err != nil {
 		return nil, err
 	}
@@ -67,8 +67,8 @@ func newDemoMaintenance(file string, logger *slog.Logger) (*demoMaintenance, err
 
 // options are the middleware's maintenance options: the source, and
 // /healthz let through.
-func (d *demoMaintenance) options() errorpage.MaintenanceOptions {
-	return errorpage.MaintenanceOptions{Source: d.source, AllowPaths: []string{"/healthz"}}
+func (d *demoMaintenance) options() maintenance.Options {
+	return maintenance.Options{Source: d.source, AllowPaths: []string{"/healthz"}}
 }
 
 // handler serves the admin endpoint next to site, outside the middleware:

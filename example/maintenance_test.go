@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // TestDemoMaintenance runs the demo's maintenance wiring the way the README
@@ -44,8 +45,8 @@ func TestDemoMaintenance(t *testing.T) {
 	}
 	assert.Equal(t, 200, get("/"))
 
-	changed := maint.file.MaintenanceChanged()
-	require.NoError(t, errorpage.WriteTriggerFile(path, errorpage.MaintenanceState{On: true, Until: time.Now().Add(20 * time.Minute), Secret: "s3cretS3cretS3cret"}))
+	changed := maint.file.Changed()
+	require.NoError(t, maintenance.WriteTriggerFile(path, maintenance.State{On: true, Until: time.Now().Add(20 * time.Minute), Secret: "s3cretS3cretS3cret"}))
 	select {
 	case <-changed:
 	case <-time.After(10 * time.Second):

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // staticHandler and appHandler stand for the routes of a site in
@@ -81,9 +82,9 @@ func maintenanceRouters() []routerCase {
 // maintenance, no spelling of a path reaches the application through any
 // router, while the static files still load.
 func TestMaintenanceAllowedPrefixOnEveryRouter(t *testing.T) {
-	var sw errorpage.Switch
-	sw.Enable(errorpage.MaintenanceState{})
-	m, _ := newMiddleware(t, errorpage.Options{Maintenance: errorpage.MaintenanceOptions{
+	var sw maintenance.Switch
+	sw.Enable(maintenance.State{})
+	m, _ := newMiddleware(t, errorpage.Options{Maintenance: maintenance.Options{
 		Source:            &sw,
 		AllowPathPrefixes: []string{"/static/"},
 		AllowPaths:        []string{"/healthz"},
@@ -128,9 +129,9 @@ func TestMaintenanceAllowedPrefixOnEveryRouter(t *testing.T) {
 // TestMaintenanceAllowedPrefixKeepsItsEncodedFiles: a file under the
 // prefix whose name needs escaping still loads during maintenance.
 func TestMaintenanceAllowedPrefixKeepsItsEncodedFiles(t *testing.T) {
-	var sw errorpage.Switch
-	sw.Enable(errorpage.MaintenanceState{})
-	m, _ := newMiddleware(t, errorpage.Options{Maintenance: errorpage.MaintenanceOptions{
+	var sw maintenance.Switch
+	sw.Enable(maintenance.State{})
+	m, _ := newMiddleware(t, errorpage.Options{Maintenance: maintenance.Options{
 		Source:            &sw,
 		AllowPathPrefixes: []string{"/static/"},
 	}})

@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 var soakFor = flag.Duration("soak", 3*time.Second, "how long TestSoak runs its clients (CI: the default; try -soak=5m)")
@@ -97,11 +98,11 @@ func TestSoak(t *testing.T) {
 	baseline := runtime.NumGoroutine()
 
 	var events atomic.Int64
-	sw := &errorpage.Switch{}
+	sw := &maintenance.Switch{}
 	m, err := errorpage.New(errorpage.Options{
 		Logger:      slog.New(slog.DiscardHandler),
 		OnError:     func(*http.Request, errorpage.ErrorEvent) string { events.Add(1); return "ref-1" },
-		Maintenance: errorpage.MaintenanceOptions{Source: sw},
+		Maintenance: maintenance.Options{Source: sw},
 	})
 	require.NoError(t, err)
 	srv := httptest.NewUnstartedServer(m.Handler(soakRoutes()))
@@ -128,7 +129,7 @@ func TestSoak(t *testing.T) {
 	reqs := soakRequests()
 
 	// run sends requests until stop is closed.
-	var maintenance atomic.Bool
+	var maintOn atomic.Bool
 	var flips atomic.Int64 // counts switches, so a request knows one happened meanwhile
 	run := func(stop <-chan struct{}, seed uint64) {
 		rng := rand.New(rand.NewPCG(seed, 1))
@@ -144,7 +145,7 @@ func TestSoak(t *testing.T) {
 			if accept != "" {
 				req.Header.Set("Accept", accept)
 			}
-			flipsBefore, wasOn := flips.Load(), maintenance.Load()
+			flipsBefore, wasOn := flips.Load(), maintOn.Load()
 			resp, err := client.Do(req)
 			if err != nil {
 				fail("%s: %v", sr.path, err)
@@ -159,7 +160,7 @@ func TestSoak(t *testing.T) {
 			}
 			// While maintenance may be on, any request may get the
 			// maintenance page: a well-formed 503.
-			maybeMaintenance := wasOn || maintenance.Load() || flips.Load() != flipsBefore
+			maybeMaintenance := wasOn || maintOn.Load() || flips.Load() != flipsBefore
 			if resp.StatusCode == http.StatusServiceUnavailable && maybeMaintenance && sr.wantStatus != 503 {
 				if err := checkPage(resp.StatusCode, resp.Header, body, 503, accept); err != nil {
 					fail("%s (maintenance) Accept %q: %v", sr.path, accept, err)
@@ -205,12 +206,12 @@ func TestSoak(t *testing.T) {
 			case <-stop:
 				return
 			case <-tick.C:
-				if maintenance.Load() {
+				if maintOn.Load() {
 					sw.Disable()
-					maintenance.Store(false)
+					maintOn.Store(false)
 				} else {
-					maintenance.Store(true)
-					sw.Enable(errorpage.MaintenanceState{Retry: time.Minute})
+					maintOn.Store(true)
+					sw.Enable(maintenance.State{Retry: time.Minute})
 				}
 				flips.Add(1)
 			}

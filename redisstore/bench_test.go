@@ -12,6 +12,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // getPerRequest is the anchors' design (Laravel's cache driver,
@@ -21,11 +22,11 @@ type getPerRequest struct {
 	key string
 }
 
-func (g getPerRequest) Maintenance() errorpage.MaintenanceState {
+func (g getPerRequest) State() maintenance.State {
 	raw, err := g.c.HGet(context.Background(), g.key, "state").Result()
-	var st errorpage.MaintenanceState
+	var st maintenance.State
 	if err != nil || st.UnmarshalJSON([]byte(raw)) != nil {
-		return errorpage.MaintenanceState{}
+		return maintenance.State{}
 	}
 	return st
 }
@@ -38,20 +39,20 @@ func (g getPerRequest) Maintenance() errorpage.MaintenanceState {
 func BenchmarkMiddleware(b *testing.B) {
 	srv := startRedis(b)
 	store := open(b, srv.URL(""), Options{})
-	if err := store.SetMaintenance(bg, errorpage.MaintenanceState{On: false}); err != nil {
+	if err := store.SetState(bg, maintenance.State{On: false}); err != nil {
 		b.Fatal(err)
 	}
 	sources := []struct {
 		name string
-		src  errorpage.MaintenanceSource
+		src  maintenance.Source
 	}{
-		{"source=switch", new(errorpage.Switch)},
+		{"source=switch", new(maintenance.Switch)},
 		{"source=redisstore", store},
 		{"source=GET-per-request", getPerRequest{srv.Client(""), defaultName}},
 	}
 	for _, s := range sources {
 		b.Run(s.name, func(b *testing.B) {
-			m, err := errorpage.New(errorpage.Options{Logger: discardLogger, Maintenance: errorpage.MaintenanceOptions{Source: s.src}})
+			m, err := errorpage.New(errorpage.Options{Logger: discardLogger, Maintenance: maintenance.Options{Source: s.src}})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -71,7 +72,7 @@ func BenchmarkMiddleware(b *testing.B) {
 	}
 }
 
-var sink errorpage.MaintenanceState
+var sink maintenance.State
 
 // BenchmarkMaintenanceRead is the cost of the call the middleware makes on
 // every request, without the rest of the middleware around it:
@@ -80,25 +81,25 @@ var sink errorpage.MaintenanceState
 func BenchmarkMaintenanceRead(b *testing.B) {
 	srv := startRedis(b)
 	store := open(b, srv.URL(""), Options{})
-	st := errorpage.MaintenanceState{On: true, Message: "m", Until: time.Now().Add(time.Hour)}
-	if err := store.SetMaintenance(bg, st); err != nil {
+	st := maintenance.State{On: true, Message: "m", Until: time.Now().Add(time.Hour)}
+	if err := store.SetState(bg, st); err != nil {
 		b.Fatal(err)
 	}
-	sw := new(errorpage.Switch)
+	sw := new(maintenance.Switch)
 	sw.Set(st)
 	b.Run("source=switch", func(b *testing.B) {
 		for b.Loop() {
-			sink = sw.Maintenance()
+			sink = sw.State()
 		}
 	})
 	b.Run("source=redisstore", func(b *testing.B) {
 		for b.Loop() {
-			sink = store.Maintenance()
+			sink = store.State()
 		}
 	})
 }
 
-// BenchmarkPropagation is the time from SetMaintenance on one store until
+// BenchmarkPropagation is the time from SetState on one store until
 // two other stores, on their own clients, hold the new state in memory:
 //
 //	go test -run '^$' -bench Propagation -benchtime 500x
@@ -111,7 +112,7 @@ func BenchmarkPropagation(b *testing.B) {
 		msg := fmt.Sprint("write ", i)
 		changed := changedAll(stores)
 		start := time.Now()
-		if err := stores[i%3].SetMaintenance(bg, errorpage.MaintenanceState{On: i%2 == 0, Message: msg}); err != nil {
+		if err := stores[i%3].SetState(bg, maintenance.State{On: i%2 == 0, Message: msg}); err != nil {
 			b.Fatal(err)
 		}
 		lat = append(lat, untilAll(b, stores, changed, msg, start))

@@ -2,12 +2,12 @@
 // one switch puts a whole fleet of instances into maintenance and takes it
 // out again.
 //
-// A [Store] is an [errorpage.MaintenanceWriter]: plug it into
-// errorpage.MaintenanceOptions.Source, and give it to the admin handler so
+// A [Store] is an [maintenance.Writer]: plug it into
+// maintenance.Options.Source, and give it to the admin handler so
 // that any one instance's admin endpoint switches them all.
 //
 // Requests never touch Redis. Every Store keeps the state in memory and
-// updates it from a pub/sub subscription; [Store.Maintenance] only loads an
+// updates it from a pub/sub subscription; [Store.State] only loads an
 // atomic pointer. The Store reads the key when it starts, again after every
 // reconnection (pub/sub drops the messages sent while a subscriber is away)
 // and periodically as a safety net. While Redis is down or unreachable, the

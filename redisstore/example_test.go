@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 	"github.com/errorpage/errorpage/redisstore"
 )
 
@@ -19,12 +20,12 @@ func Example() {
 	}
 	defer store.Close()
 
-	admin, err := errorpage.NewMaintenanceAdmin(store, errorpage.BearerToken(os.Getenv("ERRORPAGE_ADMIN_TOKEN")))
+	admin, err := maintenance.NewAdmin(store, maintenance.BearerToken(os.Getenv("ERRORPAGE_ADMIN_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
 	ep, err := errorpage.New(errorpage.Options{
-		Maintenance: errorpage.MaintenanceOptions{Source: store, AllowPaths: []string{"/healthz"}},
+		Maintenance: maintenance.Options{Source: store, AllowPaths: []string{"/healthz"}},
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -14,6 +14,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // TestKillUnderLoad kills redis-server while two instances serve requests
@@ -29,14 +30,14 @@ func TestKillUnderLoad(t *testing.T) {
 	oa, ob := fast, fast
 	oa.Logger, ob.Logger = logA, logB
 	a, b := open(t, srv.URL(""), oa), open(t, srv.URL(""), ob)
-	if err := a.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "migrating"}); err != nil {
+	if err := a.SetState(bg, maintenance.State{On: true, Message: "migrating"}); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, time.Second, "b to see the write", func() bool { return b.Maintenance().On })
+	waitFor(t, time.Second, "b to see the write", func() bool { return b.State().On })
 
 	var handlers []http.Handler
 	for _, s := range []*Store{a, b} {
-		m, err := errorpage.New(errorpage.Options{Logger: discardLogger, Maintenance: errorpage.MaintenanceOptions{Source: s}})
+		m, err := errorpage.New(errorpage.Options{Logger: discardLogger, Maintenance: maintenance.Options{Source: s}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -117,14 +118,14 @@ func TestKillUnderLoad(t *testing.T) {
 		}
 	}
 	c := open(t, srv.URL(""), Options{})
-	if !c.Maintenance().On {
+	if !c.State().On {
 		t.Error("an instance started after Redis lost its data is not in maintenance")
 	}
-	if err := b.SetMaintenance(bg, errorpage.MaintenanceState{}); err != nil {
+	if err := b.SetState(bg, maintenance.State{}); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, time.Second, "every store to leave maintenance", func() bool {
-		return !a.Maintenance().On && !b.Maintenance().On && !c.Maintenance().On
+		return !a.State().On && !b.State().On && !c.State().On
 	})
 }
 
@@ -137,24 +138,24 @@ func TestDisconnectedInstanceConverges(t *testing.T) {
 	log, buf := testLogger()
 	a := open(t, cut.URL(), Options{Logger: log, MaxBackoff: 50 * time.Millisecond, Resync: -1})
 	b := open(t, srv.URL(""), Options{})
-	if err := b.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "first"}); err != nil {
+	if err := b.SetState(bg, maintenance.State{On: true, Message: "first"}); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, time.Second, "a to see the first write", func() bool { return a.Maintenance().Message == "first" })
+	waitFor(t, time.Second, "a to see the first write", func() bool { return a.State().Message == "first" })
 
 	cut.Cut()
 	waitFor(t, 5*time.Second, "a to notice the outage", func() bool { return buf.Count("lost the connection") > 0 })
-	if err := b.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "second"}); err != nil {
+	if err := b.SetState(bg, maintenance.State{On: true, Message: "second"}); err != nil {
 		t.Fatal(err)
 	}
 	attempts := a.attempts.Load()
 	waitFor(t, 5*time.Second, "a to retry several times", func() bool { return a.attempts.Load() >= attempts+5 })
-	if got := a.Maintenance().Message; got != "first" {
+	if got := a.State().Message; got != "first" {
 		t.Fatalf("a got %q while cut off, want it to keep first", got)
 	}
 
 	cut.Restore()
-	waitFor(t, 5*time.Second, "a to converge after reconnecting", func() bool { return a.Maintenance().Message == "second" })
+	waitFor(t, 5*time.Second, "a to converge after reconnecting", func() bool { return a.State().Message == "second" })
 	if a.Version() != b.Version() {
 		t.Errorf("a holds version %d, b %d", a.Version(), b.Version())
 	}
@@ -183,8 +184,8 @@ func TestBadValues(t *testing.T) {
 			srv := startRedis(t)
 			log, buf := testLogger()
 			s := open(t, srv.URL(""), Options{Logger: log, Resync: -1})
-			good := errorpage.MaintenanceState{On: true, Message: "good"}
-			if err := s.SetMaintenance(bg, good); err != nil {
+			good := maintenance.State{On: true, Message: "good"}
+			if err := s.SetState(bg, good); err != nil {
 				t.Fatal(err)
 			}
 			c := srv.Client("")
@@ -203,15 +204,15 @@ func TestBadValues(t *testing.T) {
 			if n := buf.Count(tc.log); n != 1 {
 				t.Errorf("logged %d times, want once:\n%s", n, buf)
 			}
-			if got := s.Maintenance(); got != good {
+			if got := s.State(); got != good {
 				t.Errorf("got %+v, want the last good state %+v", got, good)
 			}
 			// A write repairs the key, whatever it held.
-			if err := s.SetMaintenance(bg, errorpage.MaintenanceState{}); err != nil {
+			if err := s.SetState(bg, maintenance.State{}); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.load(bg); err != nil || s.Maintenance().On {
-				t.Errorf("after a repairing write: err %v, state %+v, want off", err, s.Maintenance())
+			if err := s.load(bg); err != nil || s.State().On {
+				t.Errorf("after a repairing write: err %v, state %+v, want off", err, s.State())
 			}
 		})
 	}
@@ -221,14 +222,14 @@ func TestMissingKey(t *testing.T) {
 	t.Run("never written", func(t *testing.T) {
 		srv := startRedis(t)
 		log, buf := testLogger()
-		initial := errorpage.MaintenanceState{On: true, Message: "until Redis says otherwise"}
+		initial := maintenance.State{On: true, Message: "until Redis says otherwise"}
 		s := open(t, srv.URL(""), Options{Logger: log, Resync: -1, Initial: initial})
 		s.load(bg)
 		s.load(bg)
 		if n := buf.Count("the key does not exist yet; serving the initial state"); n != 1 {
 			t.Errorf("logged %d times, want once:\n%s", n, buf)
 		}
-		if got := s.Maintenance(); got != initial {
+		if got := s.State(); got != initial {
 			t.Errorf("got %+v, want the initial state", got)
 		}
 		if n := srv.Client("").Exists(bg, defaultName).Val(); n != 0 {
@@ -239,7 +240,7 @@ func TestMissingKey(t *testing.T) {
 		srv := startRedis(t)
 		log, buf := testLogger()
 		s := open(t, srv.URL(""), Options{Logger: log, Resync: -1})
-		if err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "kept"}); err != nil {
+		if err := s.SetState(bg, maintenance.State{On: true, Message: "kept"}); err != nil {
 			t.Fatal(err)
 		}
 		c := srv.Client("")
@@ -253,7 +254,7 @@ func TestMissingKey(t *testing.T) {
 		if got := c.HGet(bg, defaultName, "version").Val(); got != fmt.Sprint(s.Version()) {
 			t.Errorf("got version %q in Redis, want %d", got, s.Version())
 		}
-		if !s.Maintenance().On {
+		if !s.State().On {
 			t.Error("the state was not kept")
 		}
 	})
@@ -273,7 +274,7 @@ func TestCredentials(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := startRedis(t, tc.args...)
 			log, buf := testLogger()
-			initial := errorpage.MaintenanceState{On: true, Message: "initial"}
+			initial := maintenance.State{On: true, Message: "initial"}
 			bad := open(t, srv.URL(tc.bad), Options{Logger: log, Initial: initial, MaxBackoff: 50 * time.Millisecond})
 			waitFor(t, 5*time.Second, "several attempts", func() bool { return bad.attempts.Load() >= 5 })
 			if n := buf.Count("Redis rejected the credentials; check the user and password in the Redis URL"); n != 1 {
@@ -282,11 +283,11 @@ func TestCredentials(t *testing.T) {
 			if strings.Contains(buf.String(), "wrong") || strings.Contains(buf.String(), "nope") {
 				t.Errorf("the log shows the password:\n%s", buf)
 			}
-			if got := bad.Maintenance(); got != initial {
+			if got := bad.State(); got != initial {
 				t.Errorf("got %+v, want the initial state kept", got)
 			}
 			good := open(t, srv.URL(tc.good), Options{})
-			if err := good.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "ok"}); err != nil {
+			if err := good.SetState(bg, maintenance.State{On: true, Message: "ok"}); err != nil {
 				t.Fatal(err)
 			}
 		})
@@ -303,7 +304,7 @@ func TestTLS(t *testing.T) {
 	waitFor(t, 5*time.Second, "the certificate to be refused", func() bool {
 		return buf.Count("cannot reach Redis") == 1 && strings.Contains(buf.String(), "certificate")
 	})
-	if s.Maintenance().On {
+	if s.State().On {
 		t.Error("not the initial state")
 	}
 
@@ -320,7 +321,7 @@ func TestTLS(t *testing.T) {
 	}
 	defer a.Close()
 	waitFor(t, 5*time.Second, "the subscription over TLS", a.connected.Load)
-	if err := a.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "over TLS"}); err != nil {
+	if err := a.SetState(bg, maintenance.State{On: true, Message: "over TLS"}); err != nil {
 		t.Fatal(err)
 	}
 	if got := client.HGet(bg, defaultName, "state").Val(); !strings.Contains(got, "over TLS") {

@@ -12,7 +12,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // Options configures a Store. The zero value is valid: the key and the
@@ -33,7 +33,7 @@ type Options struct {
 	// long as Redis cannot be reached after the start or the key does not
 	// exist. The zero value means not in maintenance; set On to start in
 	// maintenance and stay there until Redis says otherwise.
-	Initial errorpage.MaintenanceState
+	Initial maintenance.State
 
 	// Resync is how often the key is read again, in case a message was
 	// lost. Zero means 30 seconds; a negative value turns the periodic
@@ -105,15 +105,15 @@ type Store struct {
 // is Options.Initial, which never came from Redis.
 type snapshot struct {
 	version int64
-	state   errorpage.MaintenanceState
+	state   maintenance.State
 	changed chan struct{} // closed when the snapshot is replaced
 }
 
 // Compile-time check: a Store plugs into the middleware and the admin
 // handler.
 var (
-	_ errorpage.MaintenanceWriter  = (*Store)(nil)
-	_ errorpage.MaintenanceWatcher = (*Store)(nil)
+	_ maintenance.Writer  = (*Store)(nil)
+	_ maintenance.Watcher = (*Store)(nil)
 )
 
 // Open connects to the Redis at url and returns a Store that owns the
@@ -226,9 +226,9 @@ func newStore(client redis.UniversalClient, owned bool, o Options) (*Store, erro
 	return s, nil
 }
 
-// Maintenance returns the state in memory. It never touches Redis: it is
+// State returns the state in memory. It never touches Redis: it is
 // one atomic load, safe to call on every request.
-func (s *Store) Maintenance() errorpage.MaintenanceState {
+func (s *Store) State() maintenance.State {
 	return s.cur.Load().state
 }
 
@@ -239,19 +239,19 @@ func (s *Store) Version() int64 {
 	return s.cur.Load().version
 }
 
-// MaintenanceChanged returns a channel that is closed at the next change
+// Changed returns a channel that is closed at the next change
 // of the state in memory (or of its version). Call it again after each
 // change for the next one.
-func (s *Store) MaintenanceChanged() <-chan struct{} {
+func (s *Store) Changed() <-chan struct{} {
 	return s.cur.Load().changed
 }
 
-// SetMaintenance writes st to Redis and announces it to every Store
+// SetState writes st to Redis and announces it to every Store
 // watching the same key, this one included, which applies it at once. It
 // fails, and changes nothing, if Redis cannot be reached or if st would not
 // read back as the maintenance document (an invalid Secret); the error
 // says which. The last write wins.
-func (s *Store) SetMaintenance(ctx context.Context, st errorpage.MaintenanceState) error {
+func (s *Store) SetState(ctx context.Context, st maintenance.State) error {
 	if s.closed.Load() {
 		return errors.New("redisstore: store is closed")
 	}
@@ -277,8 +277,8 @@ func (s *Store) SetMaintenance(ctx context.Context, st errorpage.MaintenanceStat
 }
 
 // Close stops watching Redis and waits for the Store's goroutines to end.
-// It closes the client if the Store was built with Open. Maintenance keeps
-// answering with the last state; SetMaintenance fails. Close may be called
+// It closes the client if the Store was built with Open. State keeps
+// answering with the last state; SetState fails. Close may be called
 // more than once.
 func (s *Store) Close() error {
 	s.once.Do(func() {
@@ -301,7 +301,7 @@ func (s *Store) Close() error {
 // Store already holds a newer one. A value read from the key may replace
 // the same version (sameOK): the key is the truth. It reports whether st
 // is now current.
-func (s *Store) apply(v int64, st errorpage.MaintenanceState, sameOK bool, from string) bool {
+func (s *Store) apply(v int64, st maintenance.State, sameOK bool, from string) bool {
 	s.applyMu.Lock()
 	defer s.applyMu.Unlock()
 	old := s.cur.Load()
@@ -323,6 +323,6 @@ func (s *Store) apply(v int64, st errorpage.MaintenanceState, sameOK bool, from 
 	return true
 }
 
-func equalState(a, b errorpage.MaintenanceState) bool {
+func equalState(a, b maintenance.State) bool {
 	return a.On == b.On && a.Message == b.Message && a.Until.Equal(b.Until) && a.Retry == b.Retry && a.Secret == b.Secret
 }

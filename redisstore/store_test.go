@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // propagationBound is issue 7's promise: a write on one instance reaches
@@ -27,17 +27,17 @@ func TestZeroOptions(t *testing.T) {
 	if s.key != "errorpage:maintenance" || s.channel != "errorpage:maintenance" {
 		t.Errorf("got key %q channel %q, want both errorpage:maintenance", s.key, s.channel)
 	}
-	if got := s.Maintenance(); got.On || s.Version() != 0 {
+	if got := s.State(); got.On || s.Version() != 0 {
 		t.Errorf("got %+v version %d with no key, want off, version 0", got, s.Version())
 	}
-	if err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "m"}); err != nil {
+	if err := s.SetState(bg, maintenance.State{On: true, Message: "m"}); err != nil {
 		t.Fatal(err)
 	}
 	got := srv.Client("").HGetAll(bg, "errorpage:maintenance").Val()
 	if got["state"] != `{"enabled":true,"message":"m"}` || got["version"] == "" {
 		t.Errorf("got hash %q, want the document and a version", got)
 	}
-	if !s.Maintenance().On {
+	if !s.State().On {
 		t.Error("the writer does not see its own write at once")
 	}
 }
@@ -54,7 +54,7 @@ func TestPropagation(t *testing.T) {
 		msg := fmt.Sprintf("write %d", i)
 		changed := changedAll(stores)
 		start := time.Now()
-		if err := w.SetMaintenance(bg, errorpage.MaintenanceState{On: i%2 == 0, Message: msg}); err != nil {
+		if err := w.SetState(bg, maintenance.State{On: i%2 == 0, Message: msg}); err != nil {
 			t.Fatal(err)
 		}
 		d := untilAll(t, stores, changed, msg, start)
@@ -69,30 +69,30 @@ func TestPropagation(t *testing.T) {
 }
 
 // untilAll returns the time from start until every store holds a state
-// with message msg. It wakes on MaintenanceChanged rather than polling, so
+// with message msg. It wakes on Changed rather than polling, so
 // that it adds nothing to the figure, and fails the test after a second.
 // Take changed from changedAll before the write.
 func untilAll(t testing.TB, stores []*Store, changed []<-chan struct{}, msg string, start time.Time) time.Duration {
 	timeout := time.NewTimer(time.Second)
 	defer timeout.Stop()
 	for i, s := range stores {
-		for s.Maintenance().Message != msg {
+		for s.State().Message != msg {
 			select {
 			case <-changed[i]:
-				changed[i] = s.MaintenanceChanged()
+				changed[i] = s.Changed()
 			case <-timeout.C:
-				t.Fatalf("after %v, store %d holds %q, want %q", time.Since(start), i, s.Maintenance().Message, msg)
+				t.Fatalf("after %v, store %d holds %q, want %q", time.Since(start), i, s.State().Message, msg)
 			}
 		}
 	}
 	return time.Since(start)
 }
 
-// changedAll returns each store's MaintenanceChanged channel.
+// changedAll returns each store's Changed channel.
 func changedAll(stores []*Store) []<-chan struct{} {
 	var c []<-chan struct{}
 	for _, s := range stores {
-		c = append(c, s.MaintenanceChanged())
+		c = append(c, s.Changed())
 	}
 	return c
 }
@@ -108,7 +108,7 @@ func TestRapidToggles(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := w; i < 1000; i += len(stores) {
-				if err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: i%2 == 1, Message: fmt.Sprint(i)}); err != nil {
+				if err := s.SetState(bg, maintenance.State{On: i%2 == 1, Message: fmt.Sprint(i)}); err != nil {
 					t.Error(err)
 					return
 				}
@@ -125,10 +125,10 @@ func TestRapidToggles(t *testing.T) {
 		}
 		return true
 	})
-	want := stores[0].Maintenance()
+	want := stores[0].State()
 	for i, s := range stores {
-		doc, _ := s.Maintenance().MarshalJSON()
-		if string(doc) != final["state"] || s.Maintenance() != want {
+		doc, _ := s.State().MarshalJSON()
+		if string(doc) != final["state"] || s.State() != want {
 			t.Errorf("store %d holds %s, want %s", i, doc, final["state"])
 		}
 	}
@@ -141,7 +141,7 @@ func TestOlderVersionIgnored(t *testing.T) {
 	srv := startRedis(t)
 	var logs lockedBuffer
 	s := open(t, srv.URL(""), Options{Logger: slog.New(slog.NewTextHandler(&logs, nil)), Resync: -1})
-	if err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "new"}); err != nil {
+	if err := s.SetState(bg, maintenance.State{On: true, Message: "new"}); err != nil {
 		t.Fatal(err)
 	}
 	v := s.Version()
@@ -154,7 +154,7 @@ func TestOlderVersionIgnored(t *testing.T) {
 	c.HSet(bg, defaultName, "version", v+1, "state", `{"enabled":true,"message":"newer"}`)
 	c.Publish(bg, defaultName, fmt.Sprintf(`{"version":%d}`, v+1))
 	waitFor(t, time.Second, "the newer message", func() bool { return s.Version() == v+1 })
-	if got := s.Maintenance().Message; got != "newer" {
+	if got := s.State().Message; got != "newer" {
 		t.Errorf("got message %q, want newer", got)
 	}
 	if n := logs.Count("message=old"); n != 0 {
@@ -167,7 +167,7 @@ func TestOlderVersionIgnored(t *testing.T) {
 	if err := s.load(bg); err != nil {
 		t.Fatal(err)
 	}
-	if got := s.Maintenance(); !got.On || got.Message != "newer" {
+	if got := s.State(); !got.On || got.Message != "newer" {
 		t.Errorf("after reading an older key: got %+v, want the newer state kept", got)
 	}
 	waitFor(t, time.Second, "the key restored", func() bool {
@@ -182,15 +182,15 @@ func TestOlderVersionIgnored(t *testing.T) {
 func TestVersionsSurviveDataLoss(t *testing.T) {
 	srv := startRedis(t)
 	a, b := open(t, srv.URL(""), Options{Resync: -1}), open(t, srv.URL(""), Options{Resync: -1})
-	if err := a.SetMaintenance(bg, errorpage.MaintenanceState{On: true}); err != nil {
+	if err := a.SetState(bg, maintenance.State{On: true}); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, time.Second, "b to see the write", func() bool { return b.Maintenance().On })
+	waitFor(t, time.Second, "b to see the write", func() bool { return b.State().On })
 	srv.Client("").FlushAll(bg)
-	if err := b.SetMaintenance(bg, errorpage.MaintenanceState{}); err != nil {
+	if err := b.SetState(bg, maintenance.State{}); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, time.Second, "a to see the write after the flush", func() bool { return !a.Maintenance().On })
+	waitFor(t, time.Second, "a to see the write after the flush", func() bool { return !a.State().On })
 }
 
 // TestWriteRoundTrips: the writer holds exactly what the others read, and
@@ -198,16 +198,16 @@ func TestVersionsSurviveDataLoss(t *testing.T) {
 func TestWriteRoundTrips(t *testing.T) {
 	srv := startRedis(t)
 	a, b := open(t, srv.URL(""), Options{}), open(t, srv.URL(""), Options{})
-	st := errorpage.MaintenanceState{On: true, Message: "m", Until: time.Now().Add(time.Hour), Retry: 90 * time.Second, Secret: "let-me-in-please-0123"}
-	if err := a.SetMaintenance(bg, st); err != nil {
+	st := maintenance.State{On: true, Message: "m", Until: time.Now().Add(time.Hour), Retry: 90 * time.Second, Secret: "let-me-in-please-0123"}
+	if err := a.SetState(bg, st); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, time.Second, "b to see the write", func() bool { return b.Version() == a.Version() })
-	if a.Maintenance() != b.Maintenance() {
-		t.Errorf("the writer holds %+v, the reader %+v", a.Maintenance(), b.Maintenance())
+	if a.State() != b.State() {
+		t.Errorf("the writer holds %+v, the reader %+v", a.State(), b.State())
 	}
 	v := a.Version()
-	err := a.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Secret: "not a path segment/"})
+	err := a.SetState(bg, maintenance.State{On: true, Secret: "not a path segment/"})
 	if err == nil || !strings.HasPrefix(err.Error(), "redisstore: ") {
 		t.Errorf("got %v for an invalid secret, want a redisstore: error", err)
 	}
@@ -224,13 +224,13 @@ func TestCloseLeaksNoGoroutines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: true}); err != nil {
+		if err := s.SetState(bg, maintenance.State{On: true}); err != nil {
 			t.Fatal(err)
 		}
 		s.Close()
 		s.Close()
-		if err := s.SetMaintenance(bg, errorpage.MaintenanceState{}); err == nil || !strings.HasPrefix(err.Error(), "redisstore: ") {
-			t.Errorf("SetMaintenance after Close: got %v, want a redisstore: error", err)
+		if err := s.SetState(bg, maintenance.State{}); err == nil || !strings.HasPrefix(err.Error(), "redisstore: ") {
+			t.Errorf("SetState after Close: got %v, want a redisstore: error", err)
 		}
 	}
 	// A store whose Redis is down is busy reconnecting; Close must stop it
@@ -252,10 +252,10 @@ func TestRedisDownAtStart(t *testing.T) {
 	srv.Kill()
 	for _, tc := range []struct {
 		name    string
-		initial errorpage.MaintenanceState
+		initial maintenance.State
 	}{
-		{"not in maintenance", errorpage.MaintenanceState{}},
-		{"start in maintenance", errorpage.MaintenanceState{On: true, Message: "starting"}},
+		{"not in maintenance", maintenance.State{}},
+		{"start in maintenance", maintenance.State{On: true, Message: "starting"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			log, buf := testLogger()
@@ -265,16 +265,16 @@ func TestRedisDownAtStart(t *testing.T) {
 				t.Errorf("Open took %v with Redis down, want it to return after the first failed attempt", d)
 			}
 			waitFor(t, 5*time.Second, "ten reconnection attempts", func() bool { return s.attempts.Load() >= 10 })
-			if got := s.Maintenance(); got != tc.initial {
+			if got := s.State(); got != tc.initial {
 				t.Errorf("got %+v, want the initial state %+v", got, tc.initial)
 			}
 			if n := buf.Count("redisstore: cannot reach Redis"); n != 1 {
 				t.Errorf("the outage was logged %d times over %d attempts, want once:\n%s", n, s.attempts.Load(), buf)
 			}
-			if err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: true}); err == nil || !strings.HasPrefix(err.Error(), "redisstore: ") {
-				t.Errorf("SetMaintenance with Redis down: got %v, want a redisstore: error", err)
+			if err := s.SetState(bg, maintenance.State{On: true}); err == nil || !strings.HasPrefix(err.Error(), "redisstore: ") {
+				t.Errorf("SetState with Redis down: got %v, want a redisstore: error", err)
 			}
-			if got := s.Maintenance(); got != tc.initial {
+			if got := s.State(); got != tc.initial {
 				t.Errorf("a failed write changed the state to %+v", got)
 			}
 		})
@@ -306,21 +306,21 @@ func TestVersionsBeyondFloatPrecision(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, stored, a.Version(), "a did not load the stored version")
 
-			err = a.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "written"})
+			err = a.SetState(bg, maintenance.State{On: true, Message: "written"})
 			got := c.HGetAll(bg, defaultName).Val()
 			if tc.fails {
 				require.Error(t, err, "a write past the largest int64 reported success")
 				assert.True(t, strings.HasPrefix(err.Error(), "redisstore: "), "got error %q, want a redisstore: prefix", err)
 				assert.Equal(t, tc.stored, got["version"], "a refused write changed the version in Redis")
 				assert.Equal(t, `{"enabled":false,"message":"stored"}`, got["state"], "a refused write changed the state in Redis")
-				assert.False(t, a.Maintenance().On, "a refused write changed the state in memory")
+				assert.False(t, a.State().On, "a refused write changed the state in memory")
 				return
 			}
 			require.NoError(t, err)
 			assert.Greater(t, a.Version(), stored, "got version %d after the write, want more than %d", a.Version(), stored)
 			assert.Equal(t, strconv.FormatInt(a.Version(), 10), got["version"], "got version %s in Redis, want the writer's %d", got["version"], a.Version())
-			assert.Equal(t, "written", a.Maintenance().Message, "the writer does not hold its own write")
-			waitFor(t, time.Second, "b to see the write", func() bool { return b.Maintenance().Message == "written" })
+			assert.Equal(t, "written", a.State().Message, "the writer does not hold its own write")
+			waitFor(t, time.Second, "b to see the write", func() bool { return b.State().Message == "written" })
 			assert.Equal(t, a.Version(), b.Version())
 		})
 	}

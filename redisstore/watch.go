@@ -14,7 +14,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // watch keeps the Store subscribed, one session at a time, until Close.
@@ -212,7 +212,7 @@ func (s *Store) load(ctx context.Context) error {
 		s.reportBad(vals["version"]+"\x00"+raw, vals, fmt.Sprintf("the state is larger than %d bytes", maxMessage))
 		return nil
 	}
-	var st errorpage.MaintenanceState
+	var st maintenance.State
 	if err := st.UnmarshalJSON([]byte(raw)); err != nil {
 		s.reportBad(vals["version"]+"\x00"+raw, vals, err.Error())
 		return nil

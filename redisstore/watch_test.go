@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // TestForgedMessageNotApplied: anyone allowed to PUBLISH on the channel can
@@ -20,7 +20,7 @@ func TestForgedMessageNotApplied(t *testing.T) {
 	srv := startRedis(t)
 	log, buf := testLogger()
 	s := open(t, srv.URL(""), Options{Logger: log, Resync: 10 * time.Millisecond})
-	require.NoError(t, s.SetMaintenance(bg, errorpage.MaintenanceState{Message: "real"}))
+	require.NoError(t, s.SetState(bg, maintenance.State{Message: "real"}))
 	c := srv.Client("")
 	before := c.HGetAll(bg, defaultName).Val()
 
@@ -31,11 +31,11 @@ func TestForgedMessageNotApplied(t *testing.T) {
 	// millisecond.
 	time.Sleep(200 * time.Millisecond)
 
-	assert.Equal(t, errorpage.MaintenanceState{Message: "real"}, s.Maintenance(), "a forged message switched the instance")
+	assert.Equal(t, maintenance.State{Message: "real"}, s.State(), "a forged message switched the instance")
 	assert.Equal(t, before, c.HGetAll(bg, defaultName).Val(), "a forged message was written into the key")
 	assert.NotContains(t, buf.String(), "chosen-by-publisher")
 	late := open(t, srv.URL(""), Options{Resync: -1})
-	assert.Equal(t, "real", late.Maintenance().Message, "an instance started after the forged message does not hold the real state")
+	assert.Equal(t, "real", late.State().Message, "an instance started after the forged message does not hold the real state")
 }
 
 // TestMessageIsAHint: an announcement makes the Store read the key, so a
@@ -44,13 +44,13 @@ func TestForgedMessageNotApplied(t *testing.T) {
 func TestMessageIsAHint(t *testing.T) {
 	srv := startRedis(t)
 	s := open(t, srv.URL(""), Options{Resync: -1})
-	require.NoError(t, s.SetMaintenance(bg, errorpage.MaintenanceState{Message: "first"}))
+	require.NoError(t, s.SetState(bg, maintenance.State{Message: "first"}))
 	v := s.Version()
 	c := srv.Client("")
 	require.NoError(t, c.HSet(bg, defaultName, "state", `{"enabled":true,"message":"in the key"}`, "version", v+1).Err())
 	require.NoError(t, c.Publish(bg, defaultName, fmt.Sprintf(`{"version":%d,"state":{"enabled":false,"message":"in the message"}}`, v+7)).Err())
 	waitFor(t, time.Second, "the key to be read after the message", func() bool { return s.Version() == v+1 })
-	assert.Equal(t, errorpage.MaintenanceState{On: true, Message: "in the key"}, s.Maintenance())
+	assert.Equal(t, maintenance.State{On: true, Message: "in the key"}, s.State())
 }
 
 // TestOversizedMessageIgnored: announcements are capped like the trigger
@@ -59,12 +59,12 @@ func TestOversizedMessageIgnored(t *testing.T) {
 	srv := startRedis(t)
 	log, buf := testLogger()
 	s := open(t, srv.URL(""), Options{Logger: log, Resync: -1})
-	require.NoError(t, s.SetMaintenance(bg, errorpage.MaintenanceState{Message: "small"}))
+	require.NoError(t, s.SetState(bg, maintenance.State{Message: "small"}))
 	big := fmt.Sprintf(`{"version":%d,"state":{"enabled":true,"message":%q}}`, s.Version()+1, strings.Repeat("x", 100<<10))
 	require.NoError(t, srv.Client("").Publish(bg, defaultName, big).Err())
 	waitFor(t, time.Second, "the log line", func() bool { return buf.Count("malformed message on the channel; ignored") > 0 })
 	assert.Contains(t, buf.String(), "larger than 65536 bytes")
-	assert.Equal(t, errorpage.MaintenanceState{Message: "small"}, s.Maintenance(), "an oversized message was applied")
+	assert.Equal(t, maintenance.State{Message: "small"}, s.State(), "an oversized message was applied")
 	assert.Less(t, len(buf.String()), 4<<10, "the log holds the oversized message:\n%.500s", buf)
 }
 
@@ -87,11 +87,11 @@ func TestLogsHoldNoSecret(t *testing.T) {
 			srv := startRedis(t)
 			log, buf := testLogger()
 			s := open(t, srv.URL(""), Options{Logger: log, Resync: -1})
-			require.NoError(t, s.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Message: "good", Secret: "in-use-" + secret}))
+			require.NoError(t, s.SetState(bg, maintenance.State{On: true, Message: "good", Secret: "in-use-" + secret}))
 			require.NoError(t, srv.Client("").Do(bg, tc.setup...).Err())
 			require.NoError(t, s.load(bg))
 			waitFor(t, time.Second, "the log line", func() bool { return buf.Count(tc.log) > 0 })
-			err := s.SetMaintenance(bg, errorpage.MaintenanceState{On: true, Secret: "refused/" + secret})
+			err := s.SetState(bg, maintenance.State{On: true, Secret: "refused/" + secret})
 			require.Error(t, err)
 			assert.NotContains(t, err.Error(), secret, "the error of a refused write holds the secret")
 			assert.NotContains(t, buf.String(), secret, "the log holds a secret")

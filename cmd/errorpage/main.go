@@ -12,7 +12,7 @@
 // With --file, down writes the maintenance document atomically (a temporary
 // file in the same directory, renamed over PATH), up removes the file and
 // status reads it. With --admin, the same requests go to the URL of an
-// errorpage.NewMaintenanceAdmin handler; the token is read from the
+// maintenance.NewAdmin handler; the token is read from the
 // environment, never from a flag, so it stays out of shell history and
 // process listings. The same holds for the bypass secret: down takes it
 // from the environment variable ERRORPAGE_SECRET (or the one --secret-env
@@ -52,7 +52,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // tokenEnv names the environment variable holding the admin bearer token.
@@ -210,11 +210,11 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		return nil
 	case "up":
-		var before errorpage.MaintenanceState
+		var before maintenance.State
 		if t.file != "" {
 			before, _ = t.get(ctx) // only to say whether anything changed
 		}
-		if err := t.set(ctx, errorpage.MaintenanceState{}); err != nil {
+		if err := t.set(ctx, maintenance.State{}); err != nil {
 			return err
 		}
 		if t.file != "" && !before.On {
@@ -307,8 +307,8 @@ func quote(s string) string {
 }
 
 // window builds the state "down" asks for, validating every flag.
-func window(message, until, retry, secret string, now time.Time) (errorpage.MaintenanceState, error) {
-	st := errorpage.MaintenanceState{On: true, Message: strings.TrimSpace(message), Secret: secret}
+func window(message, until, retry, secret string, now time.Time) (maintenance.State, error) {
+	st := maintenance.State{On: true, Message: strings.TrimSpace(message), Secret: secret}
 	if until != "" {
 		if d, err := time.ParseDuration(until); err == nil {
 			if d <= 0 {
@@ -338,7 +338,7 @@ func window(message, until, retry, secret string, now time.Time) (errorpage.Main
 }
 
 // describe prints what a window says, one fact a line.
-func describe(w io.Writer, st errorpage.MaintenanceState, now time.Time) {
+func describe(w io.Writer, st maintenance.State, now time.Time) {
 	if st.Message != "" {
 		fmt.Fprintf(w, "  message: %s\n", quote(st.Message))
 	}
@@ -367,9 +367,9 @@ func (t target) String() string {
 	return "admin endpoint " + quote(t.admin)
 }
 
-func (t target) set(ctx context.Context, st errorpage.MaintenanceState) error {
+func (t target) set(ctx context.Context, st maintenance.State) error {
 	if t.file != "" {
-		return errorpage.WriteTriggerFile(t.file, st)
+		return maintenance.WriteTriggerFile(t.file, st)
 	}
 	if !st.On {
 		_, err := t.call(ctx, http.MethodDelete, nil)
@@ -383,9 +383,9 @@ func (t target) set(ctx context.Context, st errorpage.MaintenanceState) error {
 	return err
 }
 
-func (t target) get(ctx context.Context) (errorpage.MaintenanceState, error) {
+func (t target) get(ctx context.Context) (maintenance.State, error) {
 	if t.file != "" {
-		return errorpage.ReadTriggerFile(t.file)
+		return maintenance.ReadTriggerFile(t.file)
 	}
 	return t.call(ctx, http.MethodGet, nil)
 }
@@ -401,8 +401,8 @@ var client = &http.Client{
 // call sends one request to the admin endpoint and reads the state it
 // answers with, turning what can go wrong into sentences an operator can
 // act on.
-func (t target) call(ctx context.Context, method string, body []byte) (errorpage.MaintenanceState, error) {
-	var st errorpage.MaintenanceState
+func (t target) call(ctx context.Context, method string, body []byte) (maintenance.State, error) {
+	var st maintenance.State
 	req, err := http.NewRequestWithContext(ctx, method, t.admin, bytes.NewReader(body))
 	if err != nil {
 		return st, fmt.Errorf("errorpage: %v", err)

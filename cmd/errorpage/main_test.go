@@ -16,7 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 var cliNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
@@ -52,9 +52,9 @@ func TestCLIFileEndToEnd(t *testing.T) {
 	assert.Contains(t, out, "bypass:  a secret is set")
 	assert.NotContains(t, out, "s3cretS3cretS3cret", "no output may show the secret")
 
-	st, err := errorpage.ReadTriggerFile(path)
+	st, err := maintenance.ReadTriggerFile(path)
 	require.NoError(t, err)
-	assert.Equal(t, errorpage.MaintenanceState{On: true, Message: "Upgrading the database.", Until: cliNow.Add(20 * time.Minute), Secret: "s3cretS3cretS3cret"}, st)
+	assert.Equal(t, maintenance.State{On: true, Message: "Upgrading the database.", Until: cliNow.Add(20 * time.Minute), Secret: "s3cretS3cretS3cret"}, st)
 
 	code, out, _ = cli(t, nil, "status", "--file", path)
 	assert.Equal(t, 0, code)
@@ -64,7 +64,7 @@ func TestCLIFileEndToEnd(t *testing.T) {
 	code, out, _ = cli(t, nil, "down", "--file", path, "--until", "2026-11-23T12:00:00+01:00", "--retry", "5m", "--no-secret")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "maintenance on")
-	st, _ = errorpage.ReadTriggerFile(path)
+	st, _ = maintenance.ReadTriggerFile(path)
 	assert.True(t, st.Until.Equal(time.Date(2026, 11, 23, 11, 0, 0, 0, time.UTC)), "RFC 3339 until, got %v", st.Until)
 	assert.Equal(t, 5*time.Minute, st.Retry)
 	assert.Empty(t, st.Secret, "down replaces the whole window")
@@ -131,8 +131,8 @@ func TestCLIUsageErrors(t *testing.T) {
 }
 
 func TestCLIAdminEndToEnd(t *testing.T) {
-	sw := &errorpage.Switch{}
-	admin, err := errorpage.NewMaintenanceAdmin(sw, errorpage.BearerToken("t0ken"))
+	sw := &maintenance.Switch{}
+	admin, err := maintenance.NewAdmin(sw, maintenance.BearerToken("t0ken"))
 	require.NoError(t, err)
 	srv := httptest.NewServer(admin)
 	t.Cleanup(srv.Close)
@@ -144,7 +144,7 @@ func TestCLIAdminEndToEnd(t *testing.T) {
 	code, out, errOut := cliAt(t, time.Now, map[string]string{tokenEnv: env[tokenEnv], stdinKey: "s3cretS3cretS3cret\n"}, "down", "--admin", url, "--message", "fleet", "--until", until.Format(time.RFC3339), "--secret-stdin")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "maintenance on (admin endpoint "+url+")")
-	st := sw.Maintenance()
+	st := sw.State()
 	assert.True(t, st.On)
 	assert.Equal(t, "fleet", st.Message)
 	assert.True(t, st.Until.Equal(until))
@@ -159,12 +159,12 @@ func TestCLIAdminEndToEnd(t *testing.T) {
 	code, out, _ = cli(t, env, "up", "--admin", url)
 	assert.Equal(t, 0, code)
 	assert.Equal(t, "maintenance off (admin endpoint "+url+")\n", out)
-	assert.False(t, sw.Maintenance().On)
+	assert.False(t, sw.State().On)
 
 	code, _, errOut = cli(t, map[string]string{tokenEnv: "wrong"}, "down", "--admin", url)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "refused the token (401 Unauthorized); check ERRORPAGE_ADMIN_TOKEN")
-	assert.False(t, sw.Maintenance().On, "a refused token changes nothing")
+	assert.False(t, sw.State().On, "a refused token changes nothing")
 }
 
 func TestCLIAdminErrors(t *testing.T) {
@@ -234,12 +234,12 @@ func TestCLISecretNeverInArgv(t *testing.T) {
 
 	code, _, errOut = cli(t, map[string]string{"MY_SECRET": "from-env-from-env-1"}, "down", "--file", path, "--secret-env", "MY_SECRET")
 	require.Equal(t, 0, code, errOut)
-	st, _ := errorpage.ReadTriggerFile(path)
+	st, _ := maintenance.ReadTriggerFile(path)
 	assert.Equal(t, "from-env-from-env-1", st.Secret)
 
 	code, _, errOut = cli(t, map[string]string{stdinKey: "from-stdin-stdin-2\n"}, "down", "--file", path, "--secret-stdin")
 	require.Equal(t, 0, code, errOut)
-	st, _ = errorpage.ReadTriggerFile(path)
+	st, _ = maintenance.ReadTriggerFile(path)
 	assert.Equal(t, "from-stdin-stdin-2", st.Secret)
 }
 
@@ -251,12 +251,12 @@ func TestCLIDownKeepsTheSecret(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	code, out, _ := cli(t, nil, "down", "--file", path, "--message", "longer")
 	require.Equal(t, 0, code)
-	st, _ := errorpage.ReadTriggerFile(path)
+	st, _ := maintenance.ReadTriggerFile(path)
 	assert.Equal(t, "s3cretS3cretS3cret", st.Secret, "down without a secret keeps the current one")
 	assert.Contains(t, out, "kept the current window's secret")
 	code, out, _ = cli(t, nil, "down", "--file", path, "--no-secret")
 	require.Equal(t, 0, code)
-	st, _ = errorpage.ReadTriggerFile(path)
+	st, _ = maintenance.ReadTriggerFile(path)
 	assert.Empty(t, st.Secret)
 	assert.Contains(t, out, "dropped")
 }
@@ -285,7 +285,7 @@ func TestCLIStatusMissingDirectoryIsAnError(t *testing.T) {
 // TestCLIStatusAfterTheWindowEnded: status says what a request sees now.
 func TestCLIStatusAfterTheWindowEnded(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "down")
-	require.NoError(t, errorpage.WriteTriggerFile(path, errorpage.MaintenanceState{On: true, Until: cliNow.Add(-time.Minute)}))
+	require.NoError(t, maintenance.WriteTriggerFile(path, maintenance.State{On: true, Until: cliNow.Add(-time.Minute)}))
 	code, out, _ := cli(t, nil, "status", "--file", path)
 	assert.Equal(t, 0, code)
 	assert.True(t, strings.HasPrefix(out, "maintenance off: the window ended at 2026-11-23T09:59:00Z"), "got %q", out)
@@ -301,8 +301,8 @@ func TestCLIAdminRefusesClearTextToAnotherHost(t *testing.T) {
 	assert.Contains(t, errOut, "--insecure-http")
 	assert.NotContains(t, errOut, "t0ken")
 
-	var sw errorpage.Switch
-	admin, err := errorpage.NewMaintenanceAdmin(&sw, errorpage.BearerToken("t0ken"))
+	var sw maintenance.Switch
+	admin, err := maintenance.NewAdmin(&sw, maintenance.BearerToken("t0ken"))
 	require.NoError(t, err)
 	srv := httptest.NewServer(admin)
 	defer srv.Close()

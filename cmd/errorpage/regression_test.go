@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // An admin endpoint behind a front proxy that redirects (http→https with
@@ -17,8 +17,8 @@ import (
 // state, and the CLI prints "maintenance on" (exit 0) though nothing was
 // switched.
 func TestRegression_CLIDownFollowsRedirectAndLies(t *testing.T) {
-	var sw errorpage.Switch
-	admin, err := errorpage.NewMaintenanceAdmin(&sw, errorpage.BearerToken("t0ken"))
+	var sw maintenance.Switch
+	admin, err := maintenance.NewAdmin(&sw, maintenance.BearerToken("t0ken"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestRegression_CLIDownFollowsRedirectAndLies(t *testing.T) {
 	if code != 1 {
 		t.Errorf("down through a redirect: got exit %d (stdout %q), want 1", code, out)
 	}
-	if sw.Maintenance().On {
+	if sw.State().On {
 		t.Errorf("nothing may change through a redirect")
 	}
 	if !strings.Contains(errOut, "redirects") || !strings.Contains(errOut, "nothing was changed") {

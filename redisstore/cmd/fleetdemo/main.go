@@ -34,6 +34,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 	"github.com/errorpage/errorpage/redisstore"
 )
 
@@ -101,11 +102,11 @@ func run(addr, redisURL, key, name, token string, log *slog.Logger) error {
 // newHandler is one instance: the admin endpoint outside the middleware
 // (so it still answers in maintenance), the site inside it.
 // Without a token there is no admin endpoint: an endpoint nobody can use
-// is no endpoint, and an empty token is refused by NewMaintenanceAdmin.
+// is no endpoint, and an empty token is refused by maintenance.NewAdmin.
 func newHandler(store *redisstore.Store, name, token string, log *slog.Logger) (http.Handler, error) {
 	root := http.NewServeMux()
 	if token != "" {
-		admin, err := errorpage.NewMaintenanceAdmin(store, errorpage.BearerToken(token))
+		admin, err := maintenance.NewAdmin(store, maintenance.BearerToken(token))
 		if err != nil {
 			return nil, err
 		}
@@ -113,7 +114,7 @@ func newHandler(store *redisstore.Store, name, token string, log *slog.Logger) (
 	}
 	ep, err := errorpage.New(errorpage.Options{
 		Logger: log,
-		Maintenance: errorpage.MaintenanceOptions{
+		Maintenance: maintenance.Options{
 			Source:     store,
 			AllowPaths: []string{"/healthz"},
 			Refresh:    5 * time.Second,

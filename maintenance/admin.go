@@ -1,4 +1,4 @@
-package errorpage
+package maintenance
 
 import (
 	"bytes"
@@ -14,8 +14,8 @@ import (
 	"time"
 )
 
-// NewMaintenanceAdmin returns an http.Handler to read and change the
-// maintenance state as JSON, for scripts and for `errorpage down --admin`:
+// NewAdmin returns an [http.Handler] to read and change the maintenance
+// state as JSON, for scripts and for `errorpage down --admin`:
 //
 //	GET, HEAD     the state, as the maintenance document
 //	PUT, POST     switch on with the document in the body (an empty body
@@ -24,21 +24,21 @@ import (
 //
 // Every answer is JSON with Cache-Control: no-store; errors are RFC 9457
 // problem documents. A request that authorize refuses gets 401 and nothing
-// else: authorize runs first, for every method. BearerToken builds one.
+// else: authorize runs first, for every method. [BearerToken] builds one.
 // Since a browser sends cookies by itself, an authorize that relies on a
 // cookie alone would let other sites switch maintenance on (CSRF); prefer
 // a bearer token.
 //
 // Writes go to w, whichever source it is, so with a store shared by a
 // fleet, one instance's admin handler switches them all. Mount the handler
-// outside the middleware, or list its path in MaintenanceOptions.AllowPaths,
-// or it is behind the maintenance page it is meant to switch off.
+// outside the middleware, or list its path in [Options].AllowPaths, or it
+// is behind the maintenance page it is meant to switch off.
 //
 // It returns an error if w or authorize is nil, or if authorize is
-// BearerToken with an empty token.
-func NewMaintenanceAdmin(w MaintenanceWriter, authorize func(*http.Request) bool) (http.Handler, error) {
+// [BearerToken] with an empty token.
+func NewAdmin(w Writer, authorize func(*http.Request) bool) (http.Handler, error) {
 	if w == nil {
-		return nil, errors.New("errorpage: maintenance admin: nil MaintenanceWriter")
+		return nil, errors.New("errorpage: maintenance admin: nil Writer")
 	}
 	if authorize == nil {
 		return nil, errors.New("errorpage: maintenance admin: an authorization function is required")
@@ -48,16 +48,16 @@ func NewMaintenanceAdmin(w MaintenanceWriter, authorize func(*http.Request) bool
 		// that refuses everyone would lock the operators out in silence.
 		return nil, errors.New("errorpage: maintenance admin: BearerToken was given an empty token (is its environment variable set?)")
 	}
-	return &maintenanceAdmin{w: w, authorize: authorize, now: time.Now}, nil
+	return &admin{w: w, authorize: authorize, now: time.Now}, nil
 }
 
-type maintenanceAdmin struct {
-	w         MaintenanceWriter
+type admin struct {
+	w         Writer
 	authorize func(*http.Request) bool
 	now       func() time.Time
 }
 
-func (a *maintenanceAdmin) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
+func (a *admin) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	rw.Header().Set("Cache-Control", "no-store")
 	if !a.authorize(r) {
 		rw.Header().Set("WWW-Authenticate", `Bearer realm="errorpage maintenance"`)
@@ -66,7 +66,7 @@ func (a *maintenanceAdmin) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	}
 	switch r.Method {
 	case http.MethodGet, http.MethodHead:
-		adminState(rw, r, a.w.Maintenance())
+		adminState(rw, r, a.w.State())
 	case http.MethodPut, http.MethodPost:
 		body, err := io.ReadAll(http.MaxBytesReader(rw, r.Body, maxTriggerFile))
 		var tooLarge *http.MaxBytesError
@@ -89,15 +89,15 @@ func (a *maintenanceAdmin) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		}
 		a.set(rw, r, st)
 	case http.MethodDelete:
-		a.set(rw, r, MaintenanceState{})
+		a.set(rw, r, State{})
 	default:
 		rw.Header().Set("Allow", "GET, HEAD, PUT, POST, DELETE")
 		adminProblem(rw, http.StatusMethodNotAllowed, "use GET, PUT, POST or DELETE")
 	}
 }
 
-func (a *maintenanceAdmin) set(rw http.ResponseWriter, r *http.Request, st MaintenanceState) {
-	if err := a.w.SetMaintenance(r.Context(), st); err != nil {
+func (a *admin) set(rw http.ResponseWriter, r *http.Request, st State) {
+	if err := a.w.SetState(r.Context(), st); err != nil {
 		adminProblem(rw, http.StatusInternalServerError, err.Error())
 		return
 	}
@@ -105,7 +105,7 @@ func (a *maintenanceAdmin) set(rw http.ResponseWriter, r *http.Request, st Maint
 	adminState(rw, r, st)
 }
 
-func adminState(rw http.ResponseWriter, r *http.Request, st MaintenanceState) {
+func adminState(rw http.ResponseWriter, r *http.Request, st State) {
 	b, err := json.Marshal(st)
 	if err != nil {
 		adminProblem(rw, http.StatusInternalServerError, err.Error())
@@ -120,25 +120,35 @@ func adminState(rw http.ResponseWriter, r *http.Request, st MaintenanceState) {
 	}
 }
 
+// adminProblem answers with an RFC 9457 problem document: type
+// about:blank, the status phrase as title, the status and detail.
 func adminProblem(rw http.ResponseWriter, status int, detail string) {
 	var b bytes.Buffer
-	writeProblem(&b, &pageData{status: status}, http.StatusText(status), detail, "")
+	enc := json.NewEncoder(&b)
+	// encoding/json escapes <, > and & too, so the document is safe even
+	// if a browser sniffs it as HTML.
+	_ = enc.Encode(struct {
+		Type   string `json:"type"`
+		Title  string `json:"title"`
+		Status int    `json:"status"`
+		Detail string `json:"detail"`
+	}{"about:blank", http.StatusText(status), status, detail})
 	rw.Header().Set("Content-Type", "application/problem+json")
 	rw.Header().Set("Content-Length", strconv.Itoa(b.Len()))
 	rw.WriteHeader(status)
 	_, _ = rw.Write(b.Bytes())
 }
 
-// BearerToken returns an authorization function for NewMaintenanceAdmin
+// BearerToken returns an authorization function for [NewAdmin]
 // that accepts requests with the header "Authorization: Bearer <token>".
 // The comparison takes the same time whatever the token sent, so it
 // reveals neither the token nor its length.
 //
 // An empty token (an environment variable that is not set, typically)
-// accepts nothing, and NewMaintenanceAdmin refuses it with an error, so
+// accepts nothing, and NewAdmin refuses it with an error, so
 // that the mistake shows at start rather than when the operators need the
 // endpoint. BearerToken keeps its one-value signature so that it nests in
-// the NewMaintenanceAdmin call, which is where the error is reported.
+// the NewAdmin call, which is where the error is reported.
 func BearerToken(token string) func(*http.Request) bool {
 	if token == "" {
 		return refuseEveryone
@@ -155,5 +165,5 @@ func BearerToken(token string) func(*http.Request) bool {
 }
 
 // refuseEveryone is what BearerToken returns for an empty token; a
-// function of its own, so that NewMaintenanceAdmin can recognise it.
+// function of its own, so that NewAdmin can recognise it.
 func refuseEveryone(*http.Request) bool { return false }

@@ -1,4 +1,4 @@
-package errorpage
+package maintenance
 
 import (
 	"bytes"
@@ -29,23 +29,23 @@ func TestTriggerFileStates(t *testing.T) {
 	tests := []struct {
 		name    string
 		content *string // nil: no file
-		want    MaintenanceState
+		want    State
 		wantLog string
 	}{
-		{"missing", nil, MaintenanceState{}, ""},
-		{"empty", ptr(""), MaintenanceState{On: true}, ""},
-		{"white space", ptr(" \n\t"), MaintenanceState{On: true}, ""},
+		{"missing", nil, State{}, ""},
+		{"empty", ptr(""), State{On: true}, ""},
+		{"white space", ptr(" \n\t"), State{On: true}, ""},
 		{"valid", ptr(`{"message":"DB upgrade","until":"2026-11-23T15:00:00Z","retry":"5m","secret":"s3cretS3cretS3cret"}`),
-			MaintenanceState{On: true, Message: "DB upgrade", Until: until, Retry: 5 * time.Minute, Secret: "s3cretS3cretS3cret"}, ""},
-		{"retry in seconds", ptr(`{"retry":90}`), MaintenanceState{On: true, Retry: 90 * time.Second}, ""},
-		{"enabled false", ptr(`{"enabled":false,"message":"later"}`), MaintenanceState{Message: "later"}, ""},
-		{"broken JSON", ptr(`{"message":`), MaintenanceState{On: true}, "the maintenance trigger file is invalid"},
-		{"unknown member", ptr(`{"untill":"2026-11-23T15:00:00Z"}`), MaintenanceState{On: true}, "untill"},
-		{"bad until", ptr(`{"until":"tomorrow"}`), MaintenanceState{On: true}, "invalid"},
-		{"bad retry", ptr(`{"retry":"soon"}`), MaintenanceState{On: true}, "retry"},
-		{"bad secret", ptr(`{"secret":"a b"}`), MaintenanceState{On: true}, "secret"},
-		{"two documents", ptr(`{} {}`), MaintenanceState{On: true}, "invalid"},
-		{"too large", ptr(`{"message":"` + strings.Repeat("x", maxTriggerFile) + `"}`), MaintenanceState{On: true}, "larger than"},
+			State{On: true, Message: "DB upgrade", Until: until, Retry: 5 * time.Minute, Secret: "s3cretS3cretS3cret"}, ""},
+		{"retry in seconds", ptr(`{"retry":90}`), State{On: true, Retry: 90 * time.Second}, ""},
+		{"enabled false", ptr(`{"enabled":false,"message":"later"}`), State{Message: "later"}, ""},
+		{"broken JSON", ptr(`{"message":`), State{On: true}, "the maintenance trigger file is invalid"},
+		{"unknown member", ptr(`{"untill":"2026-11-23T15:00:00Z"}`), State{On: true}, "untill"},
+		{"bad until", ptr(`{"until":"tomorrow"}`), State{On: true}, "invalid"},
+		{"bad retry", ptr(`{"retry":"soon"}`), State{On: true}, "retry"},
+		{"bad secret", ptr(`{"secret":"a b"}`), State{On: true}, "secret"},
+		{"two documents", ptr(`{} {}`), State{On: true}, "invalid"},
+		{"too large", ptr(`{"message":"` + strings.Repeat("x", maxTriggerFile) + `"}`), State{On: true}, "larger than"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,7 +54,7 @@ func TestTriggerFileStates(t *testing.T) {
 				require.NoError(t, os.WriteFile(path, []byte(*tt.content), 0o644))
 			}
 			f, logs := newTestTriggerFile(t, path)
-			got := f.Maintenance()
+			got := f.State()
 			assert.True(t, sameState(tt.want, got), "got %+v, want %+v", got, tt.want)
 			if tt.wantLog == "" {
 				assert.NotContains(t, logs.String(), "level=ERROR")
@@ -71,11 +71,11 @@ func ptr[T any](v T) *T { return &v }
 func TestTriggerFileLifecycle(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "down")
 	f, logs := newTestTriggerFile(t, path)
-	assert.False(t, f.Maintenance().On, "no file: off")
+	assert.False(t, f.State().On, "no file: off")
 
 	require.NoError(t, os.WriteFile(path, []byte(`{"message":"first"}`), 0o644))
 	f.poll()
-	assert.Equal(t, MaintenanceState{On: true, Message: "first"}, f.Maintenance())
+	assert.Equal(t, State{On: true, Message: "first"}, f.State())
 	assert.Contains(t, logs.String(), "maintenance mode on")
 
 	// A typo while editing: still on, with the last good message, and
@@ -84,7 +84,7 @@ func TestTriggerFileLifecycle(t *testing.T) {
 	for range 5 {
 		f.poll()
 	}
-	assert.Equal(t, MaintenanceState{On: true, Message: "first"}, f.Maintenance(), "the last good state is kept")
+	assert.Equal(t, State{On: true, Message: "first"}, f.State(), "the last good state is kept")
 	assert.Equal(t, 1, strings.Count(logs.String(), "level=ERROR"), "logged once per change, got:\n%s", logs)
 
 	// Another broken version is another change: logged again.
@@ -94,18 +94,18 @@ func TestTriggerFileLifecycle(t *testing.T) {
 
 	require.NoError(t, os.WriteFile(path, []byte(`{"message":"fixed"}`), 0o644))
 	f.poll()
-	assert.Equal(t, MaintenanceState{On: true, Message: "fixed"}, f.Maintenance())
+	assert.Equal(t, State{On: true, Message: "fixed"}, f.State())
 
 	require.NoError(t, os.Remove(path))
 	f.poll()
-	assert.Equal(t, MaintenanceState{}, f.Maintenance(), "removed: off")
+	assert.Equal(t, State{}, f.State(), "removed: off")
 	assert.Contains(t, logs.String(), "maintenance mode off")
 
 	// Broken from the start of a new window: on with the defaults, not
 	// with the message of the window before.
 	require.NoError(t, os.WriteFile(path, []byte(`nonsense`), 0o644))
 	f.poll()
-	assert.Equal(t, MaintenanceState{On: true}, f.Maintenance())
+	assert.Equal(t, State{On: true}, f.State())
 }
 
 func TestTriggerFileUnreadableMeansOn(t *testing.T) {
@@ -115,7 +115,7 @@ func TestTriggerFileUnreadableMeansOn(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "down")
 	require.NoError(t, os.WriteFile(path, []byte(`{"message":"x"}`), 0o000))
 	f, logs := newTestTriggerFile(t, path)
-	assert.True(t, f.Maintenance().On)
+	assert.True(t, f.State().On)
 	assert.Contains(t, logs.String(), "cannot read")
 }
 
@@ -123,7 +123,7 @@ func TestTriggerFileDirectoryMeansOn(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "down")
 	require.NoError(t, os.Mkdir(path, 0o755))
 	f, logs := newTestTriggerFile(t, path)
-	assert.True(t, f.Maintenance().On, "something exists at the path: on")
+	assert.True(t, f.State().On, "something exists at the path: on")
 	assert.Contains(t, logs.String(), "level=ERROR")
 }
 
@@ -144,16 +144,16 @@ func TestTriggerFileConfigMapSwap(t *testing.T) {
 	require.NoError(t, os.Symlink("..data/maintenance.json", path))
 
 	f, _ := newTestTriggerFile(t, path)
-	assert.Equal(t, "one", f.Maintenance().Message)
+	assert.Equal(t, "one", f.State().Message)
 
 	// Same size, and quite possibly the same modification time.
 	version("..2026_11_23_10_00_00.2", `{"message":"two"}`)
 	f.poll()
-	assert.Equal(t, "two", f.Maintenance().Message)
+	assert.Equal(t, "two", f.State().Message)
 
 	version("..2026_11_23_10_00_00.3", `{"enabled":false}`)
 	f.poll()
-	assert.False(t, f.Maintenance().On)
+	assert.False(t, f.State().On)
 }
 
 func TestTriggerFilePollsByItself(t *testing.T) {
@@ -162,14 +162,14 @@ func TestTriggerFilePollsByItself(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { f.Close() })
 
-	changed := f.MaintenanceChanged()
+	changed := f.Changed()
 	require.NoError(t, os.WriteFile(path, []byte(`{"message":"polled"}`), 0o644))
 	select {
 	case <-changed:
 	case <-time.After(10 * time.Second):
 		t.Fatal("the poller did not notice the new file within 10 s")
 	}
-	assert.Equal(t, "polled", f.Maintenance().Message)
+	assert.Equal(t, "polled", f.State().Message)
 
 	require.NoError(t, f.Close())
 	require.NoError(t, f.Close(), "Close twice is fine")
@@ -179,9 +179,9 @@ func TestTriggerFileWrites(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "down")
 	f, _ := newTestTriggerFile(t, path)
-	st := MaintenanceState{On: true, Message: "written", Until: time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC), Retry: time.Minute, Secret: "s3cretS3cretS3cret"}
-	require.NoError(t, f.SetMaintenance(context.Background(), st))
-	assert.True(t, sameState(st, f.Maintenance()), "the writer sees its write at once")
+	st := State{On: true, Message: "written", Until: time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC), Retry: time.Minute, Secret: "s3cretS3cretS3cret"}
+	require.NoError(t, f.SetState(context.Background(), st))
+	assert.True(t, sameState(st, f.State()), "the writer sees its write at once")
 
 	read, err := ReadTriggerFile(path)
 	require.NoError(t, err)
@@ -193,13 +193,13 @@ func TestTriggerFileWrites(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o644), info.Mode().Perm(), "readable by other instances")
 
-	require.NoError(t, f.SetMaintenance(context.Background(), MaintenanceState{}))
+	require.NoError(t, f.SetState(context.Background(), State{}))
 	assert.NoFileExists(t, path)
-	assert.False(t, f.Maintenance().On)
-	require.NoError(t, WriteTriggerFile(path, MaintenanceState{}), "removing a missing file is fine")
+	assert.False(t, f.State().On)
+	require.NoError(t, WriteTriggerFile(path, State{}), "removing a missing file is fine")
 
-	assert.Error(t, WriteTriggerFile(path, MaintenanceState{On: true, Secret: "a/b"}), "invalid state")
-	assert.Error(t, WriteTriggerFile(filepath.Join(dir, "missing", "down"), MaintenanceState{On: true}))
+	assert.Error(t, WriteTriggerFile(path, State{On: true, Secret: "a/b"}), "invalid state")
+	assert.Error(t, WriteTriggerFile(filepath.Join(dir, "missing", "down"), State{On: true}))
 }
 
 func TestTriggerFileOptions(t *testing.T) {
@@ -220,12 +220,34 @@ func TestTriggerFileUnknowableKeepsTheState(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte(`{"message":"migrating"}`), 0o644))
 	f, logs := newTestTriggerFile(t, path)
 	f.poll()
-	require.True(t, f.Maintenance().On)
+	require.True(t, f.State().On)
 
 	require.NoError(t, os.RemoveAll(sub))
 	require.NoError(t, os.WriteFile(sub, []byte("not a directory"), 0o644))
 	f.poll()
-	assert.True(t, f.Maintenance().On, "still on")
-	assert.Equal(t, "migrating", f.Maintenance().Message, "with its message")
+	assert.True(t, f.State().On, "still on")
+	assert.Equal(t, "migrating", f.State().Message, "with its message")
 	assert.Contains(t, logs.String(), "keeping the current state")
+}
+
+// TestTriggerFile_EmptyAfterReadErrorForgetsTheOldWindow: after a read
+// error (here: a file over 64 KiB) an empty file, which reads as the same
+// empty content the poller kept, must still be parsed: it means "on with
+// the built-in defaults", not the old window's message and secret.
+func TestTriggerFile_EmptyAfterReadErrorForgetsTheOldWindow(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+	write := func(s string) {
+		t.Helper()
+		require.NoError(t, os.WriteFile(path, []byte(s), 0o644))
+	}
+	write(`{"message":"old window","secret":"oldsecret-oldsecret"}`)
+	f, _ := newTestTriggerFile(t, path)
+	write(`{"message":"` + strings.Repeat("x", maxTriggerFile) + `"}`) // unreadable: too large
+	f.poll()
+	write("") // on, with the built-in defaults
+	f.poll()
+	got := f.State()
+	assert.True(t, got.On, "got %+v, want on", got)
+	assert.Empty(t, got.Message, "got the old window's message")
+	assert.Empty(t, got.Secret, "got the old window's secret")
 }

@@ -1,4 +1,4 @@
-package errorpage
+package bypass
 
 import (
 	"fmt"
@@ -68,22 +68,22 @@ func parseHost(s string) netip.Addr {
 }
 
 // peerTrusted reports whether the direct peer of r is a trusted proxy.
-func (g *maintenanceGate) peerTrusted(r *http.Request) (netip.Addr, bool) {
+func (pol *Policy) peerTrusted(r *http.Request) (netip.Addr, bool) {
 	peer := parseHost(r.RemoteAddr)
-	return peer, len(g.trusted) > 0 && peer.IsValid() && contains(g.trusted, peer)
+	return peer, len(pol.trusted) > 0 && peer.IsValid() && contains(pol.trusted, peer)
 }
 
 // clientAddr is the address of the client: the peer's, unless the peer is
 // a trusted proxy; then the right-most address in the proxy header that is
 // not a trusted proxy. Everything left of it was written by the client or
 // by proxies we know nothing about, and proves nothing.
-func (g *maintenanceGate) clientAddr(r *http.Request) netip.Addr {
-	peer, trusted := g.peerTrusted(r)
+func (pol *Policy) clientAddr(r *http.Request) netip.Addr {
+	peer, trusted := pol.peerTrusted(r)
 	if !trusted {
 		return peer
 	}
 	var hops []netip.Addr
-	if g.forwarded {
+	if pol.forwarded {
 		els, ok := parseForwarded(r.Header.Values("Forwarded"))
 		if !ok {
 			// A malformed header may hide what our proxy appended: trust none of it.
@@ -109,7 +109,7 @@ func (g *maintenanceGate) clientAddr(r *http.Request) netip.Addr {
 			// "unknown" or garbage: the client is not identifiable.
 			return netip.Addr{}
 		}
-		if !contains(g.trusted, hops[i]) {
+		if !contains(pol.trusted, hops[i]) {
 			return hops[i]
 		}
 	}
@@ -122,11 +122,11 @@ func (g *maintenanceGate) clientAddr(r *http.Request) netip.Addr {
 // forwardedProto is the protocol a trusted proxy says the client used,
 // from X-Forwarded-Proto or Forwarded's proto parameter (the right-most,
 // which our own proxy wrote); "" when the peer is not trusted.
-func (g *maintenanceGate) forwardedProto(r *http.Request) string {
-	if _, trusted := g.peerTrusted(r); !trusted {
+func (pol *Policy) forwardedProto(r *http.Request) string {
+	if _, trusted := pol.peerTrusted(r); !trusted {
 		return ""
 	}
-	if g.forwarded {
+	if pol.forwarded {
 		els, ok := parseForwarded(r.Header.Values("Forwarded"))
 		if !ok || len(els) == 0 {
 			return ""

@@ -1,4 +1,4 @@
-package errorpage
+package bypass
 
 import (
 	"net"
@@ -10,14 +10,16 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/errorpage/errorpage/maintenance"
 )
 
-func TestMaintenanceNetworkBypass(t *testing.T) {
-	o := MaintenanceOptions{
+func TestNetworkBypass(t *testing.T) {
+	o := maintenance.Options{
 		AllowNetworks:  []string{"10.0.0.1", "192.168.0.0/16", "2001:db8:cafe::/48", "::ffff:172.16.0.0/108"},
 		TrustedProxies: []string{"203.0.113.0/24", "2001:db8:ffff::1"},
 	}
-	h, _, _, _ := maintSetup(t, o, MaintenanceState{On: true})
+	h, _, _, _ := maintSetup(t, o, maintenance.State{On: true})
 	xff := "X-Forwarded-For"
 	tests := []struct {
 		name   string
@@ -67,13 +69,13 @@ func TestMaintenanceNetworkBypass(t *testing.T) {
 	}
 }
 
-func TestMaintenanceForwardedBypass(t *testing.T) {
-	o := MaintenanceOptions{
+func TestForwardedBypass(t *testing.T) {
+	o := maintenance.Options{
 		AllowNetworks:  []string{"10.0.0.1", "2001:db8:cafe::17"},
 		TrustedProxies: []string{"203.0.113.0/24"},
 		ProxyHeader:    "Forwarded",
 	}
-	h, _, _, _ := maintSetup(t, o, MaintenanceState{On: true})
+	h, _, _, _ := maintSetup(t, o, maintenance.State{On: true})
 	tests := []struct {
 		name      string
 		forwarded []string
@@ -112,9 +114,9 @@ func TestParseNetworksUnmapsIPv4MappedRanges(t *testing.T) {
 	assert.Equal(t, want, got)
 }
 
-// TestMaintenanceNetworkBypassOnTheWire uses real loopback connections,
+// TestNetworkBypassOnTheWire uses real loopback connections,
 // IPv4 and IPv6, so the peer address is the one net/http reports.
-func TestMaintenanceNetworkBypassOnTheWire(t *testing.T) {
+func TestNetworkBypassOnTheWire(t *testing.T) {
 	for _, tt := range []struct{ name, listen, allow string }{
 		{"IPv4", "127.0.0.1:0", "127.0.0.1"},
 		{"IPv6", "[::1]:0", "::1/128"},
@@ -128,7 +130,7 @@ func TestMaintenanceNetworkBypassOnTheWire(t *testing.T) {
 				allow []string
 				want  int
 			}{{[]string{tt.allow}, 200}, {[]string{"192.0.2.0/24", "2001:db8::/32"}, 503}} {
-				h, _, _, _ := maintSetup(t, MaintenanceOptions{AllowNetworks: c.allow}, MaintenanceState{On: true})
+				h, _, _, _ := maintSetup(t, maintenance.Options{AllowNetworks: c.allow}, maintenance.State{On: true})
 				srv := httptest.NewUnstartedServer(h)
 				srv.Listener.Close()
 				srv.Listener = ln
@@ -152,9 +154,9 @@ func TestMaintenanceNetworkBypassOnTheWire(t *testing.T) {
 // A client behind a trusted proxy can pad X-Forwarded-For; past
 // maxForwardedHops the header proves nothing and lets nobody in, even with
 // an allowed address right-most.
-func TestMaintenanceForwardedForIsBounded(t *testing.T) {
-	o := MaintenanceOptions{AllowNetworks: []string{"10.0.0.0/8"}, TrustedProxies: []string{"203.0.113.5"}}
-	h, _, _, _ := maintSetup(t, o, MaintenanceState{On: true})
+func TestXForwardedForIsBounded(t *testing.T) {
+	o := maintenance.Options{AllowNetworks: []string{"10.0.0.0/8"}, TrustedProxies: []string{"203.0.113.5"}}
+	h, _, _, _ := maintSetup(t, o, maintenance.State{On: true})
 	for _, n := range []int{maxForwardedHops, maxForwardedHops + 1} {
 		hops := strings.TrimSuffix(strings.Repeat("198.51.100.7, ", n-1), ", ")
 		if n > 1 {

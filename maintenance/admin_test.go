@@ -1,4 +1,4 @@
-package errorpage
+package maintenance
 
 import (
 	"context"
@@ -14,48 +14,48 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestNewMaintenanceAdminRequiresAuthorization(t *testing.T) {
-	_, err := NewMaintenanceAdmin(&Switch{}, nil)
+func TestNewAdminRequiresAuthorization(t *testing.T) {
+	_, err := NewAdmin(&Switch{}, nil)
 	assert.EqualError(t, err, "errorpage: maintenance admin: an authorization function is required")
-	_, err = NewMaintenanceAdmin(nil, BearerToken("t"))
+	_, err = NewAdmin(nil, BearerToken("t"))
 	assert.ErrorContains(t, err, "errorpage: ")
 }
 
-func TestMaintenanceAdmin(t *testing.T) {
+func TestAdmin(t *testing.T) {
 	future := time.Now().Add(time.Hour).UTC().Truncate(time.Second)
 	tests := []struct {
 		name       string
 		method     string
 		token      string
 		body       string
-		start      MaintenanceState
+		start      State
 		wantStatus int
-		wantState  MaintenanceState
+		wantState  State
 		wantBody   string
 	}{
 		{name: "GET without a token", method: "GET", wantStatus: 401, wantBody: "authorization"},
-		{name: "GET with a wrong token", method: "GET", token: "wrong", start: MaintenanceState{On: true, Secret: "hidden"}, wantStatus: 401, wantState: MaintenanceState{On: true, Secret: "hidden"}},
+		{name: "GET with a wrong token", method: "GET", token: "wrong", start: State{On: true, Secret: "hidden"}, wantStatus: 401, wantState: State{On: true, Secret: "hidden"}},
 		{name: "PUT without a token changes nothing", method: "PUT", body: `{}`, wantStatus: 401},
-		{name: "DELETE without a token changes nothing", method: "DELETE", start: MaintenanceState{On: true}, wantStatus: 401, wantState: MaintenanceState{On: true}},
-		{name: "GET", method: "GET", token: "t0ken", start: MaintenanceState{On: true, Message: "m"}, wantStatus: 200, wantState: MaintenanceState{On: true, Message: "m"}, wantBody: `"message":"m"`},
+		{name: "DELETE without a token changes nothing", method: "DELETE", start: State{On: true}, wantStatus: 401, wantState: State{On: true}},
+		{name: "GET", method: "GET", token: "t0ken", start: State{On: true, Message: "m"}, wantStatus: 200, wantState: State{On: true, Message: "m"}, wantBody: `"message":"m"`},
 		{name: "HEAD", method: "HEAD", token: "t0ken", wantStatus: 200},
 		{name: "PUT a document", method: "PUT", token: "t0ken", body: `{"message":"down","until":"` + future.Format(time.RFC3339) + `","secret":"s3cretS3cretS3cret"}`,
-			wantStatus: 200, wantState: MaintenanceState{On: true, Message: "down", Until: future, Secret: "s3cretS3cretS3cret"}, wantBody: `"enabled":true`},
-		{name: "POST an empty body", method: "POST", token: "t0ken", wantStatus: 200, wantState: MaintenanceState{On: true}},
-		{name: "PUT enabled false", method: "PUT", token: "t0ken", body: `{"enabled":false}`, start: MaintenanceState{On: true}, wantStatus: 200},
+			wantStatus: 200, wantState: State{On: true, Message: "down", Until: future, Secret: "s3cretS3cretS3cret"}, wantBody: `"enabled":true`},
+		{name: "POST an empty body", method: "POST", token: "t0ken", wantStatus: 200, wantState: State{On: true}},
+		{name: "PUT enabled false", method: "PUT", token: "t0ken", body: `{"enabled":false}`, start: State{On: true}, wantStatus: 200},
 		{name: "PUT broken JSON", method: "PUT", token: "t0ken", body: `{"message":`, wantStatus: 400, wantBody: `"detail":"errorpage: maintenance document: unexpected end of JSON input`},
 		{name: "PUT an unknown member", method: "PUT", token: "t0ken", body: `{"untill":"x"}`, wantStatus: 400, wantBody: "untill"},
 		{name: "PUT a past end time", method: "PUT", token: "t0ken", body: `{"until":"2000-01-01T00:00:00Z"}`, wantStatus: 400, wantBody: "not in the future"},
 		{name: "PUT a bad secret", method: "PUT", token: "t0ken", body: `{"secret":"a b"}`, wantStatus: 400, wantBody: "secret"},
 		{name: "PUT too large", method: "PUT", token: "t0ken", body: `{"message":"` + strings.Repeat("x", 70<<10) + `"}`, wantStatus: 413},
-		{name: "DELETE", method: "DELETE", token: "t0ken", start: MaintenanceState{On: true, Message: "m"}, wantStatus: 200, wantBody: `"enabled":false`},
+		{name: "DELETE", method: "DELETE", token: "t0ken", start: State{On: true, Message: "m"}, wantStatus: 200, wantBody: `"enabled":false`},
 		{name: "PATCH", method: "PATCH", token: "t0ken", wantStatus: 405},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sw := &Switch{}
 			sw.Set(tt.start)
-			h, err := NewMaintenanceAdmin(sw, BearerToken("t0ken"))
+			h, err := NewAdmin(sw, BearerToken("t0ken"))
 			require.NoError(t, err)
 			srv := serve(t, h)
 			req, err := http.NewRequest(tt.method, srv.URL+"/admin/maintenance", strings.NewReader(tt.body))
@@ -69,7 +69,7 @@ func TestMaintenanceAdmin(t *testing.T) {
 			res.Body.Close()
 			assert.Equal(t, tt.wantStatus, res.StatusCode, "body: %s", body)
 			assert.Equal(t, "no-store", res.Header.Get("Cache-Control"))
-			assert.True(t, sameState(tt.wantState, sw.Maintenance()), "got state %+v, want %+v", sw.Maintenance(), tt.wantState)
+			assert.True(t, sameState(tt.wantState, sw.State()), "got state %+v, want %+v", sw.State(), tt.wantState)
 			assert.Contains(t, string(body), tt.wantBody)
 			switch {
 			case tt.wantStatus == 401:
@@ -78,9 +78,9 @@ func TestMaintenanceAdmin(t *testing.T) {
 			case tt.wantStatus == 405:
 				assert.Equal(t, "GET, HEAD, PUT, POST, DELETE", res.Header.Get("Allow"))
 			case tt.wantStatus == 200 && tt.method != "HEAD":
-				var st MaintenanceState
+				var st State
 				require.NoError(t, json.Unmarshal(body, &st), "the answer is the maintenance document")
-				assert.True(t, sameState(sw.Maintenance(), st), "the answer is the new state")
+				assert.True(t, sameState(sw.State(), st), "the answer is the new state")
 			}
 		})
 	}
@@ -90,12 +90,12 @@ func TestMaintenanceAdmin(t *testing.T) {
 // ConfigMap mount.
 type failingWriter struct{ Switch }
 
-func (f *failingWriter) SetMaintenance(context.Context, MaintenanceState) error {
+func (f *failingWriter) SetState(context.Context, State) error {
 	return errors.New("errorpage: writing trigger file: read-only file system")
 }
 
-func TestMaintenanceAdminReportsWriteErrors(t *testing.T) {
-	h, err := NewMaintenanceAdmin(&failingWriter{}, func(*http.Request) bool { return true })
+func TestAdminReportsWriteErrors(t *testing.T) {
+	h, err := NewAdmin(&failingWriter{}, func(*http.Request) bool { return true })
 	require.NoError(t, err)
 	res, body := do(t, h, "DELETE", "/")
 	assert.Equal(t, 500, res.StatusCode)
@@ -128,14 +128,14 @@ func TestBearerToken(t *testing.T) {
 	}
 }
 
-// TestNewMaintenanceAdminRefusesAnEmptyBearerToken: an unset environment
+// TestNewAdminRefusesAnEmptyBearerToken: an unset environment
 // variable would build an endpoint that refuses everyone; it fails at
 // construction instead.
-func TestNewMaintenanceAdminRefusesAnEmptyBearerToken(t *testing.T) {
-	_, err := NewMaintenanceAdmin(&Switch{}, BearerToken(""))
+func TestNewAdminRefusesAnEmptyBearerToken(t *testing.T) {
+	_, err := NewAdmin(&Switch{}, BearerToken(""))
 	require.Error(t, err)
 	assert.True(t, strings.HasPrefix(err.Error(), "errorpage: "), "got %q, want the errorpage: prefix", err)
 	assert.Contains(t, err.Error(), "empty token")
-	_, err = NewMaintenanceAdmin(&Switch{}, BearerToken("t0ken"))
+	_, err = NewAdmin(&Switch{}, BearerToken("t0ken"))
 	assert.NoError(t, err)
 }

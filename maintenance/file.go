@@ -1,4 +1,4 @@
-package errorpage
+package maintenance
 
 import (
 	"bytes"
@@ -16,19 +16,19 @@ import (
 	"time"
 )
 
-// TriggerFileOptions configures a TriggerFile. The zero value is valid.
+// TriggerFileOptions configures a [TriggerFile]. The zero value is valid.
 type TriggerFileOptions struct {
 	// Interval is how often the file is polled. Zero means every second.
 	Interval time.Duration
 	// Logger receives a record when maintenance goes on or off and when
 	// the file cannot be read or parsed (once per change of the file, not
-	// once per poll). Nil means slog.Default().
+	// once per poll). Nil means [slog.Default].
 	Logger *slog.Logger
 }
 
 // TriggerFile is a maintenance source for fleets: while the file at its
 // path exists, maintenance is on. The file may be empty, or hold the JSON
-// document of MaintenanceState (message, until, retry, secret):
+// document of [State] (message, until, retry, secret):
 //
 //	{"message": "Upgrading the database.", "until": "2026-11-23T15:00:00Z"}
 //
@@ -43,7 +43,7 @@ type TriggerFileOptions struct {
 // valid content of the file are kept (the built-in defaults if it never
 // had any). Removing the file turns maintenance off and forgets them.
 //
-// A TriggerFile is a MaintenanceWriter: SetMaintenance writes the file
+// A TriggerFile is a [Writer] and a [Watcher]: SetState writes the file
 // (atomically) or removes it, so an admin handler on any instance that
 // shares the volume switches all of them. Close stops the polling.
 type TriggerFile struct {
@@ -57,7 +57,7 @@ type TriggerFile struct {
 	// unreadable is set while the file exists but cannot be read: its next
 	// readable content is parsed whatever it is, even if it equals content.
 	unreadable bool
-	good       MaintenanceState
+	good       State
 	lastErr    string // the error logged last, so it is logged once
 
 	stop      chan struct{}
@@ -66,8 +66,8 @@ type TriggerFile struct {
 }
 
 var (
-	_ MaintenanceWriter  = (*TriggerFile)(nil)
-	_ MaintenanceWatcher = (*TriggerFile)(nil)
+	_ Writer  = (*TriggerFile)(nil)
+	_ Watcher = (*TriggerFile)(nil)
 )
 
 // maxTriggerFile bounds what is read of a trigger file.
@@ -114,16 +114,17 @@ func newTriggerFile(path string, opts TriggerFileOptions) (*TriggerFile, error) 
 // Path returns the path of the file.
 func (f *TriggerFile) Path() string { return f.path }
 
-// Maintenance implements MaintenanceSource, from memory.
-func (f *TriggerFile) Maintenance() MaintenanceState { return f.sw.Maintenance() }
+// State implements [Source], from memory.
+func (f *TriggerFile) State() State { return f.sw.State() }
 
-// MaintenanceChanged implements MaintenanceWatcher.
-func (f *TriggerFile) MaintenanceChanged() <-chan struct{} { return f.sw.MaintenanceChanged() }
+// Changed implements [Watcher].
+func (f *TriggerFile) Changed() <-chan struct{} { return f.sw.Changed() }
 
-// SetMaintenance writes st to the file (see WriteTriggerFile) and takes
+// SetState implements [Writer]: it writes st to the file (see
+// [WriteTriggerFile]) and takes
 // the new state at once, without waiting for the next poll. It fails on a
 // read-only volume, such as a ConfigMap mount.
-func (f *TriggerFile) SetMaintenance(_ context.Context, st MaintenanceState) error {
+func (f *TriggerFile) SetState(_ context.Context, st State) error {
 	if err := WriteTriggerFile(f.path, st); err != nil {
 		return err
 	}
@@ -164,8 +165,8 @@ func (f *TriggerFile) poll() {
 	case errors.Is(err, fs.ErrNotExist):
 		f.lastErr = ""
 		if f.content != nil || f.unreadable {
-			f.content, f.good, f.unreadable = nil, MaintenanceState{}, false
-			f.update(MaintenanceState{}, "trigger file removed")
+			f.content, f.good, f.unreadable = nil, State{}, false
+			f.update(State{}, "trigger file removed")
 		}
 		return
 	case err != nil:
@@ -206,12 +207,12 @@ func (f *TriggerFile) report(err error, msg string) {
 		return
 	}
 	f.lastErr = err.Error()
-	f.log.LogAttrs(context.Background(), slog.LevelError, msg, slog.String("path", f.path), errAttr(err))
+	f.log.LogAttrs(context.Background(), slog.LevelError, msg, slog.String("path", f.path), slog.String("error", err.Error()))
 }
 
 // update sets the state and logs a switch on or off.
-func (f *TriggerFile) update(st MaintenanceState, why string) {
-	old := f.sw.Maintenance()
+func (f *TriggerFile) update(st State, why string) {
+	old := f.sw.State()
 	if sameState(old, st) {
 		return
 	}
@@ -230,7 +231,7 @@ func (f *TriggerFile) update(st MaintenanceState, why string) {
 	f.log.LogAttrs(context.Background(), slog.LevelInfo, msg, attrs...)
 }
 
-func sameState(a, b MaintenanceState) bool {
+func sameState(a, b State) bool {
 	return a.On == b.On && a.Message == b.Message && a.Until.Equal(b.Until) && a.Retry == b.Retry && a.Secret == b.Secret
 }
 
@@ -263,32 +264,32 @@ func readTriggerFile(path string) ([]byte, error) {
 
 // ParseTriggerFile reads the content of a trigger file: empty (or only
 // white space) means "on" with the built-in defaults; anything else must
-// be the JSON document of MaintenanceState. On error it returns the state
-// "on" with defaults, which is what the file still means.
-func ParseTriggerFile(data []byte) (MaintenanceState, error) {
+// be the JSON document of [State]. On error it returns the state "on"
+// with defaults, which is what the file still means.
+func ParseTriggerFile(data []byte) (State, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return MaintenanceState{On: true}, nil
+		return State{On: true}, nil
 	}
-	var st MaintenanceState
+	var st State
 	if err := json.Unmarshal(data, &st); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			err = fmt.Errorf("errorpage: maintenance document: %w (at byte %d)", err, se.Offset)
 		}
-		return MaintenanceState{On: true}, err
+		return State{On: true}, err
 	}
 	return st, nil
 }
 
 // ReadTriggerFile returns the state the file at path stands for: off if it
-// does not exist, else what ParseTriggerFile makes of its content.
-func ReadTriggerFile(path string) (MaintenanceState, error) {
+// does not exist, else what [ParseTriggerFile] makes of its content.
+func ReadTriggerFile(path string) (State, error) {
 	data, err := readTriggerFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return MaintenanceState{}, nil
+		return State{}, nil
 	}
 	if err != nil {
-		return MaintenanceState{On: true}, fmt.Errorf("errorpage: reading trigger file: %w", err)
+		return State{On: true}, fmt.Errorf("errorpage: reading trigger file: %w", err)
 	}
 	return ParseTriggerFile(data)
 }
@@ -297,7 +298,7 @@ func ReadTriggerFile(path string) (MaintenanceState, error) {
 // writes the JSON document atomically: into a temporary file in the same
 // directory, then renamed over path, so a poller never sees half a file.
 // Otherwise it removes the file; a missing file is not an error.
-func WriteTriggerFile(path string, st MaintenanceState) error {
+func WriteTriggerFile(path string, st State) error {
 	if !st.On {
 		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("errorpage: removing trigger file: %w", err)

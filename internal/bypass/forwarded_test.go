@@ -1,10 +1,12 @@
-package errorpage
+package bypass
 
 import (
 	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 func TestParseForwarded(t *testing.T) {
@@ -80,13 +82,13 @@ func FuzzParseForwarded(f *testing.F) {
 // line, swallowing the proxy's element: the right-most element becomes the
 // client's own, and the spoofed 10.0.0.5 is let through the maintenance
 // page. A malformed Forwarded value must make the client unidentifiable.
-func TestRegression_ForwardedUnterminatedQuoteSpoofsClient(t *testing.T) {
-	o := MaintenanceOptions{
+func TestForwarded_UnterminatedQuoteCannotSpoofTheClient(t *testing.T) {
+	o := maintenance.Options{
 		AllowNetworks:  []string{"10.0.0.0/8"},
 		TrustedProxies: []string{"203.0.113.5"},
 		ProxyHeader:    "Forwarded",
 	}
-	h, _, calls, _ := maintSetup(t, o, MaintenanceState{On: true})
+	h, _, calls, _ := maintSetup(t, o, maintenance.State{On: true})
 	for _, v := range []string{
 		`for=10.0.0.5;x=", for=198.51.100.7`,
 		`for=10.0.0.5;x="\", for=198.51.100.7`,

@@ -1,6 +1,6 @@
 //go:build unix
 
-package errorpage
+package maintenance
 
 import (
 	"os"
@@ -15,7 +15,7 @@ import (
 
 // TestTriggerFileFIFOSwappedInNeverBlocks: a FIFO swapped in for the file
 // between a check and the open would block the poller forever, and with
-// it SetMaintenance. The path flips between a regular file and a FIFO
+// it SetState. The path flips between a regular file and a FIFO
 // while the file is polled; every poll must return.
 func TestTriggerFileFIFOSwappedInNeverBlocks(t *testing.T) {
 	dir := t.TempDir()
@@ -66,5 +66,5 @@ func TestTriggerFileFIFOSwappedInNeverBlocks(t *testing.T) {
 	}
 	close(stop)
 	<-swapped
-	assert.True(t, f.Maintenance().On, "a FIFO at the path still means maintenance is on")
+	assert.True(t, f.State().On, "a FIFO at the path still means maintenance is on")
 }

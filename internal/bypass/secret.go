@@ -1,11 +1,9 @@
-package errorpage
+package bypass
 
 import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
-	"errors"
-	"fmt"
 	"hash"
 	"net/http"
 	"strconv"
@@ -24,36 +22,7 @@ import (
 // Changing the secret changes the key, which invalidates every cookie made
 // with the old one.
 
-// minSecretLen and maxSecretLen bound a secret. It is a password that
-// anyone can try online at /<secret>, so it must be long enough to be out
-// of reach of guessing: 16 characters drawn at random from the 66 allowed
-// are about 96 bits. Length is all that can be checked; make it random.
-// The upper bound keeps it one path segment and a short header value.
-const (
-	minSecretLen = 16
-	maxSecretLen = 256
-)
-
-// checkSecret reports whether s can serve as a secret: one URL path
-// segment of unreserved characters (RFC 3986 §2.3), so /<secret> needs no
-// escaping and means the same to every router. Its errors are wrapped by
-// the caller, which knows where the secret came from.
-func checkSecret(s string) error {
-	if len(s) < minSecretLen || len(s) > maxSecretLen {
-		// The length only: the secret itself never goes into an error.
-		return fmt.Errorf("a secret has %d to %d characters, got %d: make it long and random", minSecretLen, maxSecretLen, len(s))
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
-			continue
-		}
-		return errors.New("a secret consists of letters, digits and \"-._~\" only")
-	}
-	return nil
-}
-
-// bypassKey is what the gate derives from one secret.
+// bypassKey is what a Policy derives from one secret.
 type bypassKey struct {
 	secret  string
 	mac     []byte   // HMAC key for cookies
@@ -97,12 +66,12 @@ func (k *bypassKey) verify(payload string, mac []byte) bool {
 
 // keyFor returns the derived key of secret, computed once per secret: the
 // state of a window changes rarely, requests are many.
-func (g *maintenanceGate) keyFor(secret string) *bypassKey {
-	if k := g.key.Load(); k != nil && k.secret == secret {
+func (pol *Policy) keyFor(secret string) *bypassKey {
+	if k := pol.key.Load(); k != nil && k.secret == secret {
 		return k
 	}
 	k := newBypassKey(secret)
-	g.key.Store(k)
+	pol.key.Store(k)
 	return k
 }
 
@@ -117,15 +86,15 @@ func (k *bypassKey) isSecretPath(p string) bool {
 // (whose values are hdr) or a valid bypass cookie. Of the cookies named
 // like the bypass cookie, only the first that is well formed and claims a
 // possible expiry gets a MAC, so a flood of cookies costs one HMAC at most.
-func (g *maintenanceGate) secretBypass(k *bypassKey, hdr []string, r *http.Request, now time.Time) bool {
+func (pol *Policy) secretBypass(k *bypassKey, hdr []string, r *http.Request, now time.Time) bool {
 	if len(hdr) > 0 && hdr[0] != "" {
 		sum := sha256.Sum256([]byte(hdr[0]))
 		if hmac.Equal(sum[:], k.hdrSum[:]) {
 			return true
 		}
 	}
-	for _, c := range r.CookiesNamed(g.cookieName) {
-		if payload, mac, ok := parseBypassCookie(c.Value, now, g.cookieLife); ok {
+	for _, c := range r.CookiesNamed(pol.cookieName) {
+		if payload, mac, ok := parseBypassCookie(c.Value, now, pol.cookieLife); ok {
 			return k.verify(payload, mac)
 		}
 	}
@@ -135,10 +104,10 @@ func (g *maintenanceGate) secretBypass(k *bypassKey, hdr []string, r *http.Reque
 // withoutSecretHeader returns a shallow copy of r without the secret
 // header, for the handler: the caller's request and header map, which an
 // outer handler may still use, are left as they are.
-func (g *maintenanceGate) withoutSecretHeader(r *http.Request) *http.Request {
+func (pol *Policy) withoutSecretHeader(r *http.Request) *http.Request {
 	h := make(http.Header, len(r.Header))
 	for k, v := range r.Header {
-		if k != g.secretHeader {
+		if k != pol.secretHeader {
 			h[k] = v
 		}
 	}
@@ -150,17 +119,17 @@ func (g *maintenanceGate) withoutSecretHeader(r *http.Request) *http.Request {
 
 // admit answers a visit to the secret URL: it sets the bypass cookie and
 // redirects to "/", with 303 so that any method ends in a GET.
-func (g *maintenanceGate) admit(rw http.ResponseWriter, r *http.Request, k *bypassKey, now time.Time) {
-	exp := now.Add(g.cookieLife)
+func (pol *Policy) admit(rw http.ResponseWriter, r *http.Request, k *bypassKey, now time.Time) {
+	exp := now.Add(pol.cookieLife)
 	h := rw.Header()
 	http.SetCookie(rw, &http.Cookie{
-		Name:     g.cookieName,
+		Name:     pol.cookieName,
 		Value:    signBypassCookie(k.mac, exp),
 		Path:     "/",
 		Expires:  exp,
-		MaxAge:   int(g.cookieLife / time.Second),
+		MaxAge:   int(pol.cookieLife / time.Second),
 		HttpOnly: true,
-		Secure:   r.TLS != nil || g.forwardedProto(r) == "https",
+		Secure:   r.TLS != nil || pol.forwardedProto(r) == "https",
 		SameSite: http.SameSiteLaxMode,
 	})
 	h.Set("Cache-Control", "no-store")
@@ -221,4 +190,14 @@ func parseBypassCookie(v string, now time.Time, maxLife time.Duration) (payload 
 		return "", nil, false
 	}
 	return v[:len("v1.")+len(expStr)], mac, true
+}
+
+// isDigits reports whether s is a non-empty run of ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

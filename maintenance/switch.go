@@ -1,23 +1,12 @@
-package errorpage
+package maintenance
 
 import (
 	"context"
 	"sync/atomic"
 )
 
-// MaintenanceWatcher is a source that can tell when its state changes, so
-// that a program (or a test) can react to a switch without polling. The
-// Switch, the TriggerFile, and a shared store built on a Switch implement
-// it.
-type MaintenanceWatcher interface {
-	MaintenanceSource
-	// MaintenanceChanged returns a channel that is closed at the next
-	// change of state. Call it again after each change for the next one.
-	MaintenanceChanged() <-chan struct{}
-}
-
-// Switch is the in-memory maintenance state: a MaintenanceWriter that
-// several middlewares can share and any goroutine can flip. The zero
+// Switch is the in-memory maintenance state: a [Writer] and [Watcher]
+// that several middlewares can share and any goroutine can flip. The zero
 // Switch is off and ready to use. A Switch must not be copied after first
 // use.
 //
@@ -33,27 +22,27 @@ type Switch struct {
 // switchState is one immutable version of the state, with the channel
 // that is closed when it is replaced.
 type switchState struct {
-	st      MaintenanceState
+	st      State
 	changed chan struct{}
 }
 
 var (
-	_ MaintenanceWriter  = (*Switch)(nil)
-	_ MaintenanceWatcher = (*Switch)(nil)
+	_ Writer  = (*Switch)(nil)
+	_ Watcher = (*Switch)(nil)
 )
 
-// Maintenance returns the current state; the zero state (off) for a Switch
-// never set.
-func (s *Switch) Maintenance() MaintenanceState {
+// State implements [Source]: it returns the current state, the zero
+// state (off) for a Switch never set.
+func (s *Switch) State() State {
 	if v := s.p.Load(); v != nil {
 		return v.st
 	}
-	return MaintenanceState{}
+	return State{}
 }
 
 // Set replaces the state with st, as given: st.On decides whether
 // maintenance is on.
-func (s *Switch) Set(st MaintenanceState) {
+func (s *Switch) Set(st State) {
 	old := s.p.Swap(&switchState{st: st, changed: make(chan struct{})})
 	if old != nil {
 		// Swap hands each old version to exactly one caller, so each
@@ -64,22 +53,22 @@ func (s *Switch) Set(st MaintenanceState) {
 
 // Enable switches maintenance on for the window st describes (message,
 // end time, retry delay, secret); st.On is ignored.
-func (s *Switch) Enable(st MaintenanceState) {
+func (s *Switch) Enable(st State) {
 	st.On = true
 	s.Set(st)
 }
 
 // Disable switches maintenance off and forgets the window.
-func (s *Switch) Disable() { s.Set(MaintenanceState{}) }
+func (s *Switch) Disable() { s.Set(State{}) }
 
-// SetMaintenance implements MaintenanceWriter; it is Set, and never fails.
-func (s *Switch) SetMaintenance(_ context.Context, st MaintenanceState) error {
+// SetState implements [Writer]; it is [Switch.Set], and never fails.
+func (s *Switch) SetState(_ context.Context, st State) error {
 	s.Set(st)
 	return nil
 }
 
-// MaintenanceChanged implements MaintenanceWatcher.
-func (s *Switch) MaintenanceChanged() <-chan struct{} {
+// Changed implements [Watcher].
+func (s *Switch) Changed() <-chan struct{} {
 	for {
 		if v := s.p.Load(); v != nil {
 			return v.changed

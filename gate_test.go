@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/errorpage/errorpage/maintenance"
 	"github.com/errorpage/errorpage/pages"
 )
 
@@ -24,15 +26,15 @@ var maintNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 // maintSetup builds a middleware in maintenance mode with a fixed clock
 // and returns its handler, the switch, and a counter of the requests that
 // reached the inner handler.
-func maintSetup(t *testing.T, o MaintenanceOptions, st MaintenanceState) (http.Handler, *Switch, *atomic.Int64, *Middleware) {
+func maintSetup(t *testing.T, o maintenance.Options, st maintenance.State) (http.Handler, *maintenance.Switch, *atomic.Int64, *Middleware) {
 	t.Helper()
-	sw := &Switch{}
+	sw := &maintenance.Switch{}
 	sw.Set(st)
 	if o.Source == nil {
 		o.Source = sw
 	}
 	m, _ := newTestMiddleware(t, Options{Maintenance: o})
-	m.now = func() time.Time { return maintNow }
+	setClock(m, func() time.Time { return maintNow })
 	var calls atomic.Int64
 	h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
@@ -49,7 +51,7 @@ func record(h http.Handler, r *http.Request) *httptest.ResponseRecorder {
 }
 
 func TestMaintenanceOffPassesThrough(t *testing.T) {
-	h, _, calls, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{})
+	h, _, calls, _ := maintSetup(t, maintenance.Options{}, maintenance.State{})
 	rec := record(h, httptest.NewRequest("GET", "/", nil))
 	assert.Equal(t, 200, rec.Code)
 	assert.Equal(t, "live site", rec.Body.String())
@@ -57,7 +59,7 @@ func TestMaintenanceOffPassesThrough(t *testing.T) {
 }
 
 func TestMaintenanceEveryMethodGets503(t *testing.T) {
-	h, _, calls, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Message: "Moving to a bigger database."})
+	h, _, calls, _ := maintSetup(t, maintenance.Options{}, maintenance.State{On: true, Message: "Moving to a bigger database."})
 	srv := serve(t, h)
 	for _, method := range []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"} {
 		t.Run(method, func(t *testing.T) {
@@ -85,67 +87,67 @@ func TestMaintenanceEveryMethodGets503(t *testing.T) {
 func TestMaintenanceRetryAfter(t *testing.T) {
 	tests := []struct {
 		name       string
-		st         MaintenanceState
-		o          MaintenanceOptions
+		st         maintenance.State
+		o          maintenance.Options
 		wantRetry  string // Retry-After, "" for none
 		wantStatus int
 		wantText   string
 	}{
 		{
 			name:       "no end time, no retry: no Retry-After, back shortly",
-			st:         MaintenanceState{On: true},
+			st:         maintenance.State{On: true},
 			wantStatus: 503, wantText: "We expect to be back shortly.",
 		},
 		{
 			name:       "end time: HTTP-date",
-			st:         MaintenanceState{On: true, Until: maintNow.Add(20 * time.Minute)},
+			st:         maintenance.State{On: true, Until: maintNow.Add(20 * time.Minute)},
 			wantRetry:  "Mon, 23 Nov 2026 10:20:00 GMT",
 			wantStatus: 503, wantText: "We expect to be back by 10:20 UTC (about 20 minutes).",
 		},
 		{
 			name:       "end time in another zone is sent in GMT",
-			st:         MaintenanceState{On: true, Until: maintNow.Add(time.Hour).In(time.FixedZone("CET", 3600))},
+			st:         maintenance.State{On: true, Until: maintNow.Add(time.Hour).In(time.FixedZone("CET", 3600))},
 			wantRetry:  "Mon, 23 Nov 2026 11:00:00 GMT",
 			wantStatus: 503,
 		},
 		{
 			name:       "retry delay: seconds",
-			st:         MaintenanceState{On: true, Retry: 5 * time.Minute},
+			st:         maintenance.State{On: true, Retry: 5 * time.Minute},
 			wantRetry:  "300",
 			wantStatus: 503, wantText: "Please try again in about 5 minutes.",
 		},
 		{
 			name:       "retry delay rounds up",
-			st:         MaintenanceState{On: true, Retry: 1900 * time.Millisecond},
+			st:         maintenance.State{On: true, Retry: 1900 * time.Millisecond},
 			wantRetry:  "2",
 			wantStatus: 503,
 		},
 		{
 			name:       "end time wins over retry",
-			st:         MaintenanceState{On: true, Until: maintNow.Add(time.Hour), Retry: 5 * time.Minute},
+			st:         maintenance.State{On: true, Until: maintNow.Add(time.Hour), Retry: 5 * time.Minute},
 			wantRetry:  "Mon, 23 Nov 2026 11:00:00 GMT",
 			wantStatus: 503,
 		},
 		{
 			name:       "past end time expires the window",
-			st:         MaintenanceState{On: true, Until: maintNow.Add(-time.Second)},
+			st:         maintenance.State{On: true, Until: maintNow.Add(-time.Second)},
 			wantStatus: 200,
 		},
 		{
 			name:       "end time now expires the window",
-			st:         MaintenanceState{On: true, Until: maintNow},
+			st:         maintenance.State{On: true, Until: maintNow},
 			wantStatus: 200,
 		},
 		{
 			name:       "NoExpiry: past end time keeps maintenance on, without Retry-After",
-			st:         MaintenanceState{On: true, Until: maintNow.Add(-time.Hour)},
-			o:          MaintenanceOptions{NoExpiry: true},
+			st:         maintenance.State{On: true, Until: maintNow.Add(-time.Hour)},
+			o:          maintenance.Options{NoExpiry: true},
 			wantStatus: 503, wantText: "We expect to be back shortly.",
 		},
 		{
 			name:       "NoExpiry: past end time falls back to the retry delay",
-			st:         MaintenanceState{On: true, Until: maintNow.Add(-time.Hour), Retry: time.Minute},
-			o:          MaintenanceOptions{NoExpiry: true},
+			st:         maintenance.State{On: true, Until: maintNow.Add(-time.Hour), Retry: time.Minute},
+			o:          maintenance.Options{NoExpiry: true},
 			wantRetry:  "60",
 			wantStatus: 503,
 		},
@@ -167,9 +169,9 @@ func TestMaintenanceRetryAfter(t *testing.T) {
 }
 
 func TestMaintenanceWindowDrivenByClock(t *testing.T) {
-	h, _, calls, m := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Until: maintNow.Add(30 * time.Minute)})
+	h, _, calls, m := maintSetup(t, maintenance.Options{}, maintenance.State{On: true, Until: maintNow.Add(30 * time.Minute)})
 	clock := maintNow
-	m.now = func() time.Time { return clock }
+	setClock(m, func() time.Time { return clock })
 	steps := []struct {
 		at   time.Duration
 		want int
@@ -183,7 +185,7 @@ func TestMaintenanceWindowDrivenByClock(t *testing.T) {
 }
 
 func TestMaintenanceFormats(t *testing.T) {
-	h, _, _, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true, Message: "Upgrading <db>.", Until: maintNow.Add(20 * time.Minute)})
+	h, _, _, _ := maintSetup(t, maintenance.Options{}, maintenance.State{On: true, Message: "Upgrading <db>.", Until: maintNow.Add(20 * time.Minute)})
 
 	t.Run("problem+json carries the retry information", func(t *testing.T) {
 		req := httptest.NewRequest("GET", "/api/x", nil)
@@ -220,7 +222,7 @@ func TestMaintenanceFormats(t *testing.T) {
 // TestMaintenanceNotCalledAnError: planned maintenance is headed as what it
 // is, in every format and every built-in language, never "Error 503".
 func TestMaintenanceNotCalledAnError(t *testing.T) {
-	h, _, _, _ := maintSetup(t, MaintenanceOptions{}, MaintenanceState{On: true})
+	h, _, _, _ := maintSetup(t, maintenance.Options{}, maintenance.State{On: true})
 	for _, text := range pages.Languages() {
 		t.Run(text.Tag, func(t *testing.T) {
 			errorCode := strings.ReplaceAll(text.Labels.ErrorCode, "{status}", "503")
@@ -258,11 +260,11 @@ func TestMaintenanceRefresh(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st := MaintenanceState{On: true}
+			st := maintenance.State{On: true}
 			if tt.until != 0 {
 				st.Until = maintNow.Add(tt.until)
 			}
-			h, _, _, _ := maintSetup(t, MaintenanceOptions{Refresh: tt.refresh}, st)
+			h, _, _, _ := maintSetup(t, maintenance.Options{Refresh: tt.refresh}, st)
 			req := httptest.NewRequest("GET", "/", nil)
 			req.Header.Set("Accept", tt.accept)
 			rec := record(h, req)
@@ -280,7 +282,11 @@ func TestMaintenanceCustomPage(t *testing.T) {
 			return err
 		})
 	}
-	h, _, _, _ := maintSetup(t, MaintenanceOptions{Page: page}, MaintenanceState{On: true, Message: "Be right back", Until: maintNow.Add(time.Hour)})
+	var sw maintenance.Switch
+	sw.Enable(maintenance.State{Message: "Be right back", Until: maintNow.Add(time.Hour)})
+	m, _ := newTestMiddleware(t, Options{Maintenance: maintenance.Options{Source: &sw}, MaintenancePage: page})
+	setClock(m, func() time.Time { return maintNow })
+	h := m.Handler(http.NotFoundHandler())
 	req := httptest.NewRequest("GET", "/", nil)
 	req.Header.Set("Accept", "text/html")
 	rec := record(h, req)
@@ -291,8 +297,8 @@ func TestMaintenanceCustomPage(t *testing.T) {
 }
 
 func TestMaintenanceInFlightRequestFinishes(t *testing.T) {
-	sw := &Switch{}
-	m, _ := newTestMiddleware(t, Options{Maintenance: MaintenanceOptions{Source: sw}})
+	sw := &maintenance.Switch{}
+	m, _ := newTestMiddleware(t, Options{Maintenance: maintenance.Options{Source: sw}})
 	entered, release := make(chan struct{}), make(chan struct{})
 	h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		close(entered)
@@ -302,7 +308,7 @@ func TestMaintenanceInFlightRequestFinishes(t *testing.T) {
 	done := make(chan *httptest.ResponseRecorder)
 	go func() { done <- record(h, httptest.NewRequest("GET", "/", nil)) }()
 	<-entered
-	sw.Enable(MaintenanceState{})
+	sw.Enable(maintenance.State{})
 	close(release)
 	rec := <-done
 	assert.Equal(t, 200, rec.Code, "a request past the gate finishes normally")
@@ -310,104 +316,158 @@ func TestMaintenanceInFlightRequestFinishes(t *testing.T) {
 	assert.Equal(t, 503, record(h, httptest.NewRequest("GET", "/", nil)).Code, "the next request sees the new state")
 }
 
-func TestMaintenanceOptionsValidation(t *testing.T) {
-	src := &Switch{}
-	tests := []struct {
-		name    string
-		o       MaintenanceOptions
-		wantErr string
-	}{
-		{"no config at all", MaintenanceOptions{}, ""},
-		{"everything valid", MaintenanceOptions{Source: src, Refresh: time.Minute, AllowPaths: []string{"/healthz"}, AllowPathPrefixes: []string{"/static/"},
-			AllowNetworks: []string{"10.0.0.0/8", "2001:db8::/32", "192.0.2.7", "::1", "::ffff:10.1.0.0/112"}, TrustedProxies: []string{"127.0.0.1"},
-			ProxyHeader: "forwarded", Secret: "s3cretS3cretS3cret-_.~", SecretHeader: "X-Smoke-Test", CookieName: "bypass", CookieLifetime: time.Hour}, ""},
-		{"relative path", MaintenanceOptions{Source: src, AllowPaths: []string{"healthz"}}, `errorpage: Maintenance.AllowPaths: "healthz"`},
-		{"relative prefix", MaintenanceOptions{Source: src, AllowPathPrefixes: []string{"static/"}}, "errorpage: Maintenance.AllowPathPrefixes"},
-		{"bad network", MaintenanceOptions{Source: src, AllowNetworks: []string{"10.0.0.0/33"}}, "errorpage: Maintenance.AllowNetworks"},
-		{"hostname network", MaintenanceOptions{Source: src, AllowNetworks: []string{"localhost"}}, "errorpage: Maintenance.AllowNetworks"},
-		{"zoned address", MaintenanceOptions{Source: src, AllowNetworks: []string{"fe80::1%eth0"}}, "has a zone"},
-		{"mapped range too wide", MaintenanceOptions{Source: src, AllowNetworks: []string{"::ffff:0:0/90"}}, "IPv4-mapped"},
-		{"bad proxy", MaintenanceOptions{Source: src, TrustedProxies: []string{"10.0.0.1/"}}, "errorpage: Maintenance.TrustedProxies"},
-		{"bad proxy header", MaintenanceOptions{Source: src, ProxyHeader: "X-Real-IP"}, "errorpage: Maintenance.ProxyHeader"},
-		{"secret with a slash", MaintenanceOptions{Source: src, Secret: "a/b"}, "errorpage: Maintenance.Secret"},
-		{"secret dot-dot", MaintenanceOptions{Source: src, Secret: ".."}, "errorpage: Maintenance.Secret"},
-		{"bad secret header", MaintenanceOptions{Source: src, SecretHeader: "X Bypass"}, "errorpage: Maintenance.SecretHeader"},
-		{"bad cookie name", MaintenanceOptions{Source: src, CookieName: "a;b"}, "errorpage: Maintenance.CookieName"},
-		{"cookie lifetime too long", MaintenanceOptions{Source: src, CookieLifetime: 8 * 24 * time.Hour}, "errorpage: Maintenance.CookieLifetime"},
-		{"cookie lifetime too short", MaintenanceOptions{Source: src, CookieLifetime: time.Second}, "errorpage: Maintenance.CookieLifetime"},
+// TestMaintenanceWrongSecretLooksLikeAnyPath checks that nothing tells a
+// wrong guess from any other path.
+func TestMaintenanceWrongSecretLooksLikeAnyPath(t *testing.T) {
+	h, _, _, _ := maintSetup(t, maintenance.Options{}, maintenance.State{On: true, Secret: "s3cretS3cretS3cret"})
+	reference := record(h, htmlRequest("/some/page"))
+	for _, p := range []string{"/s3cre", "/s3cretS3cretS3cret/", "/S3CRET", "/s3cretS3cretS3cretx", "//s3cretS3cretS3cret", "/x/s3cretS3cretS3cret"} {
+		t.Run(p, func(t *testing.T) {
+			rec := record(h, htmlRequest(p))
+			assert.Equal(t, 503, rec.Code)
+			assert.Empty(t, rec.Result().Cookies())
+			assert.Equal(t, reference.Body.String(), rec.Body.String())
+			assert.Equal(t, reference.Header(), rec.Header())
+		})
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := New(Options{Maintenance: tt.o})
-			if tt.wantErr == "" {
-				assert.NoError(t, err)
-				return
+}
+
+func htmlRequest(path string) *http.Request {
+	r := httptest.NewRequest("GET", "http://example.test"+path, nil)
+	r.Header.Set("Accept", "text/html")
+	// A fixed ID: without one, each page shows an ID of its own.
+	r.Header.Set("X-Request-Id", "req-1")
+	return r
+}
+
+// TestMaintenanceSecretHeaderDoesNotReachTheHandler: the secret header is
+// taken off the request the handler sees, whether maintenance is on (and
+// the header let the request in) or off, and the map of the request the
+// caller holds is left as it was.
+func TestMaintenanceSecretHeaderDoesNotReachTheHandler(t *testing.T) {
+	const secret = "s3cretS3cretS3cret-s3cretS3cretS3cret-s3cretS3cretS3cret"
+	for _, on := range []bool{true, false} {
+		var sw maintenance.Switch
+		sw.Set(maintenance.State{On: on, Secret: secret})
+		m, _ := newTestMiddleware(t, Options{Maintenance: maintenance.Options{Source: &sw}})
+		var seen http.Header
+		h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { seen = r.Header }))
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Header.Set("X-Maintenance-Bypass", secret)
+		req.Header.Set("X-Other", "kept")
+		outer := req.Header
+		rec := record(h, req)
+		require.Equal(t, http.StatusOK, rec.Code, "maintenance on=%v", on)
+		require.NotNil(t, seen)
+		assert.Empty(t, seen.Values("X-Maintenance-Bypass"), "maintenance on=%v: the handler got the secret header", on)
+		assert.Equal(t, "kept", seen.Get("X-Other"))
+		assert.Equal(t, secret, outer.Get("X-Maintenance-Bypass"), "the caller's header map must not change under it")
+	}
+}
+
+// TestGate_SwitchTogglingUnderLoad serves thousands of requests on a real
+// server while the switch flips; run it with -race. Every answer must be
+// either the live page or the whole maintenance page, never a mix.
+func TestGate_SwitchTogglingUnderLoad(t *testing.T) {
+	sw := &maintenance.Switch{}
+	m, _ := newTestMiddleware(t, Options{Maintenance: maintenance.Options{Source: sw}})
+	srv := serve(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "live site")
+	})))
+	tr := &http.Transport{MaxIdleConnsPerHost: 64}
+	t.Cleanup(tr.CloseIdleConnections)
+	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+
+	stop := make(chan struct{})
+	var toggles sync.WaitGroup
+	for i := range 2 {
+		toggles.Add(1)
+		go func() {
+			defer toggles.Done()
+			for n := 0; ; n++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if (n+i)%2 == 0 {
+					sw.Enable(maintenance.State{Message: "toggled", Retry: time.Minute})
+				} else {
+					sw.Disable()
+				}
+				_ = sw.Changed()
+				// Flip often, but leave the CPU to the requests.
+				time.Sleep(20 * time.Microsecond)
 			}
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.wantErr)
-			assert.True(t, strings.HasPrefix(err.Error(), "errorpage: "), "got %q, want the errorpage: prefix", err)
-		})
+		}()
 	}
+
+	const workers, perWorker = 32, 100
+	var live, down, wrong atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range perWorker {
+				res, err := client.Get(srv.URL + "/")
+				if err != nil {
+					wrong.Add(1)
+					continue
+				}
+				body, _ := io.ReadAll(res.Body)
+				res.Body.Close()
+				switch {
+				case res.StatusCode == 200 && string(body) == "live site":
+					live.Add(1)
+				case res.StatusCode == 503 && strings.Contains(string(body), "toggled") && res.Header.Get("Retry-After") == "60":
+					down.Add(1)
+				default:
+					wrong.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(stop)
+	toggles.Wait()
+	assert.Zero(t, wrong.Load(), "every answer is the live page or the whole maintenance page")
+	assert.EqualValues(t, workers*perWorker, live.Load()+down.Load())
+	t.Logf("%d live, %d maintenance", live.Load(), down.Load())
 }
 
-func TestMaintenancePathBypass(t *testing.T) {
-	o := MaintenanceOptions{AllowPaths: []string{"/healthz", "/robots.txt"}, AllowPathPrefixes: []string{"/static/"}}
-	h, _, _, _ := maintSetup(t, o, MaintenanceState{On: true})
-	tests := []struct {
-		path string
-		want int
-	}{
-		{"/healthz", 200},
-		{"/robots.txt", 200},
-		{"/healthz/", 503},
-		{"/healthzz", 503},
-		{"/HEALTHZ", 503},
-		{"/static/app.css", 200},
-		{"/static/", 200},
-		{"/static", 503},
-		{"/staticfoo", 503},
-		{"/static/../admin", 503},
-		{"/static/%2e%2e/admin", 503},
-		{"/static//x", 503},
-		{"/", 503},
-	}
-	for _, tt := range tests {
-		t.Run(tt.path, func(t *testing.T) {
-			req := httptest.NewRequest("GET", "http://example.test"+tt.path, nil)
-			assert.Equal(t, tt.want, record(h, req).Code, "GET %s", tt.path)
-		})
-	}
+// TestGate_RetryAfterDateRoundsUp: an end time with a fractional second
+// (the admin handler and the trigger file take RFC 3339 with fractions)
+// is sent as an HTTP-date rounded up, never down: Until 10:20:00.9 must
+// not tell clients to come back 0.9 s before the window ends.
+func TestGate_RetryAfterDateRoundsUp(t *testing.T) {
+	until := maintNow.Add(20*time.Minute + 900*time.Millisecond)
+	h, _, _, _ := maintSetup(t, maintenance.Options{}, maintenance.State{On: true, Until: until})
+	rec := record(h, httptest.NewRequest("GET", "/", nil))
+	at, err := http.ParseTime(rec.Header().Get("Retry-After"))
+	require.NoError(t, err)
+	assert.False(t, at.Before(until), "got Retry-After %q, before the window's end %s", rec.Header().Get("Retry-After"), until.Format(time.RFC3339Nano))
 }
 
-// TestMaintenancePathBypassDecidesOnTheEscapedPath: a path is allowed only
-// if its decoded and its escaped forms both match, verbatim, since routers
-// route on one or the other ("/static%2Fsite.css" is one segment to
-// ServeMux; "/%73tatic/" is not "/static/" to chi).
-func TestMaintenancePathBypassDecidesOnTheEscapedPath(t *testing.T) {
-	o := MaintenanceOptions{AllowPaths: []string{"/healthz", "/my file"}, AllowPathPrefixes: []string{"/static/"}}
-	h, _, _, _ := maintSetup(t, o, MaintenanceState{On: true})
-	tests := []struct {
-		path string
-		want int
-	}{
-		{"/static/site.css", 200},
-		{"/static/my%20site.css", 200},
-		{"/static/a%2Fb.css", 200},
-		{"/my%20file", 200},
-		{"/static%2Fsite.css", 503},
-		{"/static%2fsite.css", 503},
-		{"/%73tatic/site.css", 503},
-		{"/st%61tic/site.css", 503},
-		{"/static/..%2Fadmin", 503},
-		{"/static%252Fsite.css", 503},
-		{"/static/%252e%252e/admin", 503},
-		{"/health%7A", 503},
-		{"/my%20fil%65", 503},
-	}
-	for _, tt := range tests {
-		t.Run(tt.path, func(t *testing.T) {
-			req := httptest.NewRequest("GET", "http://example.test"+tt.path, nil)
-			assert.Equal(t, tt.want, record(h, req).Code, "GET %s", tt.path)
-		})
-	}
+// TestGate_FarUntilIsNotAboutASecond: an end time beyond ~292 years
+// saturates until.Sub(now); the page must not say "(about a second)".
+func TestGate_FarUntilIsNotAboutASecond(t *testing.T) {
+	until := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	h, _, _, _ := maintSetup(t, maintenance.Options{}, maintenance.State{On: true, Until: until})
+	rec := record(h, httptest.NewRequest("GET", "/", nil))
+	assert.NotContains(t, rec.Body.String(), "about a second", "page for a window ending in year 9999")
+}
+
+// TestGate_OptionsAreCheckedByNew: New reports a bad bypass option with
+// the field's name (every option: internal/bypass TestNew_Validation),
+// and only when there is a source.
+func TestGate_OptionsAreCheckedByNew(t *testing.T) {
+	_, err := New(Options{Maintenance: maintenance.Options{Source: &maintenance.Switch{}, AllowPaths: []string{"healthz"}}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `errorpage: Maintenance.AllowPaths: "healthz"`)
+	_, err = New(Options{Maintenance: maintenance.Options{Source: &maintenance.Switch{}, Secret: "s3cret"}})
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "s3cret")
+	_, err = New(Options{Maintenance: maintenance.Options{AllowPaths: []string{"healthz"}}})
+	assert.NoError(t, err, "without a source, maintenance mode is off and its options unused")
 }

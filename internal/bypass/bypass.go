@@ -1,0 +1,184 @@
+// Package bypass decides which requests maintenance mode lets through:
+// allowed paths and path prefixes, allowed networks (behind trusted
+// proxies too), and the secret, sent in a header, visited as a URL, or
+// held as a signed cookie. It answers the secret URL itself (a redirect
+// that sets the cookie) and leaves the maintenance page to its caller.
+package bypass
+
+import (
+	"fmt"
+	"net/http"
+	"net/netip"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/errorpage/errorpage/internal/secret"
+	"github.com/errorpage/errorpage/maintenance"
+)
+
+const (
+	defaultSecretHeader   = "X-Maintenance-Bypass"
+	defaultCookieName     = "errorpage_bypass"
+	defaultCookieLifetime = 12 * time.Hour
+	maxCookieLifetime     = 7 * 24 * time.Hour
+)
+
+// Verdict is what a [Policy] decides about a request.
+type Verdict int
+
+const (
+	// Pass: the request goes on to the handler.
+	Pass Verdict = iota
+	// Admit: the request was the secret URL; the redirect that sets the
+	// bypass cookie has been written, and the request is done.
+	Admit
+	// Block: maintenance is on and nothing lets the request through; the
+	// caller answers with the maintenance page. Nothing has been written.
+	Block
+)
+
+// Policy holds the bypasses of maintenance mode, checked once by [New].
+// It is safe for concurrent use.
+type Policy struct {
+	paths     map[string]bool
+	prefixes  []string
+	allow     []netip.Prefix
+	trusted   []netip.Prefix
+	forwarded bool // read Forwarded rather than X-Forwarded-For
+
+	secret       string
+	secretHeader string
+	cookieName   string
+	cookieLife   time.Duration
+	key          atomic.Pointer[bypassKey] // derived from the last secret seen
+}
+
+// New checks the bypass fields of o and builds their Policy. Its errors
+// start with "errorpage: Maintenance.", naming the field of the
+// middleware's options at fault. It ignores the fields that are not about
+// bypasses (Source, NoExpiry, Refresh).
+func New(o maintenance.Options) (*Policy, error) {
+	pol := &Policy{
+		secret:       o.Secret,
+		secretHeader: http.CanonicalHeaderKey(o.SecretHeader),
+		cookieName:   o.CookieName,
+		cookieLife:   o.CookieLifetime,
+	}
+	for _, p := range o.AllowPaths {
+		if !strings.HasPrefix(p, "/") {
+			return nil, fmt.Errorf("errorpage: Maintenance.AllowPaths: %q does not start with \"/\"", p)
+		}
+		if pol.paths == nil {
+			pol.paths = make(map[string]bool)
+		}
+		pol.paths[p] = true
+	}
+	for _, p := range o.AllowPathPrefixes {
+		if !strings.HasPrefix(p, "/") {
+			return nil, fmt.Errorf("errorpage: Maintenance.AllowPathPrefixes: %q does not start with \"/\"", p)
+		}
+		pol.prefixes = append(pol.prefixes, p)
+	}
+	var err error
+	if pol.allow, err = parseNetworks("AllowNetworks", o.AllowNetworks); err != nil {
+		return nil, err
+	}
+	if pol.trusted, err = parseNetworks("TrustedProxies", o.TrustedProxies); err != nil {
+		return nil, err
+	}
+	switch http.CanonicalHeaderKey(o.ProxyHeader) {
+	case "", "X-Forwarded-For":
+	case "Forwarded":
+		pol.forwarded = true
+	default:
+		return nil, fmt.Errorf("errorpage: Maintenance.ProxyHeader %q is neither \"X-Forwarded-For\" nor \"Forwarded\"", o.ProxyHeader)
+	}
+	if o.Secret != "" {
+		if err := secret.Check(o.Secret); err != nil {
+			return nil, fmt.Errorf("errorpage: Maintenance.Secret: %w", err)
+		}
+	}
+	if pol.secretHeader == "" {
+		pol.secretHeader = defaultSecretHeader
+	} else if !isToken(pol.secretHeader) {
+		return nil, fmt.Errorf("errorpage: Maintenance.SecretHeader %q is not a valid header name", o.SecretHeader)
+	}
+	if pol.cookieName == "" {
+		pol.cookieName = defaultCookieName
+	} else if err := (&http.Cookie{Name: pol.cookieName, Value: "x"}).Valid(); err != nil {
+		return nil, fmt.Errorf("errorpage: Maintenance.CookieName %q is not a valid cookie name", o.CookieName)
+	}
+	switch {
+	case pol.cookieLife == 0:
+		pol.cookieLife = defaultCookieLifetime
+	case pol.cookieLife < time.Minute || pol.cookieLife > maxCookieLifetime:
+		return nil, fmt.Errorf("errorpage: Maintenance.CookieLifetime %v is not between 1m and %v", o.CookieLifetime, maxCookieLifetime)
+	}
+	return pol, nil
+}
+
+// Decide judges r against the window st at now. The caller has applied
+// the window's end already: st.On means maintenance is in force.
+//
+// It returns [Pass] when maintenance is off or a bypass lets r through,
+// [Admit] when r was the secret URL (the redirect and cookie are written
+// to rw), and [Block] otherwise, having written nothing. With Pass it also
+// returns the request the handler gets: r itself, or, if r carries the
+// secret header, a shallow copy without it, whether maintenance is on or
+// not: the secret must not travel on to the handler, its logs and whatever
+// it proxies to. The caller's request and header map are left as they are.
+func (pol *Policy) Decide(rw http.ResponseWriter, r *http.Request, st maintenance.State, now time.Time) (Verdict, *http.Request) {
+	hdr := r.Header[pol.secretHeader]
+	if v := pol.decide(rw, r, st, now, hdr); v != Pass {
+		return v, r
+	}
+	if hdr != nil {
+		r = pol.withoutSecretHeader(r)
+	}
+	return Pass, r
+}
+
+// decide is Decide without the header's removal; hdr is the secret
+// header r came with.
+func (pol *Policy) decide(rw http.ResponseWriter, r *http.Request, st maintenance.State, now time.Time, hdr []string) Verdict {
+	if !st.On {
+		return Pass
+	}
+	if pol.pathAllowed(r.URL) {
+		return Pass
+	}
+	if len(pol.allow) > 0 {
+		if a := pol.clientAddr(r); a.IsValid() && contains(pol.allow, a) {
+			return Pass
+		}
+	}
+	sec := st.Secret
+	if sec == "" {
+		sec = pol.secret
+	}
+	if sec != "" {
+		k := pol.keyFor(sec)
+		if pol.secretBypass(k, hdr, r, now) {
+			return Pass
+		}
+		if k.isSecretPath(r.URL.Path) {
+			pol.admit(rw, r, k, now)
+			return Admit
+		}
+	}
+	return Block
+}
+
+// isToken reports whether s is an HTTP token (RFC 9110 §5.6.2), as header
+// names must be.
+func isToken(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0 {
+			continue
+		}
+		return false
+	}
+	return s != ""
+}

@@ -1,0 +1,46 @@
+package maintenance
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSwitchZeroValueIsOff(t *testing.T) {
+	var sw Switch
+	assert.Equal(t, State{}, sw.State())
+	select {
+	case <-sw.Changed():
+		t.Fatal("a zero Switch has not changed")
+	default:
+	}
+}
+
+func TestSwitchEnableDisable(t *testing.T) {
+	var sw Switch
+	changed := sw.Changed()
+	sw.Enable(State{Message: "m", Retry: time.Minute})
+	assert.Equal(t, State{On: true, Message: "m", Retry: time.Minute}, sw.State(), "Enable sets On")
+	assertClosed(t, changed)
+
+	changed = sw.Changed()
+	sw.Disable()
+	assert.Equal(t, State{}, sw.State(), "Disable forgets the window")
+	assertClosed(t, changed)
+
+	sw.Set(State{On: false, Message: "kept"})
+	assert.Equal(t, State{Message: "kept"}, sw.State(), "Set stores exactly what it is given")
+	require.NoError(t, sw.SetState(t.Context(), State{On: true}))
+	assert.True(t, sw.State().On)
+}
+
+func assertClosed(t *testing.T, c <-chan struct{}) {
+	t.Helper()
+	select {
+	case <-c:
+	default:
+		t.Error("the change channel is not closed after a change")
+	}
+}
