@@ -89,6 +89,5 @@ func (g *maintenanceGate) answer(rw http.ResponseWriter, r *http.Request, st mai
 			d.refresh = left
 		}
 	}
-	// The headers on the response are all an outer layer's: keep them.
-	g.respond.respond(rw, r, rw.Header(), &d, now)
+	g.respond.respond(rw, r, everyHeaderIsOuter, &d, now)
 }

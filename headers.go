@@ -29,28 +29,93 @@ func keepFromInner(key string, keepCookies bool) bool {
 	return strings.HasPrefix(key, "Access-Control-")
 }
 
+// entryHeaders are the headers that were on the response when the
+// middleware was entered: an outer middleware's (CORS, security headers, a
+// request ID), which a replaced response keeps. They are held by reference,
+// keys and value slices, not copied: setting a header replaces its value
+// slice, and adding one appends past the end of it, so what the outer
+// middleware set stays as it was whatever the handler does with the map.
+// Eight fit in the interceptor itself, which makes the common case cost no
+// allocation of its own; more go to a map.
+type entryHeaders struct {
+	n    int
+	kv   [8]entryHeader
+	more map[string][]string
+
+	// all marks the answer of the maintenance gate, which runs before
+	// any handler: every header on the response is an outer layer's.
+	all bool
+}
+
+type entryHeader struct {
+	key    string
+	values []string
+}
+
+// everyHeaderIsOuter is the entryHeaders of a response no handler has
+// touched.
+var everyHeaderIsOuter = &entryHeaders{all: true}
+
+// snapshot takes the headers of h as the entry headers.
+func (e *entryHeaders) snapshot(h http.Header) {
+	for k, v := range h {
+		if e.n < len(e.kv) {
+			e.kv[e.n] = entryHeader{k, v}
+			e.n++
+			continue
+		}
+		if e.more == nil {
+			e.more = make(map[string][]string)
+		}
+		e.more[k] = v
+	}
+}
+
+// get returns the values an outer middleware set for key.
+func (e *entryHeaders) get(key string) ([]string, bool) {
+	for i := range e.n {
+		if e.kv[i].key == key {
+			return e.kv[i].values, true
+		}
+	}
+	v, ok := e.more[key]
+	return v, ok
+}
+
+// each calls f with every entry header.
+func (e *entryHeaders) each(f func(key string, values []string)) {
+	for i := range e.n {
+		f(e.kv[i].key, e.kv[i].values)
+	}
+	for k, v := range e.more {
+		f(k, v)
+	}
+}
+
 // resetHeaders turns the header map the inner handler left into the base of
 // a replaced response, as described above. An invalid or past Retry-After
 // is dropped.
-func resetHeaders(h, entry http.Header, keepCookies bool, now time.Time) {
-	for k, inner := range h {
-		outer, fromOuter := entry[k]
-		switch {
-		case !keepFromInner(k, keepCookies):
-			if !fromOuter {
-				delete(h, k)
+func resetHeaders(h http.Header, entry *entryHeaders, keepCookies bool, now time.Time) {
+	if !entry.all {
+		for k, inner := range h {
+			outer, fromOuter := entry.get(k)
+			switch {
+			case !keepFromInner(k, keepCookies):
+				if !fromOuter {
+					delete(h, k)
+				}
+			case fromOuter:
+				h[k] = mergeKept(k, outer, inner, now)
 			}
-		case fromOuter:
-			h[k] = mergeKept(k, outer, inner, now)
 		}
-	}
-	for k, v := range entry {
-		// The inner handler may have changed or deleted a header that
-		// belongs to an outer middleware: put it back. Kept headers
-		// were merged above.
-		if _, merged := h[k]; !merged || !keepFromInner(k, keepCookies) {
-			h[k] = v
-		}
+		entry.each(func(k string, v []string) {
+			// The inner handler may have changed or deleted a header that
+			// belongs to an outer middleware: put it back. Kept headers
+			// were merged above.
+			if _, merged := h[k]; !merged || !keepFromInner(k, keepCookies) {
+				h[k] = v
+			}
+		})
 	}
 	if v := h["Retry-After"]; v != nil && (len(v) != 1 || !validRetryAfter(v[0], now)) {
 		delete(h, "Retry-After")
@@ -108,10 +173,29 @@ func dropFreshnessOf(h, from http.Header) {
 	delete(h, "Pragma")
 	delete(h, "Surrogate-Control")
 	for k := range from {
-		if strings.HasSuffix(k, "Cdn-Cache-Control") {
+		if isTargetedCacheControl(k) {
 			delete(h, k)
 		}
 	}
+}
+
+// isTargetedCacheControl reports whether key is a cache control aimed at
+// one kind of cache (RFC 9213: CDN-Cache-Control, and vendors' own).
+func isTargetedCacheControl(key string) bool { return strings.HasSuffix(key, "Cdn-Cache-Control") }
+
+// dropEntryFreshness is dropFreshnessOf for a response replaced under
+// entry: only the entry headers can still hold a targeted cache control.
+func dropEntryFreshness(h http.Header, entry *entryHeaders) {
+	if entry.all {
+		dropFreshness(h)
+		return
+	}
+	dropFreshnessOf(h, nil)
+	entry.each(func(k string, _ []string) {
+		if isTargetedCacheControl(k) {
+			delete(h, k)
+		}
+	})
 }
 
 // headerValues hands out header value slices from one allocation per

@@ -59,9 +59,9 @@ func newSharedValues(rd *renderer, retry retryDefault) sharedValues {
 // respond writes a complete error response for d: headers, status, and
 // (except for HEAD) the body, rendered into a buffer first so that a page
 // failing halfway never leaves a half-written response. entry holds the
-// headers that were on the response when the middleware was entered (nil
-// for none); now is the moment the response is made, read once.
-func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry http.Header, d *pageData, now time.Time) {
+// headers that were on the response when the middleware was entered; now
+// is the moment the response is made, read once.
+func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *entryHeaders, d *pageData, now time.Time) {
 	h := rw.Header()
 	resetHeaders(h, entry, rs.keepCookies, now)
 	var hv headerValues // for the values that are not shared
@@ -100,7 +100,7 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry http
 		hv.set(h, "Refresh", formatRetryDelay(d.refresh))
 	}
 
-	dropFreshnessOf(h, entry)
+	dropEntryFreshness(h, entry)
 	h["Cache-Control"] = sv.noStore
 	h["Content-Type"] = sv.types[f]
 	h["Content-Length"] = contentLength(buf.Len())

@@ -50,9 +50,9 @@ type interceptor struct {
 	late func(w *interceptor)
 
 	// entry holds the headers that were on the response when the middleware
-	// was entered (an outer CORS or compression middleware owns them); nil
-	// when there were none, which is the common case and costs nothing.
-	entry http.Header
+	// was entered (an outer CORS or compression middleware owns them), by
+	// reference: nothing is copied on the way through.
+	entry entryHeaders
 
 	state  writerState
 	status int
@@ -73,7 +73,7 @@ type interceptor struct {
 func newInterceptor(rw http.ResponseWriter, r *http.Request, p *policy, late func(*interceptor)) *interceptor {
 	w := &interceptor{rw: rw, req: r, policy: p, late: late}
 	if h := rw.Header(); len(h) > 0 {
-		w.entry = h.Clone()
+		w.entry.snapshot(h)
 	}
 	return w
 }
