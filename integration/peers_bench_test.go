@@ -16,6 +16,7 @@ import (
 	"github.com/gorilla/handlers"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
 )
 
 // discardWriter is the cheapest possible real ResponseWriter: it keeps a
@@ -109,6 +110,40 @@ func BenchmarkPeers(b *testing.B) {
 
 	gorillaRecovery := handlers.RecoveryHandler(handlers.RecoveryLogger(log.New(io.Discard, "", 0)))
 
+	// A real stack: outer middleware (request ID, CORS, security headers)
+	// has set eight headers before the handler or errorpage runs.
+	withOuterHeaders := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h := w.Header()
+			for _, kv := range outerHeaders {
+				h[kv.key] = kv.values
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+	chiWrap := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hello(middleware.NewWrapResponseWriter(w, r.ProtoMajor), r)
+	})
+
+	// What errorpage's pages cost against writing the very same bytes:
+	// the headers and body errorpage sends, captured once, replayed with
+	// the header slices shared.
+	sw := &maintenance.Switch{}
+	sw.Enable(maintenance.State{Until: time.Now().Add(time.Hour)})
+	maint, err := errorpage.New(errorpage.Options{Logger: slog.New(slog.DiscardHandler), Maintenance: maintenance.Options{Source: sw}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	off, err := errorpage.New(errorpage.Options{Logger: slog.New(slog.DiscardHandler), Maintenance: maintenance.Options{Source: &maintenance.Switch{}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	textLog, err := errorpage.New(errorpage.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	textReq := get(acceptText)
+
 	benchmarks := []struct {
 		name string
 		h    http.Handler
@@ -133,10 +168,67 @@ func BenchmarkPeers(b *testing.B) {
 		{"chi Recoverer panic", middleware.Recoverer(boom), middleware.WithLogEntry(htmlReq, discardLogEntry{})},
 		{"gorilla RecoveryHandler panic", gorillaRecovery(boom), htmlReq},
 		{"errorpage panic page", m.Handler(boom), htmlReq},
+		{"errorpage panic page, stack logged by a text handler", textLog.Handler(boom), htmlReq},
+
+		{"bare handler, 8 outer headers", withOuterHeaders(http.HandlerFunc(hello)), htmlReq},
+		{"chi WrapResponseWriter, 8 outer headers", withOuterHeaders(chiWrap), htmlReq},
+		{"errorpage pass-through, 8 outer headers", withOuterHeaders(m.Handler(http.HandlerFunc(hello))), htmlReq},
+		{"errorpage pass-through, maintenance off", off.Handler(http.HandlerFunc(hello)), htmlReq},
+
+		{"replay of errorpage HTML page 503", replay(b, m.Handler(fail), htmlReq), htmlReq},
+		{"replay of errorpage JSON page 503", replay(b, m.Handler(fail), jsonReq), jsonReq},
+		{"errorpage text page 503", m.Handler(fail), textReq},
+		{"replay of errorpage text page 503", replay(b, m.Handler(fail), textReq), textReq},
+		{"errorpage maintenance page", maint.Handler(http.HandlerFunc(hello)), htmlReq},
+		{"replay of errorpage maintenance page", replay(b, maint.Handler(http.HandlerFunc(hello)), htmlReq), htmlReq},
 	}
 	for _, bm := range benchmarks {
 		b.Run(strings.ReplaceAll(bm.name, " ", "_"), func(b *testing.B) {
 			benchmarkHandler(b, bm.h, bm.r)
 		})
 	}
+}
+
+// outerHeaders are what outer middleware typically sets before the
+// handler runs.
+var outerHeaders = []struct {
+	key    string
+	values []string
+}{
+	{"X-Request-Id", []string{"req-7f3a9c2e"}},
+	{"Access-Control-Allow-Origin", []string{"https://app.example"}},
+	{"Access-Control-Expose-Headers", []string{"X-Request-Id"}},
+	{"Vary", []string{"Origin"}},
+	{"Strict-Transport-Security", []string{"max-age=63072000; includeSubDomains"}},
+	{"X-Frame-Options", []string{"DENY"}},
+	{"Referrer-Policy", []string{"strict-origin-when-cross-origin"}},
+	{"Content-Security-Policy", []string{"default-src 'self'"}},
+}
+
+// replay captures the response h gives r once and returns a handler that
+// writes the very same status, headers and body, with the header value
+// slices shared: the least any middleware could do to send that response.
+func replay(b *testing.B, h http.Handler, r *http.Request) http.Handler {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, r)
+	type header struct {
+		key    string
+		values []string
+	}
+	var headers []header
+	for k, v := range rec.Header() {
+		headers = append(headers, header{k, v})
+	}
+	status, body := rec.Code, rec.Body.Bytes()
+	if status < 500 {
+		b.Fatalf("replay: got status %d, want an error page", status)
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		wh := w.Header()
+		for _, kv := range headers {
+			wh[kv.key] = kv.values
+		}
+		w.WriteHeader(status)
+		w.Write(body)
+	})
 }
