@@ -35,24 +35,6 @@ func TestRegression_ProblemInstanceIsNotAURIReference(t *testing.T) {
 	}
 }
 
-// An outer middleware that sets a validator before calling next (a caching
-// layer, say) left it on the replaced page, inviting a cache to revalidate
-// the error as if it were the resource.
-func TestRegression_OuterValidatorsSurviveOnThePage(t *testing.T) {
-	m, _ := newTestMiddleware(t, Options{})
-	outer := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("ETag", `"v7"`)
-		w.Header().Set("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT")
-		w.Header().Set("Content-Encoding", "gzip") // an outer compressor's: kept
-		m.Handler(failing(500)).ServeHTTP(w, r)
-	})
-	rec := httptest.NewRecorder()
-	outer.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
-	assert.Empty(t, rec.Header().Get("ETag"))
-	assert.Empty(t, rec.Header().Get("Last-Modified"))
-	assert.Equal(t, "gzip", rec.Header().Get("Content-Encoding"))
-}
-
 // OnError's reference was cut at byte 256, which could split a character
 // and put invalid UTF-8 into the page.
 func TestRegression_LongReferenceCutInsideACharacter(t *testing.T) {
