@@ -16,7 +16,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/iotest"
-	"time"
 
 	"github.com/a-h/templ"
 	"github.com/stretchr/testify/assert"
@@ -53,46 +52,6 @@ func TestEachDefinedStatusHasItsOwnExplanation(t *testing.T) {
 	}
 	_, generic := do(t, m.Handler(failing(599)), "GET", "/", "Accept", "text/html")
 	assert.Contains(t, generic, "<h1>Server error</h1>", "an unknown 5xx gets the generic page")
-}
-
-func TestRetryAfter(t *testing.T) {
-	future := time.Now().Add(2 * time.Hour).UTC().Format(http.TimeFormat)
-	tests := []struct {
-		name     string
-		opts     Options
-		status   int
-		inner    string
-		want     string
-		wantPage string
-	}{
-		{"503 gets the default", Options{}, 503, "", "30", "Please try again in about 30 seconds."},
-		{"configured delay rounds up", Options{RetryAfter: 1500 * time.Millisecond}, 503, "", "2", "about 2 seconds"},
-		{"turned off", Options{RetryAfter: -1}, 503, "", "", ""},
-		{"the handler's valid delay wins", Options{}, 503, "120", "120", "about 2 minutes"},
-		{"the handler's date wins", Options{}, 503, future, future, "about 2 hours"},
-		{"the handler's garbage is replaced", Options{}, 503, "soon", "30", "about 30 seconds"},
-		{"a past date means none, then the default", Options{}, 503, "Fri, 31 Dec 1999 23:59:59 GMT", "30", ""},
-		{"another 5xx keeps a valid one", Options{}, 500, "60", "60", "about a minute"},
-		{"another 5xx gets none by default", Options{}, 500, "", "", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			m, _ := newTestMiddleware(t, tt.opts)
-			res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if tt.inner != "" {
-					w.Header().Set("Retry-After", tt.inner)
-				}
-				w.WriteHeader(tt.status)
-			})), "GET", "/", "Accept", "text/html")
-			assert.Equal(t, tt.want, res.Header.Get("Retry-After"))
-			if tt.wantPage != "" {
-				assert.Contains(t, body, tt.wantPage)
-			}
-			if tt.want == "" {
-				assert.NotContains(t, body, `data-testid="retry"`, "no Retry-After, no promise on the page")
-			}
-		})
-	}
 }
 
 func TestNegotiatedFormats(t *testing.T) {
