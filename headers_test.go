@@ -175,7 +175,8 @@ func TestFreshnessFromOuterMiddlewareIsRemoved(t *testing.T) {
 	}
 }
 
-// TestOuterValidatorsAreRemovedFromThePage guards a replaced page against an outer middleware's validators. The bug it pins:
+// TestOuterValidatorsAreRemovedFromThePage guards a replaced page against
+// an outer middleware's validators. The bug it pins:
 // An outer middleware that sets a validator before calling next (a caching
 // layer, say) left it on the replaced page, inviting a cache to revalidate
 // the error as if it were the resource.

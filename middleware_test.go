@@ -197,65 +197,6 @@ func TestUserControlledStringsAreEscaped(t *testing.T) {
 	assert.Contains(t, body, "&#34;&gt;&lt;script&gt;", "the request ID is shown escaped")
 }
 
-func TestRequestID(t *testing.T) {
-	tests := []struct {
-		name    string
-		headers []string
-		want    string
-	}{
-		{"X-Request-Id", []string{"X-Request-Id", "abc-123"}, "abc-123"},
-		{"traceparent", []string{"Traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}, "4bf92f3577b34da6a3ce929d0e0e4736"},
-		{"X-Request-Id first", []string{"X-Request-Id", "mine", "Traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}, "mine"},
-		{"future traceparent version with more fields", []string{"Traceparent", "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra"}, "4bf92f3577b34da6a3ce929d0e0e4736"},
-		// Nothing usable came in: a new ID is made up (see below).
-		{"all-zero trace id", []string{"Traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01"}, ""},
-		{"upper-case hex", []string{"Traceparent", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"}, ""},
-		{"version ff", []string{"Traceparent", "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}, ""},
-		{"control characters", []string{"X-Request-Id", "a\tb"}, ""},
-		{"too long", []string{"X-Request-Id", strings.Repeat("x", 200)}, ""},
-		{"none", nil, ""},
-	}
-	generated := regexp.MustCompile(`^[A-Za-z0-9_-]{12}$`)
-	m, _ := newTestMiddleware(t, Options{})
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := httptest.NewRequest("GET", "/", nil)
-			for i := 0; i+1 < len(tt.headers); i += 2 {
-				r.Header.Set(tt.headers[i], tt.headers[i+1])
-			}
-			got := m.report.id(r)
-			if tt.want != "" {
-				assert.Equal(t, tt.want, got)
-				return
-			}
-			assert.Regexp(t, generated, got, "a request without a usable ID gets a new, short, URL-safe one")
-			assert.NotEqual(t, got, m.report.id(r), "each call makes a new one")
-		})
-	}
-	custom, _ := newTestMiddleware(t, Options{RequestID: func(r *http.Request) string { return "from-ctx" }})
-	assert.Equal(t, "from-ctx", custom.report.id(httptest.NewRequest("GET", "/", nil)))
-	empty, _ := newTestMiddleware(t, Options{RequestID: func(r *http.Request) string { return "" }})
-	assert.Regexp(t, generated, empty.report.id(httptest.NewRequest("GET", "/", nil)), "a RequestID func that finds nothing gets a new one too")
-}
-
-// TestRequestIDIsShownLoggedAndBesideTheReference guards the default: with
-// no X-Request-Id and no OnError, the page still shows an ID, and the panic
-// log record carries the same ID and the reference the visitor sees.
-func TestRequestIDIsShownLoggedAndBesideTheReference(t *testing.T) {
-	m, logs := newTestMiddleware(t, Options{OnError: func(*http.Request, ErrorEvent) string { return "evt-7" }})
-	_, body := do(t, m.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") })), "GET", "/", "Accept", "text/plain")
-	id := regexp.MustCompile(`Request ID: ([A-Za-z0-9_-]{12})\n`).FindStringSubmatch(body)
-	require.Len(t, id, 2, "the page shows a generated request ID: %s", body)
-	assert.Contains(t, logs.String(), "request_id="+id[1], "the log record has the ID shown on the page")
-	assert.Contains(t, logs.String(), "reference=evt-7", "and the reference, in the same record")
-	assert.Equal(t, 1, strings.Count(logs.String(), "\n"), "one record: %s", logs.String())
-
-	plain, logs := newTestMiddleware(t, Options{})
-	_, body = do(t, plain.Handler(failing(500)), "GET", "/", "Accept", "text/html")
-	assert.Regexp(t, `data-testid="request-id"[^>]*>[A-Za-z0-9_-]{12}</code>`, body, "a replaced 5xx shows an ID with no option set")
-	assert.Empty(t, logs.String())
-}
-
 func TestCustomPages(t *testing.T) {
 	custom := func(m pages.Model) templ.Component {
 		return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {

@@ -66,7 +66,8 @@ func FuzzEscapeHTML(f *testing.F) {
 	})
 }
 
-// TestProblemInstanceIsTheRequestURIReference guards the problem document's instance member. The bug it pins:
+// TestProblemInstanceIsTheRequestURIReference guards the problem document's
+// instance member. The bug it pins:
 // RFC 9457 §3.1.5: "instance" is a URI reference. render.go/writeError put
 // r.URL.Path there, the *decoded* path: "/a%20b" becomes "/a b" (not a
 // URI reference), "/files/a%2Fb" becomes "/files/a/b" (another resource).

@@ -150,7 +150,8 @@ func TestRetryAfter(t *testing.T) {
 	}
 }
 
-// TestRetryAfterFarDateDoesNotOverflow guards header, page and problem document against a Retry-After date centuries away. The bug it pins:
+// TestRetryAfterFarDateDoesNotOverflow guards header, page and problem
+// document against a Retry-After date centuries away. The bug it pins:
 // A valid HTTP-date Retry-After more than ~292 years away made at.Sub(now)
 // saturate, and the rounding to seconds then overflowed: the page told the
 // visitor to come back in a second while the header said year 9999, and
