@@ -2,10 +2,13 @@ package errorpage
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httptrace"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -86,4 +89,108 @@ func TestConnectionCloseIsKeptOnAReplacedError(t *testing.T) {
 			})
 		}
 	}
+}
+
+func TestReplacedHeaders(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	res, body := do(t, m.Handler(failing(502)), "GET", "/", "Accept", "text/html")
+	h := res.Header
+	assert.Equal(t, "no-store", h.Get("Cache-Control"))
+	for _, gone := range []string{"Expires", "ETag", "Last-Modified", "Content-Encoding", "Content-Disposition", "CDN-Cache-Control", "Surrogate-Control", "X-Internal"} {
+		assert.Empty(t, h.Values(gone), "%s described the replaced body and must go", gone)
+	}
+	assert.Equal(t, "nosniff", h.Get("X-Content-Type-Options"))
+	assert.Equal(t, "noindex", h.Get("X-Robots-Tag"))
+	assert.Equal(t, "Accept, Accept-Language", h.Get("Vary"))
+	assert.Equal(t, "en", h.Get("Content-Language"))
+	assert.Empty(t, h.Get("Retry-After"), "only a 503 gets a default Retry-After")
+
+	// The CSP allows exactly the page's stylesheet.
+	csp := h.Get("Content-Security-Policy")
+	style := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindStringSubmatch(body)
+	require.Len(t, style, 2)
+	sum := sha256.Sum256([]byte(style[1]))
+	assert.Contains(t, csp, "style-src 'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
+	assert.Contains(t, csp, "default-src 'none'")
+	assert.NotContains(t, csp, "unsafe-inline")
+}
+
+func TestHeadersOfOuterMiddlewareAreKept(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	outer := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Access-Control-Allow-Origin", "https://app.example")
+			w.Header().Set("Vary", "Origin")
+			w.Header().Set("Strict-Transport-Security", "max-age=63072000")
+			w.Header().Set("Cache-Control", "public, max-age=60")
+			next.ServeHTTP(w, r)
+		})
+	}
+	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Del("Access-Control-Allow-Origin") // an inner handler messing with the outer's header
+		w.Header().Set("WWW-Authenticate", `Bearer realm="api"`)
+		w.Header().Set("Access-Control-Expose-Headers", "X-Request-Id")
+		w.Header().Set("Set-Cookie", "session=half-done")
+		w.Header().Set("Link", "</next>; rel=next")
+		w.WriteHeader(http.StatusInternalServerError)
+	})
+	res, _ := do(t, outer(m.Handler(inner)), "GET", "/")
+	h := res.Header
+	assert.Equal(t, "https://app.example", h.Get("Access-Control-Allow-Origin"), "an outer middleware's header is put back")
+	assert.Equal(t, []string{"Origin", "Accept", "Accept-Language"}, h.Values("Vary"), "Vary keeps the outer token and adds ours")
+	assert.Equal(t, "max-age=63072000", h.Get("Strict-Transport-Security"))
+	assert.Equal(t, "no-store", h.Get("Cache-Control"), "even an outer cache header cannot make an error cacheable")
+	assert.Equal(t, `Bearer realm="api"`, h.Get("WWW-Authenticate"), "kept: the client needs it to act")
+	assert.Equal(t, "X-Request-Id", h.Get("Access-Control-Expose-Headers"), "kept: CORS")
+	assert.Empty(t, h.Get("Set-Cookie"), "dropped by default")
+	assert.Empty(t, h.Get("Link"), "described the failed response")
+}
+
+func TestKeepSetCookie(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{KeepSetCookie: true})
+	res, _ := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.SetCookie(w, &http.Cookie{Name: "flash", Value: "failed"})
+		w.WriteHeader(http.StatusInternalServerError)
+	})), "GET", "/")
+	assert.Equal(t, "flash=failed", res.Header.Get("Set-Cookie"))
+}
+
+func TestFreshnessFromOuterMiddlewareIsRemoved(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	outer := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Cache-Control", "public, max-age=600")
+		h.Set("Expires", "Thu, 01 Dec 2099 16:00:00 GMT")
+		h.Set("Pragma", "cache")
+		h.Set("Surrogate-Control", "max-age=600")
+		h.Set("CDN-Cache-Control", "max-age=600")
+		h.Set("Cloudflare-CDN-Cache-Control", "max-age=600")
+		m.Handler(failing(502)).ServeHTTP(w, r)
+	})
+	rec := httptest.NewRecorder()
+	outer.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	assert.Equal(t, "no-store", rec.Header().Get("Cache-Control"))
+	for _, k := range []string{"Expires", "Pragma", "Surrogate-Control", "CDN-Cache-Control", "Cloudflare-CDN-Cache-Control"} {
+		assert.Empty(t, rec.Header().Values(k), "%s would let a cache keep the error", k)
+	}
+}
+
+// TestOuterValidatorsAreRemovedFromThePage guards a replaced page against
+// an outer middleware's validators. The bug it pins:
+// An outer middleware that sets a validator before calling next (a caching
+// layer, say) left it on the replaced page, inviting a cache to revalidate
+// the error as if it were the resource.
+func TestOuterValidatorsAreRemovedFromThePage(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	outer := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"v7"`)
+		w.Header().Set("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT")
+		w.Header().Set("Content-Encoding", "gzip") // an outer compressor's: kept
+		m.Handler(failing(500)).ServeHTTP(w, r)
+	})
+	rec := httptest.NewRecorder()
+	outer.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	assert.Empty(t, rec.Header().Get("ETag"))
+	assert.Empty(t, rec.Header().Get("Last-Modified"))
+	assert.Equal(t, "gzip", rec.Header().Get("Content-Encoding"))
 }

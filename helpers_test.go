@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"log"
 	"log/slog"
 	"net"
 	"net/http"
@@ -130,3 +131,46 @@ func setClock(m *Middleware, now func() time.Time) {
 		m.maint.now = now
 	}
 }
+
+// failing answers with the status in its path and leaves behind everything
+// a failing handler typically leaves: a body, and headers that would get
+// the error cached or describe the body.
+func failing(status int) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Type", "text/plain")
+		h.Set("Cache-Control", "public, max-age=3600")
+		h.Set("Expires", "Thu, 01 Dec 2099 16:00:00 GMT")
+		h.Set("ETag", `"abc"`)
+		h.Set("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT")
+		h.Set("Content-Encoding", "br")
+		h.Set("Content-Disposition", "attachment")
+		h.Set("CDN-Cache-Control", "max-age=600")
+		h.Set("Surrogate-Control", "max-age=600")
+		h.Set("X-Internal", "db=primary")
+		w.WriteHeader(status)
+		io.WriteString(w, "inner body: stack trace and secrets")
+	}
+}
+
+// do sends one request to h through a real server and returns the
+// response with its body read.
+func do(t *testing.T, h http.Handler, method, target string, header ...string) (*http.Response, string) {
+	t.Helper()
+	srv := serve(t, h)
+	req, err := http.NewRequest(method, srv.URL+target, nil)
+	require.NoError(t, err)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	res, err := srv.Client().Do(req)
+	require.NoError(t, err)
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	return res, string(body)
+}
+
+// newDiscardLogger is a log.Logger that drops everything: the error log
+// of a server whose complaints a test does not read.
+func newDiscardLogger() *log.Logger { return log.New(io.Discard, "", 0) }

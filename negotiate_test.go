@@ -1,11 +1,13 @@
 package errorpage
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestNegotiate(t *testing.T) {
@@ -100,4 +102,39 @@ func BenchmarkNegotiate(b *testing.B) {
 			}
 		})
 	}
+}
+
+func TestNegotiatedFormats(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{OnError: func(*http.Request, ErrorEvent) string { return "ref-42" }})
+	h := m.Handler(failing(503))
+	t.Run("problem+json", func(t *testing.T) {
+		res, body := do(t, h, "GET", "/orders/7?x=1", "Accept", "application/json", "X-Request-Id", "req-1")
+		assert.Equal(t, "application/problem+json", res.Header.Get("Content-Type"))
+		var p map[string]any
+		require.NoError(t, json.Unmarshal([]byte(body), &p), "body: %s", body)
+		assert.Equal(t, "about:blank", p["type"])
+		assert.Equal(t, "Service Unavailable", p["title"], "the title of about:blank is the status phrase")
+		assert.Equal(t, float64(503), p["status"], "status equals the HTTP status")
+		assert.Equal(t, "/orders/7", p["instance"])
+		assert.Equal(t, "req-1", p["request_id"])
+		assert.Equal(t, "ref-42", p["reference"])
+		assert.Equal(t, float64(30), p["retry_after"])
+		assert.NotEmpty(t, p["detail"])
+		assert.NotContains(t, body, "inner body")
+	})
+	t.Run("text/plain without Accept", func(t *testing.T) {
+		res, body := do(t, h, "GET", "/", "X-Request-Id", "req-2")
+		assert.Equal(t, "text/plain; charset=utf-8", res.Header.Get("Content-Type"))
+		assert.Contains(t, body, "Error 503: Service unavailable")
+		assert.Contains(t, body, "Request ID: req-2")
+		assert.Contains(t, body, "Reference: ref-42")
+		assert.Equal(t, "default-src 'none'; frame-ancestors 'none'", res.Header.Get("Content-Security-Policy"))
+	})
+	t.Run("html for browsers", func(t *testing.T) {
+		res, body := do(t, h, "GET", "/", "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "X-Request-Id", "req-3")
+		assert.Equal(t, "text/html; charset=utf-8", res.Header.Get("Content-Type"))
+		assert.Contains(t, body, `<code data-testid="request-id"`)
+		assert.Contains(t, body, ">req-3</code>")
+		assert.Contains(t, body, ">ref-42</code>")
+	})
 }

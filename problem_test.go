@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"html"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"testing"
 	"unicode/utf8"
 
@@ -61,4 +64,29 @@ func FuzzEscapeHTML(f *testing.F) {
 			t.Fatalf("escapeHTML(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestProblemInstanceIsTheRequestURIReference guards the problem document's
+// instance member. The bug it pins:
+// RFC 9457 §3.1.5: "instance" is a URI reference. render.go/writeError put
+// r.URL.Path there, the *decoded* path: "/a%20b" becomes "/a b" (not a
+// URI reference), "/files/a%2Fb" becomes "/files/a/b" (another resource).
+func TestProblemInstanceIsTheRequestURIReference(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusInternalServerError)
+	}))
+	for _, target := range []string{"/a%20b", "/files/a%2Fb"} {
+		req := httptest.NewRequest("GET", target, nil)
+		req.Header.Set("Accept", "application/json")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		var p struct{ Instance string }
+		if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := url.Parse(p.Instance); err != nil || p.Instance != target {
+			t.Errorf("request %s: instance %q is not the request's URI reference (want %q)", target, p.Instance, target)
+		}
+	}
 }

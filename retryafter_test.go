@@ -1,7 +1,9 @@
 package errorpage
 
 import (
+	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -106,4 +108,78 @@ func FuzzRetryAfter(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestRetryAfter(t *testing.T) {
+	future := time.Now().Add(2 * time.Hour).UTC().Format(http.TimeFormat)
+	tests := []struct {
+		name     string
+		opts     Options
+		status   int
+		inner    string
+		want     string
+		wantPage string
+	}{
+		{"503 gets the default", Options{}, 503, "", "30", "Please try again in about 30 seconds."},
+		{"configured delay rounds up", Options{RetryAfter: 1500 * time.Millisecond}, 503, "", "2", "about 2 seconds"},
+		{"turned off", Options{RetryAfter: -1}, 503, "", "", ""},
+		{"the handler's valid delay wins", Options{}, 503, "120", "120", "about 2 minutes"},
+		{"the handler's date wins", Options{}, 503, future, future, "about 2 hours"},
+		{"the handler's garbage is replaced", Options{}, 503, "soon", "30", "about 30 seconds"},
+		{"a past date means none, then the default", Options{}, 503, "Fri, 31 Dec 1999 23:59:59 GMT", "30", ""},
+		{"another 5xx keeps a valid one", Options{}, 500, "60", "60", "about a minute"},
+		{"another 5xx gets none by default", Options{}, 500, "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := newTestMiddleware(t, tt.opts)
+			res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tt.inner != "" {
+					w.Header().Set("Retry-After", tt.inner)
+				}
+				w.WriteHeader(tt.status)
+			})), "GET", "/", "Accept", "text/html")
+			assert.Equal(t, tt.want, res.Header.Get("Retry-After"))
+			if tt.wantPage != "" {
+				assert.Contains(t, body, tt.wantPage)
+			}
+			if tt.want == "" {
+				assert.NotContains(t, body, `data-testid="retry"`, "no Retry-After, no promise on the page")
+			}
+		})
+	}
+}
+
+// TestRetryAfterFarDateDoesNotOverflow guards header, page and problem
+// document against a Retry-After date centuries away. The bug it pins:
+// A valid HTTP-date Retry-After more than ~292 years away made at.Sub(now)
+// saturate, and the rounding to seconds then overflowed: the page told the
+// visitor to come back in a second while the header said year 9999, and
+// retry_after vanished. Such a date is now out of range, like a delay
+// over a century, so it is treated as any invalid Retry-After: replaced by
+// the configured default, and header, page and problem document agree.
+func TestRetryAfterFarDateDoesNotOverflow(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Header.Set("Accept", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	var p struct {
+		RetryAfter int64 `json:"retry_after"`
+	}
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &p))
+	assert.Equal(t, "30", rec.Header().Get("Retry-After"), "the far date is replaced by the default")
+	assert.Equal(t, int64(30), p.RetryAfter, "and the problem document says the same")
+
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil)) // text/plain
+	assert.Contains(t, rec.Body.String(), "about 30 seconds")
+	assert.NotContains(t, rec.Body.String(), "about a second")
+
+	_, err := parseRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT", time.Now())
+	assert.ErrorIs(t, err, errRetryAfterRange)
 }

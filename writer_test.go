@@ -1,10 +1,15 @@
 package errorpage
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"log"
+	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httptrace"
@@ -14,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -538,4 +544,190 @@ func TestSuperfluousWriteHeaderReachesTheWriter(t *testing.T) {
 		w.WriteHeader(http.StatusOK)
 	})).ServeHTTP(replaced, httptest.NewRequest("GET", "/", nil))
 	assert.Equal(t, []int{502}, replaced.codes, "the page's status, once")
+}
+
+func TestEveryWritePathIsDiscardedUnderA5xx(t *testing.T) {
+	tests := []struct {
+		name  string
+		write func(w http.ResponseWriter) error
+	}{
+		{"Write", func(w http.ResponseWriter) error { _, err := w.Write([]byte("secret")); return err }},
+		{"WriteString", func(w http.ResponseWriter) error { _, err := io.WriteString(w, "secret"); return err }},
+		{"ReadFrom", func(w http.ResponseWriter) error {
+			_, err := io.Copy(w, iotest.OneByteReader(strings.NewReader("secret")))
+			return err
+		}},
+		{"ReadFrom with a WriterTo source", func(w http.ResponseWriter) error {
+			_, err := io.Copy(w, bytes.NewBufferString("secret"))
+			return err
+		}},
+		{"Flush in between", func(w http.ResponseWriter) error {
+			w.Write([]byte("sec"))
+			w.(http.Flusher).Flush()
+			_, err := w.Write([]byte("ret"))
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := newTestMiddleware(t, Options{})
+			var werr error
+			res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(http.StatusInternalServerError)
+				werr = tt.write(w)
+			})), "GET", "/")
+			assert.NoError(t, werr, "a discarded write still succeeds for the handler")
+			assert.Equal(t, 500, res.StatusCode)
+			assert.NotContains(t, body, "secret")
+			assert.Contains(t, body, "Something went wrong")
+		})
+	}
+}
+
+// unwrapOnly is a typical modern outer wrapper (metrics, logging): it
+// exposes optional interfaces only through Unwrap, for
+// http.ResponseController.
+type unwrapOnly struct{ http.ResponseWriter }
+
+func (u unwrapOnly) Unwrap() http.ResponseWriter { return u.ResponseWriter }
+
+// TestHijackThroughResponseControllerIsTracked guards a hijack made through
+// http.ResponseController. The bug it pins:
+// gorilla/websocket ≥1.5.1 and coder/websocket hijack with
+// http.NewResponseController(w).Hijack(). When the writer below the
+// interceptor has no Hijack method of its own, wrap() gives the inner
+// handler a writer without Hijack, ResponseController follows Unwrap
+// around the interceptor, and state never becomes hijacked. A panic after
+// the hijack is then treated as "nothing sent yet": OnError gets
+// Committed=false, the "page" is written to a hijacked connection (net/http
+// logs it and throws it away), and the panic is swallowed.
+func TestHijackThroughResponseControllerIsTracked(t *testing.T) {
+	var events eventLog
+	m, logs := newTestMiddleware(t, Options{OnError: events.onError("")})
+	inner := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, brw, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			t.Errorf("hijack: %v", err)
+			return
+		}
+		defer c.Close()
+		brw.WriteString("HTTP/1.1 101 Switching Protocols\r\nConnection: close\r\n\r\nhello")
+		brw.Flush()
+		panic("websocket loop failed")
+	}))
+	var srvLog bytes.Buffer
+	var mu sync.Mutex
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		inner.ServeHTTP(unwrapOnly{w}, r)
+	}))
+	srv.Config.ErrorLog = log.New(&lockedWriter{&mu, &srvLog}, "", 0)
+	srv.Start()
+	defer srv.Close()
+
+	c, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(c, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+	io.ReadAll(bufio.NewReader(c))
+	time.Sleep(50 * time.Millisecond)
+
+	ev := events.all()
+	if len(ev) != 1 || !ev[0].Committed {
+		t.Errorf("OnError: %d events, first Committed=%v: want one with Committed=true (the connection was hijacked)", len(ev), len(ev) > 0 && ev[0].Committed)
+	}
+	mu.Lock()
+	sl := srvLog.String()
+	mu.Unlock()
+	if strings.Contains(sl, "hijacked connection") {
+		t.Errorf("middleware wrote its page to the hijacked connection; server log:\n%s", sl)
+	}
+	if strings.Contains(logs.String(), `msg="errorpage: panic serving request"`) {
+		t.Errorf("logged as a panic before anything was sent; want the committed/aborting record")
+	}
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// A direct Hijack (not through ResponseController) must mark the response
+// committed too, so a later panic aborts instead of answering.
+func TestDirectHijackIsTracked(t *testing.T) {
+	var rec eventLog
+	m, _ := newTestMiddleware(t, Options{OnError: rec.onError("")})
+	srv := serve(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, _, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			panic(err)
+		}
+		c.Write([]byte("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"))
+		c.Close()
+		panic("after hijack")
+	})))
+	got := rawExchange(t, srv.Listener.Addr().String(), get("/"))
+	assert.Equal(t, "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n", got)
+	// The client saw the connection close before the handler panicked.
+	require.Eventually(t, func() bool { return len(rec.all()) == 1 }, 5*time.Second, 5*time.Millisecond, "OnError was called")
+	assert.True(t, rec.all()[0].Committed, "a hijacked response is committed")
+}
+
+// TestWriterUsedAfterReturnStaysWithItsRequest guards a writer kept past
+// the middleware's return. The bug it pins, found by the integration tests:
+// echo's WrapMiddleware keeps the writer the middleware passed down and its
+// HTTPErrorHandler writes through it after the middleware returned. A
+// pooled interceptor was by then reset (nil pointer panic) or handed to
+// another request (the error went to the wrong client).
+func TestWriterUsedAfterReturnStaysWithItsRequest(t *testing.T) {
+	tests := []struct {
+		name       string
+		status     int
+		wantStatus int
+		wantBody   string // substring
+		wantCType  string
+	}{
+		{name: "404 written late passes through", status: http.StatusNotFound, wantStatus: http.StatusNotFound, wantBody: "not found here", wantCType: "application/json"},
+		{name: "502 written late gets the page", status: http.StatusBadGateway, wantStatus: http.StatusBadGateway, wantBody: `"status":502`, wantCType: "application/problem+json"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := New(Options{Logger: slog.New(slog.DiscardHandler)})
+			require.NoError(t, err)
+			var kept http.ResponseWriter
+			h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { kept = w }))
+
+			// Another request through the same middleware in between, as
+			// on a busy server.
+			other := httptest.NewRecorder()
+			m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				io.WriteString(w, "the other response")
+			})).ServeHTTP(other, httptest.NewRequest(http.MethodGet, "/other", nil))
+
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest(http.MethodGet, "/late", nil)
+			req.Header.Set("Accept", "application/json")
+			h.ServeHTTP(rec, req)
+			// Like echo: write through the kept writer after the middleware
+			// returned, while the server still serves the request.
+			require.NotPanics(t, func() {
+				kept.Header().Set("Content-Type", "application/json")
+				kept.WriteHeader(tt.status)
+				io.WriteString(kept, `{"message":"not found here"}`)
+			})
+			assert.Equal(t, tt.wantStatus, rec.Code, "status: got %d, want %d", rec.Code, tt.wantStatus)
+			assert.Contains(t, rec.Body.String(), tt.wantBody)
+			ct := rec.Header().Get("Content-Type")
+			assert.True(t, strings.HasPrefix(ct, tt.wantCType), "Content-Type: got %q, want %s", ct, tt.wantCType)
+			assert.Equal(t, "the other response", other.Body.String(), "the other request's body: got %q, want it untouched", other.Body.String())
+		})
+	}
 }
