@@ -471,3 +471,30 @@ func TestGate_OptionsAreCheckedByNew(t *testing.T) {
 	_, err = New(Options{Maintenance: maintenance.Options{AllowPaths: []string{"healthz"}}})
 	assert.NoError(t, err, "without a source, maintenance mode is off and its options unused")
 }
+
+// TestGate_MaintenancePageConstructorPanicKeepsTheStatus guards a custom
+// maintenance page that panics while it is built (a nil-map write): the
+// visitor still gets the 503, with the built-in page.
+func TestGate_MaintenancePageConstructorPanicKeepsTheStatus(t *testing.T) {
+	var sw maintenance.Switch
+	sw.Enable(maintenance.State{})
+	m, _ := newTestMiddleware(t, Options{
+		Maintenance: maintenance.Options{Source: &sw},
+		MaintenancePage: func(pm pages.Model) templ.Component {
+			var byStatus map[int]templ.Component
+			byStatus[pm.Status] = nil // a nil-map write while building the component
+			return pages.Maintenance(pm)
+		},
+	})
+	srv := serve(t, m.Handler(http.NotFoundHandler()))
+	req, _ := http.NewRequest("GET", srv.URL, nil)
+	req.Header.Set("Accept", "text/html")
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatalf("client got no response at all: %v (want 503 with the built-in maintenance page)", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("got status %d, want 503", resp.StatusCode)
+	}
+}
