@@ -43,9 +43,17 @@ type Options struct {
 	// passes through still gets Cache-Control: no-store.
 	Replace func(r *http.Request, status int, header http.Header) bool
 
-	// Logger receives one record for each panic, with its stack, the method,
-	// the path and the request ID. Nil means slog.Default().
+	// Logger receives one record for each panic: the type of the panic
+	// value, where it happened (function, file and line), the method, the
+	// path, the request ID and the OnError reference. Nil means
+	// slog.Default().
 	Logger *slog.Logger
+
+	// LogPanicDetails adds the panic value and the whole stack to the log
+	// record. False leaves them out: a panic value can carry a secret (an
+	// error quoting a connection string with its password), and logs
+	// travel further than the server. OnError always gets both.
+	LogPanicDetails bool
 
 	// OnError, if non-nil, is called once for each replaced response and
 	// each panic, before the page is written. What it returns (an
@@ -54,8 +62,8 @@ type Options struct {
 	OnError func(r *http.Request, e ErrorEvent) (reference string)
 
 	// Debug shows the panic value and its stack on the page and in the
-	// problem document. Never switch it on where strangers can reach the
-	// server. False means neither ever leaves the logs.
+	// problem document, and logs them (as LogPanicDetails). Never switch it
+	// on where strangers can reach the server. False shows neither.
 	Debug bool
 
 	// Pages overrides the page of single statuses with templ components
@@ -133,15 +141,20 @@ type ErrorEvent struct {
 	// Status is the status of the page: the handler's, or 500 after a
 	// panic.
 	Status int
-	// Panic is the recovered value, or nil.
+	// Panic is the recovered value, or nil. After runtime.Goexit (or a
+	// panic(nil) that recover sees as nil) it is an error saying so.
 	Panic any
-	// Stack is the stack of the panicking goroutine, or nil.
+	// Stack is the stack of the panicking goroutine in runtime.Stack's
+	// format, from the frame that panicked, or nil.
 	Stack []byte
-	// RequestID is the request's ID, if one was found.
+	// RequestID is the request's ID: the one that came with it, or a new
+	// one.
 	RequestID string
 	// Committed is true when the response had already been sent in part, so
 	// no page could be shown and the connection was aborted.
 	Committed bool
+
+	site string // where the panic happened, for the log
 }
 
 // Middleware replaces server errors with pages. Build one with New; it is
@@ -169,7 +182,7 @@ type Middleware struct {
 func New(opts Options) (*Middleware, error) {
 	m := &Middleware{
 		policy: policy{replace: opts.Replace},
-		report: reporter{log: opts.Logger, onError: opts.OnError, requestID: opts.RequestID},
+		report: reporter{log: opts.Logger, onError: opts.OnError, requestID: opts.RequestID, details: opts.LogPanicDetails || opts.Debug},
 		debug:  opts.Debug,
 		now:    time.Now,
 	}
@@ -315,8 +328,13 @@ func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort
 	ev := ErrorEvent{
 		Status:    http.StatusInternalServerError,
 		Panic:     recovered,
-		Stack:     captureStack(),
 		Committed: w.state == passing || w.state == hijacked,
+		site:      panicSite(),
+	}
+	if m.report.onError != nil || m.report.details {
+		// Formatting the whole stack is most of a panic's cost: only
+		// when someone will read it.
+		ev.Stack = captureStack()
 	}
 	if ev.Committed {
 		lastResort(m.report.log, w.req, func() { m.report.report(w.req, ev) })

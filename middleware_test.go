@@ -56,11 +56,13 @@ func TestPanicBeforeAnythingWasSent(t *testing.T) {
 
 	log := logs.String()
 	assert.Equal(t, 1, strings.Count(log, "errorpage: panic"), "logged once: %s", log)
-	assert.Contains(t, log, "hunter2", "the log has the panic value")
+	assert.NotContains(t, log, "hunter2", "no panic value in the log unless LogPanicDetails is on")
+	assert.NotContains(t, log, "goroutine", "no stack in the log unless LogPanicDetails is on")
+	assert.Contains(t, log, "panic_type=string")
+	assert.Regexp(t, `at="github.com/errorpage/errorpage.TestPanicBeforeAnythingWasSent.func\d+ middleware_test.go:\d+"`, log, "where it panicked")
 	assert.Contains(t, log, "method=POST")
 	assert.Contains(t, log, "path=/checkout")
 	assert.Contains(t, log, "request_id=req-9")
-	assert.Contains(t, log, "middleware_test.go", "the log has the stack down to the panic")
 
 	events := rec.all()
 	require.Len(t, events, 1)
@@ -69,6 +71,24 @@ func TestPanicBeforeAnythingWasSent(t *testing.T) {
 	assert.Equal(t, "req-9", events[0].RequestID)
 	assert.False(t, events[0].Committed)
 	assert.NotEmpty(t, events[0].Stack)
+}
+
+// TestLogPanicDetails guards the switch that puts the panic value and the
+// whole stack into the log record; Debug implies it.
+func TestLogPanicDetails(t *testing.T) {
+	for name, opts := range map[string]Options{"LogPanicDetails": {LogPanicDetails: true}, "Debug": {Debug: true}} {
+		t.Run(name, func(t *testing.T) {
+			m, logs := newTestMiddleware(t, opts)
+			do(t, m.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+				panic("database password is hunter2")
+			})), "GET", "/")
+			log := logs.String()
+			assert.Equal(t, 1, strings.Count(log, "errorpage: panic"), "logged once: %s", log)
+			assert.Contains(t, log, `error="database password is hunter2"`, "the value, switched on explicitly")
+			assert.Contains(t, log, "goroutine ", "and the stack")
+			assert.Contains(t, log, "middleware_test.go")
+		})
+	}
 }
 
 func TestPanicAfterCommitAbortsTheResponse(t *testing.T) {

@@ -13,6 +13,7 @@ type reporter struct {
 	log       *slog.Logger
 	onError   func(*http.Request, ErrorEvent) string // nil: none
 	requestID func(*http.Request) string
+	details   bool // log the panic value and stack (LogPanicDetails, Debug)
 }
 
 // report tells about an error, in this order: it finds the request's ID
@@ -63,6 +64,8 @@ func cleanReference(s string) string {
 	return s
 }
 
+// logPanic logs a panic once: its type and where it happened, and with
+// details on, its value and stack.
 func (rp *reporter) logPanic(r *http.Request, ev ErrorEvent, reference string) {
 	if !rp.log.Enabled(r.Context(), slog.LevelError) {
 		return // spare formatting the panic and copying the stack
@@ -71,18 +74,22 @@ func (rp *reporter) logPanic(r *http.Request, ev ErrorEvent, reference string) {
 	if ev.Committed {
 		msg = "errorpage: panic after the response was committed; aborting it"
 	}
-	attrs := []slog.Attr{
-		// fmt.Sprint survives a panicking Error or String method (a typed
-		// nil error, say); calling err.Error() would not.
-		slog.String("error", fmt.Sprint(ev.Panic)),
+	attrs := make([]slog.Attr, 0, 9)
+	attrs = append(attrs,
+		slog.String("panic_type", fmt.Sprintf("%T", ev.Panic)),
+		slog.String("at", ev.site),
 		slog.String("method", r.Method),
 		slog.String("path", r.URL.Path),
 		slog.String("request_id", ev.RequestID),
-	}
+	)
 	if reference != "" {
 		attrs = append(attrs, slog.String("reference", reference))
 	}
-	attrs = append(attrs, slog.String("stack", string(ev.Stack)))
+	if rp.details {
+		// fmt.Sprint survives a panicking Error or String method (a typed
+		// nil error, say); calling err.Error() would not.
+		attrs = append(attrs, slog.String("error", fmt.Sprint(ev.Panic)), slog.String("stack", string(ev.Stack)))
+	}
 	rp.log.LogAttrs(r.Context(), slog.LevelError, msg, attrs...)
 }
 

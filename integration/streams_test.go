@@ -67,8 +67,9 @@ func TestWebsocket(t *testing.T) {
 		assert.Error(t, err, "read after the panic: got message %q, want the connection closed", got)
 		assert.False(t, websocket.IsUnexpectedCloseError(err) && strings.Contains(err.Error(), "HTTP"),
 			"got %v, want a plain close", err)
-		assert.Eventually(t, func() bool { return strings.Contains(logs.String(), "the websocket handler broke") },
+		assert.Eventually(t, func() bool { return strings.Contains(logs.String(), "panic after the response was committed") },
 			5*time.Second, 10*time.Millisecond, "log: got %q, want the panic logged", logs.String())
+		assert.NotContains(t, logs.String(), "the websocket handler broke", "the panic value stays out of the log by default")
 	})
 	t.Run("a failed upgrade is an ordinary 400", func(t *testing.T) {
 		got := get(t, s.URL, acceptText)
