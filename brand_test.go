@@ -13,7 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/errorpage/errorpage/internal/color"
-	"github.com/errorpage/errorpage/pages"
+	"github.com/errorpage/errorpage/internal/theme"
 )
 
 const testLogo = `<svg viewBox="0 0 32 32" role="img" aria-label="Acme"><circle cx="16" cy="16" r="14" fill="currentColor"/></svg>`
@@ -151,7 +151,7 @@ func TestBrandColoursKeepContrast(t *testing.T) {
 		{"fg", "bg"}, {"fg", "card"}, {"muted", "bg"}, {"muted", "card"},
 		{"accent-text", "bg"}, {"accent-text", "card"}, {"on-accent", "accent"},
 	}
-	for _, th := range pages.Themes() {
+	for _, th := range theme.Builtin() {
 		for i, b := range brands {
 			branded, err := brandTheme(th, b)
 			require.NoError(t, err, "%s brand %d %+v", th.Name, i, b)

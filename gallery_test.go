@@ -9,6 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/errorpage/errorpage/internal/gallery"
+	"github.com/errorpage/errorpage/internal/theme"
 	"github.com/errorpage/errorpage/pages"
 )
 
@@ -20,9 +22,9 @@ func TestGalleryIndexLinksEveryPage(t *testing.T) {
 	require.Equal(t, http.StatusOK, res.StatusCode)
 	assertCSPMatchesStyle(t, res.Header.Get("Content-Security-Policy"), body)
 	frames := iframeRE.FindAllStringSubmatch(body, -1)
-	assert.Len(t, frames, len(galleryStatuses), "one frame per page")
+	assert.Len(t, frames, len(gallery.Statuses), "one frame per page")
 	assert.Contains(t, body, `aria-current="page">mono<`, "the middleware's theme is selected first")
-	for _, th := range pages.Themes() {
+	for _, th := range theme.Builtin() {
 		assert.Contains(t, body, ">"+th.Name+"</a>")
 	}
 	for _, l := range pages.Languages() {
@@ -40,8 +42,8 @@ func TestGalleryRendersEachPage(t *testing.T) {
 		want        []string
 	}{
 		{"default", "?page=1&status=502", []string{`data-status="502"`, "Acme", "--ep-accent:#e4572e", "prefers-color-scheme:dark", "4bf92f3577b34da6a3ce929d0e0e4736"}},
-		{"forced dark", "?page=1&status=500&theme=terminal&scheme=dark", []string{"color-scheme:dark;", "--ep-bg:" + pages.TerminalTheme.Dark["bg"]}},
-		{"forced light", "?page=1&status=500&theme=mono&scheme=light", []string{"color-scheme:light;", "--ep-bg:" + pages.MonoTheme.Light["bg"]}},
+		{"forced dark", "?page=1&status=500&theme=terminal&scheme=dark", []string{"color-scheme:dark;", "--ep-bg:" + theme.Terminal.Dark["bg"]}},
+		{"forced light", "?page=1&status=500&theme=mono&scheme=light", []string{"color-scheme:light;", "--ep-bg:" + theme.Mono.Light["bg"]}},
 		{"japanese", "?page=1&status=503&lang=ja", []string{`lang="ja"`, "サービスを利用できません", "30秒"}},
 		{"maintenance", "?page=1&status=maintenance&lang=de", []string{`lang="de"`, pages.Languages()[1].Maintenance.Title}},
 	}

@@ -5,18 +5,18 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/errorpage/errorpage/pages"
+	"github.com/errorpage/errorpage/internal/theme"
 )
 
 func TestThemeOption(t *testing.T) {
-	for _, th := range append([]pages.Theme{{Name: ""}}, pages.Themes()...) {
+	for _, th := range append([]theme.Theme{{Name: ""}}, theme.Builtin()...) {
 		name := th.Name
 		t.Run("theme "+name, func(t *testing.T) {
 			m, _ := newTestMiddleware(t, Options{Theme: name})
 			res, body := do(t, m.Handler(failing(502)), "GET", "/", "Accept", "text/html")
 			want := th
 			if name == "" {
-				want = pages.DefaultTheme
+				want = theme.Default
 			}
 			assert.Equal(t, 502, res.StatusCode)
 			assert.Contains(t, body, "--ep-bg:"+want.Light["bg"]+";", "light background of %s", want.Name)
