@@ -76,3 +76,32 @@ func TestGalleryThroughTheMiddleware(t *testing.T) {
 	assert.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Contains(t, body, `data-status="500"`)
 }
+
+// TestGallery_Response checks what the gallery sends besides its pages: a
+// HEAD without a body, other methods refused, the index's policy allowing
+// its stylesheet and frames from the site only, and a page's language.
+func TestGallery_Response(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	g := m.Gallery()
+
+	res, body := do(t, g, "GET", "/gallery?lang=de")
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Equal(t, "default-src 'none'; style-src "+cspHash(gallery.Stylesheet)+
+		"; frame-src 'self'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+		res.Header.Get("Content-Security-Policy"))
+	assert.Equal(t, "no-store", res.Header.Get("Cache-Control"))
+	assert.Equal(t, "noindex", res.Header.Get("X-Robots-Tag"))
+	assert.Empty(t, res.Header.Get("Content-Language"), "the index is in English whatever it shows")
+	assert.Contains(t, body, `<a href="?lang=de&amp;scheme=auto&amp;theme=default" aria-current="page">de</a>`)
+	assert.Contains(t, body, `<iframe src="?lang=de&amp;page=1&amp;scheme=auto&amp;status=maintenance&amp;theme=default" title="Maintenance"`)
+
+	res, body = do(t, g, "HEAD", "/gallery?page=1&status=504&lang=de")
+	assert.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Empty(t, body, "HEAD: got a body, want none")
+	assert.NotEqual(t, "0", res.Header.Get("Content-Length"), "HEAD: the length of the GET's body")
+	assert.Equal(t, "de", res.Header.Get("Content-Language"))
+
+	res, _ = do(t, g, "POST", "/gallery")
+	assert.Equal(t, http.StatusMethodNotAllowed, res.StatusCode)
+	assert.Equal(t, "GET, HEAD", res.Header.Get("Allow"))
+}
