@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/errorpage/errorpage/internal/color"
+	"github.com/errorpage/errorpage/internal/theme"
 	"github.com/errorpage/errorpage/pages"
 )
 
@@ -103,7 +104,7 @@ type Brand struct {
 // look is what the theme and the brand make of every page, resolved once
 // by New.
 type look struct {
-	theme     pages.Theme // the theme, with the brand's colours and font
+	theme     theme.Theme // the theme, with the brand's colours and font
 	brand     pages.Brand
 	imgOrigin string // the logo's origin for img-src, or ""
 	src       Brand  // the options, for the gallery's other themes
@@ -112,12 +113,12 @@ type look struct {
 func newLook(themeName string, b Brand) (look, error) {
 	l := look{src: b}
 	if themeName == "" {
-		themeName = pages.DefaultTheme.Name
+		themeName = theme.Default.Name
 	}
-	t, ok := pages.ThemeByName(themeName)
+	t, ok := theme.ByName(themeName)
 	if !ok {
 		var names []string
-		for _, t := range pages.Themes() {
+		for _, t := range theme.Builtin() {
 			names = append(names, t.Name)
 		}
 		return l, fmt.Errorf("errorpage: unknown Theme %q (built-in themes: %s)", themeName, strings.Join(names, ", "))
@@ -556,7 +557,7 @@ func checkFont(s string) error {
 }
 
 // brandTheme returns t with the brand's colours and font.
-func brandTheme(t pages.Theme, b Brand) (pages.Theme, error) {
+func brandTheme(t theme.Theme, b Brand) (theme.Theme, error) {
 	out := t.Clone()
 	if b.Font != "" {
 		if err := checkFont(b.Font); err != nil {

@@ -13,7 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/errorpage/errorpage/internal/color"
-	"github.com/errorpage/errorpage/pages"
+	"github.com/errorpage/errorpage/internal/theme"
 )
 
 const testLogo = `<svg viewBox="0 0 32 32" role="img" aria-label="Acme"><circle cx="16" cy="16" r="14" fill="currentColor"/></svg>`
@@ -151,7 +151,7 @@ func TestBrandColoursKeepContrast(t *testing.T) {
 		{"fg", "bg"}, {"fg", "card"}, {"muted", "bg"}, {"muted", "card"},
 		{"accent-text", "bg"}, {"accent-text", "card"}, {"on-accent", "accent"},
 	}
-	for _, th := range pages.Themes() {
+	for _, th := range theme.Builtin() {
 		for i, b := range brands {
 			branded, err := brandTheme(th, b)
 			require.NoError(t, err, "%s brand %d %+v", th.Name, i, b)
@@ -403,14 +403,14 @@ func FuzzLogoSVG(f *testing.F) {
 }
 
 func TestThemeOption(t *testing.T) {
-	for _, th := range append([]pages.Theme{{Name: ""}}, pages.Themes()...) {
+	for _, th := range append([]theme.Theme{{Name: ""}}, theme.Builtin()...) {
 		name := th.Name
 		t.Run("theme "+name, func(t *testing.T) {
 			m, _ := newTestMiddleware(t, Options{Theme: name})
 			res, body := do(t, m.Handler(failing(502)), "GET", "/", "Accept", "text/html")
 			want := th
 			if name == "" {
-				want = pages.DefaultTheme
+				want = theme.Default
 			}
 			assert.Equal(t, 502, res.StatusCode)
 			assert.Contains(t, body, "--ep-bg:"+want.Light["bg"]+";", "light background of %s", want.Name)

@@ -2,13 +2,17 @@ package errorpage
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/errorpage/errorpage/internal/gallery"
+	"github.com/errorpage/errorpage/internal/theme"
 	"github.com/errorpage/errorpage/pages"
 )
 
@@ -20,9 +24,9 @@ func TestGalleryIndexLinksEveryPage(t *testing.T) {
 	require.Equal(t, http.StatusOK, res.StatusCode)
 	assertCSPMatchesStyle(t, res.Header.Get("Content-Security-Policy"), body)
 	frames := iframeRE.FindAllStringSubmatch(body, -1)
-	assert.Len(t, frames, len(galleryStatuses), "one frame per page")
+	assert.Len(t, frames, len(gallery.Statuses), "one frame per page")
 	assert.Contains(t, body, `aria-current="page">mono<`, "the middleware's theme is selected first")
-	for _, th := range pages.Themes() {
+	for _, th := range theme.Builtin() {
 		assert.Contains(t, body, ">"+th.Name+"</a>")
 	}
 	for _, l := range pages.Languages() {
@@ -40,8 +44,8 @@ func TestGalleryRendersEachPage(t *testing.T) {
 		want        []string
 	}{
 		{"default", "?page=1&status=502", []string{`data-status="502"`, "Acme", "--ep-accent:#e4572e", "prefers-color-scheme:dark", "4bf92f3577b34da6a3ce929d0e0e4736"}},
-		{"forced dark", "?page=1&status=500&theme=terminal&scheme=dark", []string{"color-scheme:dark;", "--ep-bg:" + pages.TerminalTheme.Dark["bg"]}},
-		{"forced light", "?page=1&status=500&theme=mono&scheme=light", []string{"color-scheme:light;", "--ep-bg:" + pages.MonoTheme.Light["bg"]}},
+		{"forced dark", "?page=1&status=500&theme=terminal&scheme=dark", []string{"color-scheme:dark;", "--ep-bg:" + theme.Terminal.Dark["bg"]}},
+		{"forced light", "?page=1&status=500&theme=mono&scheme=light", []string{"color-scheme:light;", "--ep-bg:" + theme.Mono.Light["bg"]}},
 		{"japanese", "?page=1&status=503&lang=ja", []string{`lang="ja"`, "サービスを利用できません", "30秒"}},
 		{"maintenance", "?page=1&status=maintenance&lang=de", []string{`lang="de"`, pages.Languages()[1].Maintenance.Title}},
 	}
@@ -73,4 +77,36 @@ func TestGalleryThroughTheMiddleware(t *testing.T) {
 	res, body := do(t, m.Handler(mux), "GET", "/gallery?page=1&status=500")
 	assert.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Contains(t, body, `data-status="500"`)
+}
+
+// TestGallery_Response checks what the gallery sends besides its pages: a
+// HEAD without a body, other methods refused, the index's policy allowing
+// its stylesheet and frames from the site only, and a page's language.
+func TestGallery_Response(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	g := m.Gallery()
+
+	res, body := do(t, g, "GET", "/gallery?lang=de")
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Equal(t, "default-src 'none'; style-src "+cspHash(gallery.Stylesheet)+
+		"; frame-src 'self'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+		res.Header.Get("Content-Security-Policy"))
+	assert.Equal(t, "no-store", res.Header.Get("Cache-Control"))
+	assert.Equal(t, "noindex", res.Header.Get("X-Robots-Tag"))
+	assert.Empty(t, res.Header.Get("Content-Language"), "the index is in English whatever it shows")
+	assert.Contains(t, body, `<a href="?lang=de&amp;scheme=auto&amp;theme=default" aria-current="page">de</a>`)
+	assert.Contains(t, body, `<iframe src="?lang=de&amp;page=1&amp;scheme=auto&amp;status=maintenance&amp;theme=default" title="Maintenance"`)
+
+	// A recorder, not a server: net/http would drop a HEAD's body itself.
+	_, getBody := do(t, g, "GET", "/gallery?page=1&status=504&lang=de")
+	rec := httptest.NewRecorder()
+	g.ServeHTTP(rec, httptest.NewRequest("HEAD", "/gallery?page=1&status=504&lang=de", nil))
+	assert.Equal(t, http.StatusOK, rec.Code)
+	assert.Zero(t, rec.Body.Len(), "HEAD: got a body, want none")
+	assert.Equal(t, strconv.Itoa(len(getBody)), rec.Header().Get("Content-Length"), "HEAD: the length of the GET's body")
+	assert.Equal(t, "de", rec.Header().Get("Content-Language"))
+
+	res, _ = do(t, g, "POST", "/gallery")
+	assert.Equal(t, http.StatusMethodNotAllowed, res.StatusCode)
+	assert.Equal(t, "GET, HEAD", res.Header.Get("Allow"))
 }

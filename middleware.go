@@ -1,16 +1,3 @@
-// Package errorpage is net/http middleware that turns every 5xx response
-// and every panic into a friendly error page, and passes everything else
-// through untouched.
-//
-// Browsers get an HTML page rendered with templ, API clients an RFC 9457
-// problem document, everyone else plain text. The response is never
-// cached, a 503 says when to come back, and nothing the application wrote
-// into the replaced body, no panic value and no stack reaches the client
-// unless debug output was switched on.
-//
-// One line covers the common case:
-//
-//	http.ListenAndServe(":8080", errorpage.Handler(mux))
 package errorpage
 
 import (

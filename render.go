@@ -223,6 +223,16 @@ func phrase(status int) string {
 	return "Server Error"
 }
 
+// temporary reports whether trying again later may succeed for a status;
+// pages offer "Try again" only then ([pages.Model].Temporary).
+func temporary(status int) bool {
+	switch status {
+	case 501, 505, 506, 508, 510:
+		return false
+	}
+	return true
+}
+
 func (rd *renderer) customPage(d *pageData) func(pages.Model) templ.Component {
 	if d.maintenance {
 		return rd.cfg.maintPage
@@ -258,7 +268,7 @@ func (rd *renderer) model(d *pageData, slots [numSlots]string, marked bool) page
 		Labels:      text.Labels,
 		Lang:        text.Tag,
 		Dir:         text.Dir,
-		Temporary:   pages.Temporary(d.status),
+		Temporary:   temporary(d.status),
 		Maintenance: d.maintenance,
 		RequestID:   slots[slotRequestID],
 		Reference:   slots[slotReference],

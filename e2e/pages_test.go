@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/internal/theme"
 	"github.com/errorpage/errorpage/maintenance"
 	"github.com/errorpage/errorpage/pages"
 )
@@ -61,11 +62,11 @@ var arabic = pages.Text{
 // built-in theme, plus the brand and the added RTL language.
 func sites(t *testing.T) map[string]errorpage.Options {
 	s := map[string]errorpage.Options{}
-	for _, th := range pages.Themes() {
+	for _, th := range theme.Builtin() {
 		s[th.Name] = errorpage.Options{Theme: th.Name}
 	}
 	s["brand"] = errorpage.Options{Brand: acme}
-	for _, th := range pages.Themes() {
+	for _, th := range theme.Builtin() {
 		s["brand-"+th.Name] = errorpage.Options{Brand: acme, Theme: th.Name}
 	}
 	maint := &maintenance.Switch{}
@@ -194,7 +195,7 @@ func saveScreenshot(t *testing.T, name string, png []byte) {
 func TestPages(t *testing.T) {
 	browser := newBrowser(t)
 	srv := newServer(t)
-	for _, th := range pages.Themes() {
+	for _, th := range theme.Builtin() {
 		for _, scheme := range []string{"light", "dark"} {
 			for _, vp := range viewports {
 				name := fmt.Sprintf("%s-%s-%s", th.Name, scheme, vp.name)
@@ -215,7 +216,7 @@ func TestPages(t *testing.T) {
 func TestEveryStatus(t *testing.T) {
 	browser := newBrowser(t)
 	srv := newServer(t)
-	for _, th := range pages.Themes() {
+	for _, th := range theme.Builtin() {
 		for _, status := range []int{500, 501, 502, 504, 505, 506, 507, 508, 510, 511, 599} {
 			t.Run(fmt.Sprintf("%s-%d", th.Name, status), func(t *testing.T) {
 				t.Parallel()
@@ -270,7 +271,7 @@ func TestBrandLanguagesAndDirection(t *testing.T) {
 func TestButtonsInEveryLanguage(t *testing.T) {
 	browser := newBrowser(t)
 	srv := newServer(t)
-	for _, th := range pages.Themes() {
+	for _, th := range theme.Builtin() {
 		for _, lang := range pages.Languages() {
 			for _, vp := range viewports {
 				t.Run(fmt.Sprintf("%s-%s-%s", th.Name, lang.Tag, vp.name), func(t *testing.T) {

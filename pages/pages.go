@@ -8,7 +8,8 @@ import (
 )
 
 // ForStatus returns the built-in page for a status: the page of its own for
-// each server error the HTTP spec defines, Generic for any other.
+// each server error the HTTP spec defines, [Generic] for any other. Use it
+// to fall back to the built-in page from a custom one.
 func ForStatus(status int) func(Model) templ.Component {
 	switch status {
 	case 500:
@@ -35,16 +36,6 @@ func ForStatus(status int) func(Model) templ.Component {
 		return NetworkAuthenticationRequired
 	}
 	return Generic
-}
-
-// Temporary reports whether trying again later may succeed for a status;
-// pages offer "Try again" only then.
-func Temporary(status int) bool {
-	switch status {
-	case 501, 505, 506, 508, 510:
-		return false
-	}
-	return true
 }
 
 func homeURL(m Model) string {

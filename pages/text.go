@@ -1,8 +1,8 @@
 package pages
 
-// Text holds every string a page shows, in one language. The built-in
-// languages are in the Languages map; a user can add one or override any
-// string through the middleware's options.
+// Text holds every string a page shows, in one language. [Languages]
+// returns the built-in languages; a user can add one or override any
+// string through the middleware's Languages option.
 //
 // Strings are plain text: they are escaped when rendered, so they must not
 // contain HTML. Placeholders are written in braces ({time}, {n}, {status})

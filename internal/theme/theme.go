@@ -1,4 +1,4 @@
-package pages
+package theme
 
 import (
 	"maps"
@@ -10,7 +10,7 @@ import (
 // own.
 //
 // The properties are set on :root (the page's one root element) and read by
-// Stylesheet as var(--ep-NAME). Every theme sets, in Light:
+// the built-in stylesheet as var(--ep-NAME). Every theme sets, in Light:
 //
 //	bg            page background
 //	fg            body text
@@ -43,9 +43,9 @@ type Theme struct {
 	Extra string
 }
 
-// Properties lists the custom properties a theme sets, in the order they
+// properties lists the custom properties a theme sets, in the order they
 // are written.
-var Properties = []string{
+var properties = []string{
 	"bg", "fg", "muted", "card", "border", "accent", "accent-text", "on-accent",
 	"font", "heading-font", "mono", "radius",
 }
@@ -56,9 +56,9 @@ const (
 	serifFont  = `"Iowan Old Style","Palatino Linotype",Palatino,Georgia,"Noto Serif",serif`
 )
 
-// DefaultTheme is clean and neutral: a white card on a light grey page, a
+// Default is clean and neutral: a white card on a light grey page, a
 // blue accent, the system font.
-var DefaultTheme = Theme{
+var Default = Theme{
 	Name:        "default",
 	Description: "Clean and neutral: a card, a blue accent, the system font.",
 	Light: map[string]string{
@@ -75,9 +75,9 @@ var DefaultTheme = Theme{
 `,
 }
 
-// MonoTheme is minimal and monochrome: no box, a large light status
+// Mono is minimal and monochrome: no box, a large light status
 // number, a serif heading, square black buttons.
-var MonoTheme = Theme{
+var Mono = Theme{
 	Name:        "mono",
 	Description: "Minimal monochrome: no box, a large status number, a serif heading.",
 	Light: map[string]string{
@@ -101,9 +101,9 @@ h1{font-weight:400;font-size:clamp(1.9rem,5vw,2.4rem);letter-spacing:-.01em}
 `,
 }
 
-// TerminalTheme is bold and terminal-like: a console window, monospace
+// Terminal is bold and terminal-like: a console window, monospace
 // type, green on black in the dark and ink on paper in the light.
-var TerminalTheme = Theme{
+var Terminal = Theme{
 	Name:        "terminal",
 	Description: "Bold terminal: a console window, monospace type, a blinking cursor.",
 	Light: map[string]string{
@@ -133,15 +133,16 @@ h1::after{content:"" / "";display:inline-block;width:.55em;height:1.05em;margin-
 `,
 }
 
-// Themes returns the built-in themes, DefaultTheme first. The slice is new
-// on each call, but the themes' maps are shared: Clone a theme to change it.
-func Themes() []Theme {
-	return []Theme{DefaultTheme, MonoTheme, TerminalTheme}
+// Builtin returns the built-in themes, [Default] first. The slice is new
+// on each call, but the themes' maps are shared: [Theme.Clone] a theme to
+// change it.
+func Builtin() []Theme {
+	return []Theme{Default, Mono, Terminal}
 }
 
-// ThemeByName returns the built-in theme with the given name.
-func ThemeByName(name string) (Theme, bool) {
-	for _, t := range Themes() {
+// ByName returns the built-in theme with the given name.
+func ByName(name string) (Theme, bool) {
+	for _, t := range Builtin() {
 		if t.Name == name {
 			return t, true
 		}
@@ -176,12 +177,13 @@ func (t Theme) Scheme(scheme string) map[string]string {
 
 // CSS returns the theme's stylesheet: the custom properties for light mode,
 // those for dark mode under prefers-color-scheme, the built-in stylesheet
-// and the theme's Extra.
+// and the theme's Extra. The middleware hands it, with the brand's colours,
+// to every page as the model's CSS.
 func (t Theme) CSS() string { return t.SchemeCSS("") }
 
-// SchemeCSS is CSS with the colour scheme forced to "light" or "dark"
-// whatever the visitor's preference; any other scheme follows it, as CSS
-// does. The gallery uses it.
+// SchemeCSS is [Theme.CSS] with the colour scheme forced to "light" or
+// "dark" whatever the visitor's preference; any other scheme follows it,
+// as CSS does. The gallery shows each theme in each scheme with it.
 func (t Theme) SchemeCSS(scheme string) string {
 	var b strings.Builder
 	switch scheme {
@@ -196,7 +198,7 @@ func (t Theme) SchemeCSS(scheme string) string {
 		writeProps(&b, t.Dark, t.Light)
 		b.WriteString("}}\n")
 	}
-	b.WriteString(Stylesheet)
+	b.WriteString(stylesheet)
 	extra := t.Extra
 	if scheme == "light" {
 		// The theme's own dark-mode rules must not apply either.
@@ -210,7 +212,7 @@ func (t Theme) SchemeCSS(scheme string) string {
 
 // writeProps writes the properties of props, skipping those equal in base.
 func writeProps(b *strings.Builder, props, base map[string]string) {
-	for _, p := range Properties {
+	for _, p := range properties {
 		v, ok := props[p]
 		if !ok || (base != nil && base[p] == v) {
 			continue

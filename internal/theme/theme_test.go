@@ -1,4 +1,4 @@
-package pages
+package theme
 
 import (
 	"strings"
@@ -23,11 +23,11 @@ var contrastPairs = []struct{ fg, bg string }{
 // theme in both schemes, so a palette that fails AA fails here rather than
 // in the browser checks.
 func TestThemeContrast(t *testing.T) {
-	for _, th := range Themes() {
+	for _, th := range Builtin() {
 		for _, scheme := range []string{"light", "dark"} {
 			t.Run(th.Name+"/"+scheme, func(t *testing.T) {
 				props := th.Scheme(scheme)
-				for _, p := range Properties {
+				for _, p := range properties {
 					require.NotEmpty(t, props[p], "%s %s: property %s is not set", th.Name, scheme, p)
 				}
 				for _, pair := range contrastPairs {
@@ -46,19 +46,19 @@ func TestThemeContrast(t *testing.T) {
 
 func TestThemesDistinct(t *testing.T) {
 	seen := map[string]bool{}
-	for _, th := range Themes() {
+	for _, th := range Builtin() {
 		assert.False(t, seen[th.Name], "theme name %q is used twice", th.Name)
 		seen[th.Name] = true
-		got, ok := ThemeByName(th.Name)
-		assert.True(t, ok && got.Name == th.Name, "ThemeByName(%q) did not find it", th.Name)
+		got, ok := ByName(th.Name)
+		assert.True(t, ok && got.Name == th.Name, "ByName(%q) did not find it", th.Name)
 		assert.NotEmpty(t, th.Description, "%s has no Description", th.Name)
 	}
-	_, ok := ThemeByName("nope")
-	assert.False(t, ok, "ThemeByName(nope): got a theme, want none")
+	_, ok := ByName("nope")
+	assert.False(t, ok, "ByName(nope): got a theme, want none")
 }
 
 func TestSchemeCSS(t *testing.T) {
-	th := DefaultTheme
+	th := Default
 	auto := th.CSS()
 	assert.Contains(t, auto, "color-scheme:light dark")
 	assert.Contains(t, auto, "@media (prefers-color-scheme:dark){:root{--ep-bg:"+th.Dark["bg"])
@@ -73,7 +73,7 @@ func TestSchemeCSS(t *testing.T) {
 	assert.NotContains(t, light, "prefers-color-scheme")
 	assert.NotContains(t, light, th.Dark["bg"])
 
-	for _, th := range Themes() {
+	for _, th := range Builtin() {
 		for _, s := range []string{"", "light", "dark"} {
 			css := th.SchemeCSS(s)
 			assert.NotContains(t, strings.ToLower(css), "</style", "%s %s", th.Name, s)

@@ -1,13 +1,13 @@
-package pages
+package theme
 
-// Stylesheet is the built-in page style. Colours and fonts are CSS custom
-// properties on the page's root element (see Theme), so a theme is a
-// handful of property values; the middleware prepends them and hashes the
-// result for the Content-Security-Policy.
+// stylesheet is the built-in page style. Colours and fonts are CSS custom
+// properties on the page's root element (see [Theme]), so a theme is a
+// handful of property values; [Theme.CSS] prepends them, and the
+// middleware hashes the result for the Content-Security-Policy.
 //
 // It uses logical properties (margin-inline-start, float:inline-end, ...)
 // so that a right-to-left language mirrors the page.
-const Stylesheet = `*{box-sizing:border-box}
+const stylesheet = `*{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;min-height:100vh;min-height:100dvh;display:flex;background:var(--ep-bg);color:var(--ep-fg);font:16px/1.6 var(--ep-font);-webkit-font-smoothing:antialiased}
 .ep{margin:auto;width:100%;max-width:42rem;padding:2.5rem 1.25rem}
