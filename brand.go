@@ -71,6 +71,11 @@ type Brand struct {
 	// HomeURL accepts. Empty shows no link.
 	StatusURL string
 
+	// LoginURL is where the 511 page (Network Authentication Required)
+	// sends the visitor to sign in to the network (RFC 6585 §6): what
+	// HomeURL accepts. Empty means the page has no sign-in link.
+	LoginURL string
+
 	// Footer is a line of plain text at the bottom of every page, such as
 	// "© 2026 Acme Inc.". Empty shows none.
 	Footer string
@@ -135,6 +140,7 @@ func newLook(themeName string, b Brand) (look, error) {
 	}{
 		{"Brand.HomeURL", b.HomeURL, &l.brand.HomeURL},
 		{"Brand.StatusURL", b.StatusURL, &l.brand.StatusURL},
+		{"Brand.LoginURL", b.LoginURL, &l.brand.LoginURL},
 	} {
 		if u.value != "" {
 			if err := checkLink(u.field, u.value, false); err != nil {

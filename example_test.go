@@ -100,7 +100,7 @@ func ExampleOptions_onError() {
 		OnError: func(r *http.Request, e errorpage.ErrorEvent) string {
 			return tracker.Capture(r, e) // shown on the page as a reference
 		},
-		LoginURL: "https://portal.example/login", // the 511 page links there
+		Brand: errorpage.Brand{LoginURL: "https://portal.example/login"}, // the 511 page links there
 	})
 	if err != nil {
 		panic(err) // bad options fail here, once, with an "errorpage: " message

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"time"
 
 	"github.com/a-h/templ"
@@ -81,10 +80,6 @@ type Options struct {
 	// failed. False drops them: a half-done request should not leave a
 	// session behind.
 	KeepSetCookie bool
-
-	// LoginURL is where the 511 page sends the visitor to sign in to the
-	// network (RFC 6585 §6). Empty means the page has no link.
-	LoginURL string
 
 	// Maintenance configures maintenance mode: where its state comes from
 	// and who gets through while it is on. The zero value has no source,
@@ -197,11 +192,6 @@ func New(opts Options) (*Middleware, error) {
 			return nil, fmt.Errorf("errorpage: Pages has a nil page for %d", code)
 		}
 	}
-	if opts.LoginURL != "" {
-		if err := checkURL("LoginURL", opts.LoginURL); err != nil {
-			return nil, err
-		}
-	}
 	lk, err := newLook(opts.Theme, opts.Brand)
 	if err != nil {
 		return nil, err
@@ -217,7 +207,6 @@ func New(opts Options) (*Middleware, error) {
 		fallback:   opts.Fallback,
 		maintPage:  opts.MaintenancePage,
 		localTitle: opts.LocalizedProblemTitle,
-		loginURL:   opts.LoginURL,
 		log:        m.report.log,
 	})
 	if err != nil {
@@ -228,21 +217,6 @@ func New(opts Options) (*Middleware, error) {
 		return nil, err
 	}
 	return m, nil
-}
-
-// checkURL accepts absolute http(s) and mailto URLs and paths: what a link
-// on an error page may point to.
-func checkURL(field, raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return fmt.Errorf("errorpage: %s %q is not a URL: %w", field, raw, err)
-	}
-	switch u.Scheme {
-	case "", "http", "https", "mailto":
-	default:
-		return fmt.Errorf("errorpage: %s %q: scheme %q is not allowed (use http, https, mailto or a path)", field, raw, u.Scheme)
-	}
-	return nil
 }
 
 // Handler wraps next with a Middleware built from the zero Options: the

@@ -144,7 +144,7 @@ func TestOptionsAreValidatedAtConstruction(t *testing.T) {
 		{"status not 5xx", Options{Statuses: []int{404}}, "errorpage: status 404 in Statuses is not a server error"},
 		{"page for a status not replaced", Options{Statuses: []int{500}, Pages: map[int]func(pages.Model) templ.Component{503: page}}, "errorpage: Pages has a page for 503"},
 		{"nil page", Options{Pages: map[int]func(pages.Model) templ.Component{503: nil}}, "errorpage: Pages has a nil page for 503"},
-		{"login URL with javascript", Options{LoginURL: "javascript:alert(1)"}, "errorpage: LoginURL"},
+		{"login URL with javascript", Options{Brand: Brand{LoginURL: "javascript:alert(1)"}}, "errorpage: Brand.LoginURL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -80,7 +80,6 @@ type renderConfig struct {
 	fallback   func(pages.Model) templ.Component
 	maintPage  func(pages.Model) templ.Component
 	localTitle bool
-	loginURL   string
 	log        *slog.Logger
 }
 
@@ -273,7 +272,6 @@ func (rd *renderer) model(d *pageData, slots [numSlots]string, marked bool) page
 		RequestID:   slots[slotRequestID],
 		Reference:   slots[slotReference],
 		Retry:       slots[slotRetry],
-		LoginURL:    rd.cfg.loginURL,
 		Brand:       rd.cfg.look.brand,
 		Theme:       rd.cfg.look.theme.Name,
 		CSS:         rd.css,

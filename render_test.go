@@ -110,7 +110,7 @@ func TestFailingCustomPageFallsBackToTheBuiltIn(t *testing.T) {
 }
 
 func TestLoginURLOn511(t *testing.T) {
-	m, _ := newTestMiddleware(t, Options{LoginURL: "https://portal.example/login?next=/"})
+	m, _ := newTestMiddleware(t, Options{Brand: Brand{LoginURL: "https://portal.example/login?next=/"}})
 	_, body := do(t, m.Handler(failing(511)), "GET", "/", "Accept", "text/html")
 	assert.Contains(t, body, `href="https://portal.example/login?next=/"`)
 	assert.NotContains(t, body, "<form", "RFC 6585: the page links to the login, it does not contain it")

@@ -40,7 +40,6 @@ func main() {
 	opts := errorpage.Options{
 		Logger:      logger,
 		Debug:       *debug,
-		LoginURL:    "/login",
 		Maintenance: maint.options(),
 		OnError: func(r *http.Request, e errorpage.ErrorEvent) string {
 			// An error tracker would return its event ID here.
@@ -48,6 +47,7 @@ func main() {
 		},
 	}
 	applyLook(&opts, *theme, *brand, *lang)
+	opts.Brand.LoginURL = "/login" // the 511 page links there
 	ep, err := errorpage.New(opts)
 	if err != nil {
 		log.Fatal(err)

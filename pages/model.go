@@ -30,8 +30,6 @@ type Model struct {
 	// Retry says when to come back, as a sentence ("Please try again in
 	// about 30 seconds."), or is empty.
 	Retry string
-	// LoginURL is where a 511 page sends the visitor to sign in.
-	LoginURL string
 
 	// Brand is the product's name, links and logo.
 	Brand Brand
@@ -65,6 +63,9 @@ type Brand struct {
 	SupportURL string
 	// StatusURL is the product's status page.
 	StatusURL string
+	// LoginURL is where the 511 page sends the visitor to sign in to the
+	// network.
+	LoginURL string
 	// Footer is a line of text at the bottom of the page.
 	Footer string
 }
