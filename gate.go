@@ -65,17 +65,18 @@ func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) (*h
 	case bypass.Admit:
 		return r, true
 	}
-	if !lastResort(g.report.log, r, func() { g.answer(rw, r, st, expired, now) }) {
-		minimalError(rw, http.StatusServiceUnavailable)
-	}
+	g.answer(rw, r, st, expired, now)
 	return r, true
 }
 
 // answer writes the maintenance page for the window st: it decides when to
 // come back and how often an open page reloads, and hands that to the
 // responder, which says it.
+//
+// Whatever fails on the way (a RequestID func or a page of the user's),
+// the visitor still gets the 503.
 func (g *maintenanceGate) answer(rw http.ResponseWriter, r *http.Request, st maintenance.State, expired bool, now time.Time) {
-	d := pageData{status: http.StatusServiceUnavailable, maintenance: true, message: st.Message, path: r.URL.EscapedPath(), requestID: g.report.id(r)}
+	d := pageData{status: http.StatusServiceUnavailable, maintenance: true, message: st.Message, path: r.URL.EscapedPath()}
 	switch {
 	case !st.Until.IsZero() && !expired && st.Until.Sub(now) <= maxRetryDelay:
 		// (An end a century away is a typo, not a promise to repeat.)
@@ -89,5 +90,11 @@ func (g *maintenanceGate) answer(rw http.ResponseWriter, r *http.Request, st mai
 			d.refresh = left
 		}
 	}
-	g.respond.respond(rw, r, everyHeaderIsOuter, &d, now)
+	ok := lastResort(g.report.log, r, func() {
+		d.requestID = g.report.id(r)
+		g.respond.respond(rw, r, everyHeaderIsOuter, &d, now)
+	})
+	if !ok {
+		minimalError(rw, http.StatusServiceUnavailable)
+	}
 }
