@@ -71,8 +71,12 @@ func (e *entryHeaders) snapshot(h http.Header) {
 	}
 }
 
-// get returns the values an outer middleware set for key.
+// get returns the values an outer middleware set for key. A nil
+// entryHeaders has none.
 func (e *entryHeaders) get(key string) ([]string, bool) {
+	if e == nil {
+		return nil, false
+	}
 	for i := range e.n {
 		if e.kv[i].key == key {
 			return e.kv[i].values, true
@@ -84,6 +88,9 @@ func (e *entryHeaders) get(key string) ([]string, bool) {
 
 // each calls f with every entry header.
 func (e *entryHeaders) each(f func(key string, values []string)) {
+	if e == nil {
+		return
+	}
 	for i := range e.n {
 		f(e.kv[i].key, e.kv[i].values)
 	}
@@ -96,7 +103,7 @@ func (e *entryHeaders) each(f func(key string, values []string)) {
 // a replaced response, as described above. An invalid or past Retry-After
 // is dropped.
 func resetHeaders(h http.Header, entry *entryHeaders, keepCookies bool, now time.Time) {
-	if !entry.all {
+	if entry == nil || !entry.all {
 		for k, inner := range h {
 			outer, fromOuter := entry.get(k)
 			switch {
@@ -186,7 +193,7 @@ func isTargetedCacheControl(key string) bool { return strings.HasSuffix(key, "Cd
 // dropEntryFreshness is dropFreshnessOf for a response replaced under
 // entry: only the entry headers can still hold a targeted cache control.
 func dropEntryFreshness(h http.Header, entry *entryHeaders) {
-	if entry.all {
+	if entry != nil && entry.all {
 		dropFreshness(h)
 		return
 	}

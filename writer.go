@@ -51,8 +51,9 @@ type interceptor struct {
 
 	// entry holds the headers that were on the response when the middleware
 	// was entered (an outer CORS or compression middleware owns them), by
-	// reference: nothing is copied on the way through.
-	entry entryHeaders
+	// reference: nothing is copied on the way through. Nil when there were
+	// none, the common case.
+	entry *entryHeaders
 
 	state  writerState
 	status int
@@ -71,11 +72,19 @@ type interceptor struct {
 }
 
 func newInterceptor(rw http.ResponseWriter, r *http.Request, p *policy, late func(*interceptor)) *interceptor {
-	w := &interceptor{rw: rw, req: r, policy: p, late: late}
-	if h := rw.Header(); len(h) > 0 {
-		w.entry.snapshot(h)
+	h := rw.Header()
+	if len(h) == 0 {
+		return &interceptor{rw: rw, req: r, policy: p, late: late}
 	}
-	return w
+	// One allocation either way: the entry headers travel in the same
+	// object as the interceptor.
+	both := &struct {
+		interceptor
+		entry entryHeaders
+	}{interceptor: interceptor{rw: rw, req: r, policy: p, late: late}}
+	both.entry.snapshot(h)
+	both.interceptor.entry = &both.entry
+	return &both.interceptor
 }
 
 // markDone records that the middleware has returned. The interceptor is
