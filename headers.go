@@ -127,12 +127,23 @@ func resetHeaders(h http.Header, entry *entryHeaders, keepCookies bool, now time
 	if v := h["Retry-After"]; v != nil && (len(v) != 1 || !validRetryAfter(v[0], now)) {
 		delete(h, "Retry-After")
 	}
-	// Whoever set these, they describe another representation than the
-	// page: a validator would let a cache revalidate the error as if it
-	// were the resource.
-	for _, k := range [...]string{"Content-Length", "Content-Range", "Trailer", "Etag", "Last-Modified", "Content-Disposition", "Content-Location"} {
-		delete(h, k)
+	for k := range h {
+		if describesBody(k) {
+			delete(h, k)
+		}
 	}
+}
+
+// describesBody reports whether a header describes a representation other
+// than the page, whoever set it: a validator would let a cache revalidate
+// the error as if it were the resource. (One pass over the few headers a
+// response has costs less than deleting each of these by name.)
+func describesBody(key string) bool {
+	switch key {
+	case "Content-Length", "Content-Range", "Trailer", "Etag", "Last-Modified", "Content-Disposition", "Content-Location":
+		return true
+	}
+	return false
 }
 
 // mergeKept combines the values an outer middleware set for a kept header

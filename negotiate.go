@@ -3,6 +3,7 @@ package errorpage
 import (
 	"net/http"
 	"strings"
+	"sync/atomic"
 )
 
 // format is the representation of a page.
@@ -26,6 +27,33 @@ const (
 // It reads only the start of the list (see [list]), parses in place and
 // does not allocate.
 func negotiate(h http.Header) format {
+	lines := h["Accept"]
+	if len(lines) == 1 {
+		// Browsers send one of a few Accept values, the same on every
+		// request: remember the last one's answer.
+		if m := lastAccept.Load(); m != nil && m.accept == lines[0] {
+			return m.f
+		}
+		f := negotiateList(lines)
+		if len(lines[0]) <= maxListBytes {
+			lastAccept.Store(&acceptMemo{lines[0], f})
+		}
+		return f
+	}
+	return negotiateList(lines)
+}
+
+// lastAccept is the last single-line Accept value negotiated, with its
+// answer.
+var lastAccept atomic.Pointer[acceptMemo]
+
+type acceptMemo struct {
+	accept string
+	f      format
+}
+
+// negotiateList is negotiate on the lines of an Accept header.
+func negotiateList(lines []string) format {
 	type score struct {
 		spec int     // 3 type/subtype, 2 type/*, 1 */*, 0 no match
 		q    float64 // quality of the most specific match
@@ -33,7 +61,7 @@ func negotiate(h http.Header) format {
 	}
 	var best [numFormats]score
 	pos := 0
-	for elems := newList(h["Accept"]); ; {
+	for elems := newList(lines); ; {
 		elem, ok := elems.next()
 		if !ok {
 			break
