@@ -169,11 +169,19 @@ func (pol *Policy) decide(rw http.ResponseWriter, r *http.Request, st maintenanc
 // names must be.
 func isToken(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0 {
-			continue
+		if !isTokenChar(s[i]) {
+			return false
 		}
-		return false
 	}
 	return s != ""
+}
+
+// isTokenChar reports whether c is a tchar of RFC 9110 §5.6.2: the one
+// definition of the token set in this package.
+func isTokenChar(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
 }

@@ -175,7 +175,7 @@ func appendForwarded(els []forwardedElement, v string) ([]forwardedElement, bool
 	for i := 0; ; {
 		i = skipOWS(v, i)
 		j := i
-		for j < len(v) && isTokenChar(v[j]) {
+		for j < len(v) && isForwardedValueChar(v[j]) {
 			j++
 		}
 		switch {
@@ -237,7 +237,7 @@ func forwardedValue(v string, i int) (val string, end int, ok bool) {
 		return "", 0, false // unterminated
 	}
 	k := i
-	for i < len(v) && isTokenChar(v[i]) {
+	for i < len(v) && isForwardedValueChar(v[i]) {
 		i++
 	}
 	return v[k:i], i, i > k
@@ -250,14 +250,8 @@ func skipOWS(v string, i int) int {
 	return i
 }
 
-// isTokenChar reports whether c may appear in an RFC 9110 token. Node
-// values such as 192.0.2.1:8080 and "[2001:db8::1]" must be quoted, but
-// proxies send the unquoted IPv4 form, whose characters are all token
-// characters except ':', which we accept too.
-func isTokenChar(c byte) bool {
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		return true
-	}
-	return strings.IndexByte("!#$%&'*+-.^_`|~:", c) >= 0
-}
+// isForwardedValueChar reports whether c may appear in an unquoted value
+// of a Forwarded element: a token character, or ':'. Node values such as
+// 192.0.2.1:8080 must be quoted, but proxies send them unquoted, and ':'
+// is the one character of that form that is not a token character.
+func isForwardedValueChar(c byte) bool { return isTokenChar(c) || c == ':' }
