@@ -53,7 +53,10 @@ func (s *statusSet) has(code int) bool {
 // isProblemJSON reports whether the response already is an RFC 9457
 // problem document, the API's own answer.
 func isProblemJSON(h http.Header) bool {
-	ct := h.Get("Content-Type")
+	var ct string
+	if v := h["Content-Type"]; len(v) > 0 { // h.Get would canonicalize the key again
+		ct = v[0]
+	}
 	if i := strings.IndexByte(ct, ';'); i >= 0 {
 		ct = ct[:i]
 	}

@@ -127,8 +127,10 @@ func resetHeaders(h http.Header, entry *entryHeaders, keepCookies bool, now time
 	if v := h["Retry-After"]; v != nil && (len(v) != 1 || !validRetryAfter(v[0], now)) {
 		delete(h, "Retry-After")
 	}
+	// One pass over the few headers left costs less than deleting each of
+	// these by name.
 	for k := range h {
-		if describesBody(k) {
+		if describesBody(k) || givesFreshness(k) {
 			delete(h, k)
 		}
 	}
@@ -136,8 +138,7 @@ func resetHeaders(h http.Header, entry *entryHeaders, keepCookies bool, now time
 
 // describesBody reports whether a header describes a representation other
 // than the page, whoever set it: a validator would let a cache revalidate
-// the error as if it were the resource. (One pass over the few headers a
-// response has costs less than deleting each of these by name.)
+// the error as if it were the resource.
 func describesBody(key string) bool {
 	switch key {
 	case "Content-Length", "Content-Range", "Trailer", "Etag", "Last-Modified", "Content-Disposition", "Content-Location":
@@ -181,41 +182,25 @@ func noStore(h http.Header) {
 
 // dropFreshness removes what could make a cache keep the response, except
 // Cache-Control itself, which the caller sets to no-store.
-func dropFreshness(h http.Header) { dropFreshnessOf(h, h) }
-
-// dropFreshnessOf is dropFreshness looking for targeted cache controls only
-// among the keys of from: after resetHeaders, only the entry headers can
-// still hold one, and they are usually none.
-func dropFreshnessOf(h, from http.Header) {
-	delete(h, "Expires")
-	delete(h, "Pragma")
-	delete(h, "Surrogate-Control")
-	for k := range from {
-		if isTargetedCacheControl(k) {
+func dropFreshness(h http.Header) {
+	for k := range h {
+		if givesFreshness(k) {
 			delete(h, k)
 		}
 	}
 }
 
-// isTargetedCacheControl reports whether key is a cache control aimed at
-// one kind of cache (RFC 9213: CDN-Cache-Control, and vendors' own).
-func isTargetedCacheControl(key string) bool { return strings.HasSuffix(key, "Cdn-Cache-Control") }
-
-// dropEntryFreshness is dropFreshnessOf for a response replaced under
-// entry: only the entry headers can still hold a targeted cache control.
-func dropEntryFreshness(h http.Header, entry *entryHeaders) {
-	if entry != nil && entry.all {
-		dropFreshness(h)
-		return
+// givesFreshness reports whether a header could make a cache keep the
+// response (RFC 9111), other than Cache-Control itself: Expires, Pragma,
+// and the cache controls aimed at one kind of cache (Surrogate-Control,
+// RFC 9213's CDN-Cache-Control and vendors' own).
+func givesFreshness(key string) bool {
+	switch key {
+	case "Expires", "Pragma", "Surrogate-Control":
+		return true
 	}
-	dropFreshnessOf(h, nil)
-	entry.each(func(k string, _ []string) {
-		if isTargetedCacheControl(k) {
-			delete(h, k)
-		}
-	})
+	return strings.HasSuffix(key, "Cdn-Cache-Control")
 }
-
 // headerValues hands out header value slices from one allocation per
 // response. Each slice has capacity one, so whoever appends to it later
 // gets a fresh array and never writes into a neighbour's.

@@ -100,7 +100,6 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 		hv.set(h, "Refresh", formatRetryDelay(d.refresh))
 	}
 
-	dropEntryFreshness(h, entry)
 	h["Cache-Control"] = sv.noStore
 	h["Content-Type"] = sv.types[f]
 	h["Content-Length"] = contentLength(buf.Len())
