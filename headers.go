@@ -201,6 +201,7 @@ func givesFreshness(key string) bool {
 	}
 	return strings.HasSuffix(key, "Cdn-Cache-Control")
 }
+
 // headerValues hands out header value slices from one allocation per
 // response. Each slice has capacity one, so whoever appends to it later
 // gets a fresh array and never writes into a neighbour's.
