@@ -1,8 +1,7 @@
 package errorpage
 
 import (
-	"crypto/rand"
-	"encoding/base64"
+	"math/rand/v2"
 	"net/http"
 )
 
@@ -75,9 +74,17 @@ func cleanRequestID(id string) string {
 
 // newRequestID makes up an ID for a request that came without one: 72
 // random bits, 12 URL-safe characters, short enough to read out on the
-// phone and unique enough to find one log record.
+// phone and unique enough to find one log record. It is no secret, so the
+// runtime's fast generator (math/rand/v2, seeded from the system) serves.
 func newRequestID() string {
-	var b [9]byte
-	_, _ = rand.Read(b[:]) // never fails since Go 1.24; a zero ID would still be shown
-	return base64.RawURLEncoding.EncodeToString(b[:])
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	var id [12]byte
+	for i, x := 0, uint64(0); i < len(id); i++ {
+		if i%10 == 0 {
+			x = rand.Uint64() // 10 characters of 6 bits each
+		}
+		id[i] = alphabet[x&63]
+		x >>= 6
+	}
+	return string(id[:])
 }

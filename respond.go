@@ -15,10 +15,12 @@ type responder struct {
 	keepCookies bool         // Options.KeepSetCookie
 	retry       retryDefault // what an overloaded 503 advertises
 	shared      sharedValues
+	lastWindow  *atomic.Pointer[windowSaying] // see sayWindow
 }
 
 func newResponder(rd *renderer, keepCookies bool, retry retryDefault) responder {
-	return responder{render: rd, keepCookies: keepCookies, retry: retry, shared: newSharedValues(rd, retry)}
+	return responder{render: rd, keepCookies: keepCookies, retry: retry, shared: newSharedValues(rd, retry),
+		lastWindow: new(atomic.Pointer[windowSaying])}
 }
 
 // sharedValues are the header values every page of a kind has, made once
@@ -72,17 +74,23 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 	// When to come back, decided once, then said in the header, the
 	// page's sentence and the problem document.
 	value, wait := rs.retry.whenBack(d.back, h["Retry-After"], d.status, d.maintenance, now)
+	var window *windowSaying
+	if !d.back.at.IsZero() {
+		window = rs.sayWindow(d.lang, d.back.at, now)
+	}
 	switch {
+	case window != nil:
+		h["Retry-After"] = window.retryAfter
 	case value == "":
 	case value == rs.retry.value:
 		h["Retry-After"] = sv.retry
 	default:
-		hv.set(h, "Retry-After", value)
+		h["Retry-After"] = decimal(value)
 	}
 	switch {
-	case wait > 0 && d.maintenance && !d.back.at.IsZero():
+	case window != nil && wait > 0 && d.maintenance:
 		d.retrySeconds = ceilDiv(wait, time.Second)
-		d.retry = langs.backBy(d.lang, d.back.at, now)
+		d.retry = window.sentence
 	case wait > 0:
 		d.retrySeconds = ceilDiv(wait, time.Second)
 		d.retry = langs.retryIn(d.lang, wait)
@@ -97,12 +105,12 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 	f, nonce := rs.render.render(r.Context(), buf, negotiate(r.Header), d)
 	if d.refresh > 0 && f == formatHTML {
 		// Refresh is an HTML-standard header, not HTTP's: only for pages.
-		hv.set(h, "Refresh", formatRetryDelay(d.refresh))
+		h["Refresh"] = decimal(formatRetryDelay(d.refresh))
 	}
 
 	h["Cache-Control"] = sv.noStore
 	h["Content-Type"] = sv.types[f]
-	h["Content-Length"] = contentLength(buf.Len())
+	h["Content-Length"] = decimalOf(buf.Len())
 	h["Content-Language"] = sv.langs[d.lang]
 	switch {
 	case f != formatHTML:
@@ -126,25 +134,57 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 	}
 }
 
-// contentLengths caches Content-Length values by length, one per slot:
-// pages of a kind have one length, or a few (request IDs differ in
-// length), so nearly every response finds its value made.
-var contentLengths [1024]atomic.Pointer[lengthValue]
+// sayWindow returns what the end of a maintenance window makes a response
+// say: its Retry-After and its sentence. Every request of the same second
+// in the same language says the same, so the last one made is kept.
+func (rs *responder) sayWindow(lang int, at, now time.Time) *windowSaying {
+	sec := now.Unix()
+	if w := rs.lastWindow.Load(); w != nil && w.lang == lang && w.at.Equal(at) && w.second == sec {
+		return w
+	}
+	w := &windowSaying{lang: lang, at: at, second: sec,
+		retryAfter: one(formatRetryDate(at)), sentence: rs.render.langs.backBy(lang, at, now)}
+	rs.lastWindow.Store(w)
+	return w
+}
 
-type lengthValue struct {
+type windowSaying struct {
+	lang       int
+	at         time.Time
+	second     int64
+	retryAfter []string
+	sentence   string
+}
+
+// decimals keeps header values that are decimal numbers (Content-Length,
+// Refresh, a delay's Retry-After), one per slot: a page of a kind has one
+// length, or a few, so nearly every response finds its value made and
+// shares it.
+var decimals [1024]atomic.Pointer[decimalValue]
+
+type decimalValue struct {
 	n int
 	v []string
 }
 
-// contentLength returns a shared Content-Length value for n.
-func contentLength(n int) []string {
-	slot := &contentLengths[n%len(contentLengths)]
-	if lv := slot.Load(); lv != nil && lv.n == n {
-		return lv.v
+// decimalOf returns a shared header value holding n in decimal.
+func decimalOf(n int) []string {
+	slot := &decimals[n%len(decimals)]
+	if d := slot.Load(); d != nil && d.n == n {
+		return d.v
 	}
-	lv := &lengthValue{n: n, v: one(strconv.Itoa(n))}
-	slot.Store(lv)
-	return lv.v
+	d := &decimalValue{n, one(strconv.Itoa(n))}
+	slot.Store(d)
+	return d.v
+}
+
+// decimal returns a shared header value holding v, delay-seconds as
+// formatRetryDelay writes them.
+func decimal(v string) []string {
+	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+		return decimalOf(n)
+	}
+	return one(v)
 }
 
 // minimalError is the answer when even the page could not be made: the

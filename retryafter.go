@@ -87,11 +87,12 @@ func newRetryDefault(d time.Duration) retryDefault {
 // left (handler, already checked by resetHeaders), else for an overloaded
 // 503 the default; a maintenance window that says nothing gets nothing.
 // It returns the Retry-After value to set ("" keeps the handler's, or
-// sends none) and the wait it stands for.
+// sends none, or for a moment (back.at) leaves the formatting of the date
+// to the caller, which keeps it) and the wait it stands for.
 func (def retryDefault) whenBack(back retry, handler []string, status int, maintenance bool, now time.Time) (value string, wait time.Duration) {
 	switch {
 	case !back.at.IsZero():
-		return formatRetryDate(back.at), ceilSecond(back.at).Sub(now)
+		return "", ceilSecond(back.at).Sub(now)
 	case back.delay > 0:
 		return formatRetryDelay(back.delay), back.delay
 	case handler != nil:
