@@ -69,7 +69,7 @@ func TestAdmin(t *testing.T) {
 			res.Body.Close()
 			assert.Equal(t, tt.wantStatus, res.StatusCode, "body: %s", body)
 			assert.Equal(t, "no-store", res.Header.Get("Cache-Control"))
-			assert.True(t, sameState(tt.wantState, sw.State()), "got state %+v, want %+v", sw.State(), tt.wantState)
+			assert.True(t, tt.wantState.Equal(sw.State()), "got state %+v, want %+v", sw.State(), tt.wantState)
 			assert.Contains(t, string(body), tt.wantBody)
 			switch {
 			case tt.wantStatus == 401:
@@ -80,7 +80,7 @@ func TestAdmin(t *testing.T) {
 			case tt.wantStatus == 200 && tt.method != "HEAD":
 				var st State
 				require.NoError(t, json.Unmarshal(body, &st), "the answer is the maintenance document")
-				assert.True(t, sameState(sw.State(), st), "the answer is the new state")
+				assert.True(t, sw.State().Equal(st), "the answer is the new state")
 			}
 		})
 	}

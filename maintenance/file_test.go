@@ -55,7 +55,7 @@ func TestTriggerFileStates(t *testing.T) {
 			}
 			f, logs := newTestTriggerFile(t, path)
 			got := f.State()
-			assert.True(t, sameState(tt.want, got), "got %+v, want %+v", got, tt.want)
+			assert.True(t, tt.want.Equal(got), "got %+v, want %+v", got, tt.want)
 			if tt.wantLog == "" {
 				assert.NotContains(t, logs.String(), "level=ERROR")
 			} else {
@@ -181,11 +181,11 @@ func TestTriggerFileWrites(t *testing.T) {
 	f, _ := newTestTriggerFile(t, path)
 	st := State{On: true, Message: "written", Until: time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC), Retry: time.Minute, Secret: "s3cretS3cretS3cret"}
 	require.NoError(t, f.SetState(context.Background(), st))
-	assert.True(t, sameState(st, f.State()), "the writer sees its write at once")
+	assert.True(t, st.Equal(f.State()), "the writer sees its write at once")
 
 	read, err := ReadTriggerFile(path)
 	require.NoError(t, err)
-	assert.True(t, sameState(st, read), "got %+v, want %+v", read, st)
+	assert.True(t, st.Equal(read), "got %+v, want %+v", read, st)
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Len(t, entries, 1, "no temporary file left behind")

@@ -1,6 +1,9 @@
 package maintenance
 
-import "time"
+import (
+	"net/http"
+	"time"
+)
 
 // Options configures maintenance mode: the Maintenance field of the
 // middleware's options. The zero value has no source, and maintenance mode
@@ -93,4 +96,14 @@ type Options struct {
 	// sooner when the secret changes: they are signed with a key derived
 	// from it.
 	CookieLifetime time.Duration
+
+	// Bypass, if non-nil, is asked about each request that maintenance
+	// would block, after the built-in bypasses (paths, networks, secret),
+	// and lets it through when it returns true: signed-in staff, say,
+	// recognised by their session, a JWT or an mTLS identity. It runs
+	// before the handler, so it must find what it needs in the request
+	// alone. A Bypass that panics counts as "no bypass"; the first such
+	// panic is logged (its type only), later ones are not. Nil lets no
+	// one through but the built-in bypasses.
+	Bypass func(*http.Request) bool
 }

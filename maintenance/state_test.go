@@ -38,7 +38,7 @@ func FuzzDocument(f *testing.F) {
 		}
 		// The document keeps whole nanoseconds of the end time but
 		// writes the retry as a Go duration, which is exact too.
-		if !sameState(st, back) {
+		if !st.Equal(back) {
 			t.Fatalf("round trip changed %+v into %+v", st, back)
 		}
 	})
