@@ -223,7 +223,11 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		if err := t.set(ctx, st); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "maintenance on (%s)\n", t)
+		if st.Scheduled(now()) {
+			fmt.Fprintf(stdout, "maintenance scheduled (%s)\n", t)
+		} else {
+			fmt.Fprintf(stdout, "maintenance on (%s)\n", t)
+		}
 		describe(stdout, st, now())
 		switch {
 		case withSecret:

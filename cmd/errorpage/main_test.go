@@ -326,6 +326,7 @@ func TestCLIDownScheduledReadOnlyScoped(t *testing.T) {
 		"--at", "+1m", "--until", "+20m", "--read-only", "--only", "/billing/", "--only", "shop.example.com",
 		"--message", "Upgrading", "--message", "de=Wir rüsten auf", "--status", "503")
 	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "maintenance scheduled (trigger file")
 	assert.Contains(t, out, "start:   2026-12-24T01:01:00Z (in 1m0s")
 	assert.Contains(t, out, "read-only")
 	assert.Contains(t, out, "paths under /billing/")
