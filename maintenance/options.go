@@ -11,9 +11,12 @@ import (
 // configured. The middleware checks the options when it is built, and
 // only if Source is set.
 //
-// While the source says maintenance is on, every request that no bypass
-// lets through is answered with 503 Service Unavailable and the maintenance
-// page, whatever its method, and the handler is not called. The response
+// While the source says maintenance is on (and the window has started:
+// [State].Start), every request in the window's scope ([State].Paths,
+// [State].Hosts) that no bypass lets through is answered with 503 Service
+// Unavailable and the maintenance page, whatever its method (only the
+// unsafe ones in a [State].ReadOnly window), and the handler is not
+// called. The response
 // has Cache-Control: no-store and, when the window says when it ends,
 // Retry-After: the end time as an HTTP-date, or else the window's retry
 // delay in seconds. A window with neither sends no Retry-After (the
