@@ -1,10 +1,15 @@
 package errorpage
 
 import (
+	"context"
+	"fmt"
+	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/errorpage/errorpage/internal/bypass"
+	"github.com/errorpage/errorpage/internal/notice"
 	"github.com/errorpage/errorpage/maintenance"
 )
 
@@ -19,6 +24,8 @@ type maintenanceGate struct {
 	noExpiry bool
 	refresh  time.Duration
 	bypass   *bypass.Policy
+	hook     func(*http.Request) bool // Options.Bypass, or nil
+	panicked atomic.Bool              // the hook panicked once: logged
 	now      func() time.Time
 
 	report  *reporter  // the request ID, and the log for what fails
@@ -35,7 +42,7 @@ func newMaintenanceGate(o maintenance.Options, now func() time.Time, report *rep
 	if err != nil {
 		return nil, err
 	}
-	g := &maintenanceGate{src: o.Source, noExpiry: o.NoExpiry, refresh: o.Refresh, bypass: pol, now: now, report: report, respond: respond}
+	g := &maintenanceGate{src: o.Source, noExpiry: o.NoExpiry, refresh: o.Refresh, bypass: pol, hook: o.Bypass, now: now, report: report, respond: respond}
 	if g.refresh == 0 {
 		g.refresh = defaultRefresh
 	}
@@ -43,30 +50,75 @@ func newMaintenanceGate(o maintenance.Options, now func() time.Time, report *rep
 }
 
 // intercept answers r with the maintenance page, or the secret URL's
-// redirect, and reports true when maintenance is on and r is not bypassed.
-// Otherwise it returns the request the handler gets: r, or a copy of r
-// without the secret header. It reads the state once, so a switch in the
-// middle of a request does not affect it.
+// redirect, and reports true when maintenance is in force for r and r is
+// not bypassed. Otherwise it returns the request the handler gets: r, or a
+// copy of r without the secret header, carrying a notice of a window that
+// has not started or lets only safe methods through. It reads the state
+// once, so a switch in the middle of a request does not affect it.
+//
+// In order: a window that is off, over, or does not scope r passes it; a
+// window that has not started passes it with a notice; a read-only window
+// passes GET, HEAD and OPTIONS with a notice; then the built-in bypasses,
+// then Options.Bypass.
 func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) (*http.Request, bool) {
 	st := g.src.State()
 	var now time.Time
 	expired := false
+	var n maintenance.Notice
 	if st.On {
 		now = g.now()
 		expired = !st.Until.IsZero() && !now.Before(st.Until)
-		if expired && !g.noExpiry {
+		switch {
+		case expired && !g.noExpiry:
 			st.On = false // the window is over
+		case !bypass.InScope(r, st):
+			st.On = false // another part of the site
+		case st.Scheduled(now):
+			n.Upcoming = true
+		case st.ReadOnly && bypass.Safe(r.Method):
+			n.ReadOnly = true
 		}
 	}
+	if n.Upcoming || n.ReadOnly {
+		n.Window = st
+		n.Window.Secret = ""
+		st.On = false
+	}
 	verdict, r := g.bypass.Decide(rw, r, st, now)
+	if verdict == bypass.Block && g.hook != nil && g.askHook(r) {
+		verdict = bypass.Pass
+	}
 	switch verdict {
 	case bypass.Pass:
+		if n.Upcoming || n.ReadOnly {
+			r = r.WithContext(notice.With(r.Context(), n))
+		}
 		return r, false
 	case bypass.Admit:
 		return r, true
 	}
 	g.answer(rw, r, st, expired, now)
 	return r, true
+}
+
+// askHook asks Options.Bypass about r. A panic counts as "no bypass"; the
+// first is logged, with the type of its value only (a value can carry a
+// secret), so that a broken hook does not flood the log.
+func (g *maintenanceGate) askHook(r *http.Request) (ok bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			ok = false
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			if g.panicked.CompareAndSwap(false, true) {
+				g.report.log.LogAttrs(context.Background(), slog.LevelError,
+					"errorpage: Maintenance.Bypass panicked; treating it as no bypass (logged once)",
+					slog.String("panic_type", fmt.Sprintf("%T", v)))
+			}
+		}
+	}()
+	return g.hook(r)
 }
 
 // answer writes the maintenance page for the window st: it decides when to
@@ -76,7 +128,7 @@ func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) (*h
 // Whatever fails on the way (a RequestID func or a page of the user's),
 // the visitor still gets the 503.
 func (g *maintenanceGate) answer(rw http.ResponseWriter, r *http.Request, st maintenance.State, expired bool, now time.Time) {
-	d := pageData{status: http.StatusServiceUnavailable, maintenance: true, message: st.Message, path: r.URL.EscapedPath()}
+	d := pageData{status: http.StatusServiceUnavailable, maintenance: true, message: st.Message, messages: st.Messages, path: r.URL.EscapedPath()}
 	switch {
 	case !st.Until.IsZero() && !expired && st.Until.Sub(now) <= maxRetryDelay:
 		// (An end a century away is a typo, not a promise to repeat.)

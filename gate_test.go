@@ -498,3 +498,195 @@ func TestGate_MaintenancePageConstructorPanicKeepsTheStatus(t *testing.T) {
 		t.Fatalf("got status %d, want 503", resp.StatusCode)
 	}
 }
+
+// windowSetup is maintSetup with a clock the test moves, and a handler
+// that answers with what the gate told it: "upcoming", "read-only" or
+// "live site".
+func windowSetup(t *testing.T, o maintenance.Options, st maintenance.State) (http.Handler, *time.Time, *logBuffer) {
+	t.Helper()
+	sw := &maintenance.Switch{}
+	sw.Set(st)
+	o.Source = sw
+	m, logs := newTestMiddleware(t, Options{Maintenance: o})
+	now := maintNow
+	setClock(m, func() time.Time { return now })
+	h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case maintenance.ReadOnly(r):
+			io.WriteString(w, "read-only")
+		default:
+			if _, ok := maintenance.Upcoming(r); ok {
+				io.WriteString(w, "upcoming")
+				return
+			}
+			io.WriteString(w, "live site")
+		}
+	}))
+	return h, &now, logs
+}
+
+func TestGate_ScheduledWindowAcrossTimeZonesAndDST(t *testing.T) {
+	// The window is given in New York time across the end of daylight
+	// saving (1 Nov 2026, 02:00 EDT → 01:00 EST): 01:30 happens twice
+	// there, and Go's time.Date picks the first (EDT). What counts is the
+	// instant, whatever zone the document or the server clock is in.
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	require.NoError(t, err)
+	start := time.Date(2026, 11, 1, 1, 30, 0, 0, ny) // 05:30 UTC
+	until := start.Add(2 * time.Hour)                // 07:30 UTC, 02:30 EST
+	require.Equal(t, time.Date(2026, 11, 1, 5, 30, 0, 0, time.UTC), start.UTC())
+
+	// Round-trip through the document, as a fleet would read it.
+	doc, err := json.Marshal(maintenance.State{On: true, Start: start, Until: until})
+	require.NoError(t, err)
+	var st maintenance.State
+	require.NoError(t, json.Unmarshal(doc, &st))
+
+	h, now, _ := windowSetup(t, maintenance.Options{}, st)
+	for _, tc := range []struct {
+		name string
+		at   time.Time
+		want string
+		code int
+	}{
+		{"an hour before, in Tokyo", start.Add(-time.Hour).In(tokyo), "upcoming", 200},
+		{"a nanosecond before, in New York", start.Add(-1).In(ny), "upcoming", 200},
+		{"at the start, in UTC", start.UTC(), "", 503},
+		{"the second 01:30 in New York (EST), inside", time.Date(2026, 11, 1, 1, 30, 0, 0, ny).Add(time.Hour), "", 503},
+		{"a nanosecond before the end, in Tokyo", until.Add(-1).In(tokyo), "", 503},
+		{"at the end", until.In(ny), "live site", 200},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			*now = tc.at
+			rec := record(h, httptest.NewRequest("GET", "/", nil))
+			assert.Equal(t, tc.code, rec.Code, "got %d, want %d at %s", rec.Code, tc.code, tc.at)
+			if tc.want != "" {
+				assert.Equal(t, tc.want, rec.Body.String())
+			}
+		})
+	}
+}
+
+func TestGate_ReadOnlyPerMethod(t *testing.T) {
+	h, _, _ := windowSetup(t, maintenance.Options{}, maintenance.State{On: true, ReadOnly: true, Message: "Migrating"})
+	for _, tc := range []struct {
+		method string
+		header []string
+		pass   bool
+	}{
+		{"GET", nil, true},
+		{"HEAD", nil, true},
+		{"OPTIONS", []string{"Origin", "https://app.example", "Access-Control-Request-Method", "POST"}, true}, // CORS preflight
+		{"POST", nil, false},
+		{"PUT", nil, false},
+		{"PATCH", nil, false},
+		{"DELETE", nil, false},
+		{"PROPFIND", nil, false}, // unknown to RFC 9110: unsafe
+		{"get", nil, false},      // methods are case-sensitive
+		{"CONNECT", nil, false},
+	} {
+		t.Run(tc.method, func(t *testing.T) {
+			r := httptest.NewRequest(tc.method, "/orders", nil)
+			r.Header.Set("Accept", "application/json")
+			for i := 0; i+1 < len(tc.header); i += 2 {
+				r.Header.Set(tc.header[i], tc.header[i+1])
+			}
+			rec := record(h, r)
+			if tc.pass {
+				assert.Equal(t, 200, rec.Code)
+				if tc.method != "HEAD" {
+					assert.Equal(t, "read-only", rec.Body.String(), "the handler is told the site is read-only")
+				}
+				return
+			}
+			assert.Equal(t, 503, rec.Code, "got %d, want 503 for %s", rec.Code, tc.method)
+			assert.Equal(t, "application/problem+json", rec.Header().Get("Content-Type"))
+			assert.Contains(t, rec.Body.String(), "Migrating")
+		})
+	}
+}
+
+func TestGate_ScopesWithEncodedPaths(t *testing.T) {
+	h, _, _ := windowSetup(t, maintenance.Options{}, maintenance.State{On: true, Paths: []string{"/billing/"}, Hosts: []string{"shop.example.com"}})
+	for _, tc := range []struct {
+		name, host, target string
+		blocked            bool
+	}{
+		{"in scope", "shop.example.com", "/billing/invoices", true},
+		{"the prefix without its slash", "shop.example.com", "/billing", true},
+		{"host with port and upper case", "SHOP.example.com:8443", "/billing/x", true},
+		{"encoded letter", "shop.example.com", "/%62illing/x", true},
+		{"encoded slash", "shop.example.com", "/billing%2Fx", true},
+		{"dot segments", "shop.example.com", "/shop/../billing/x", true},
+		{"double slash", "shop.example.com", "//billing/x", true},
+		{"double encoding", "shop.example.com", "/%2562illing/x", true},
+		{"another path", "shop.example.com", "/shop/cart", false},
+		{"a longer name", "shop.example.com", "/billingreport", false},
+		{"another host", "blog.example.com", "/billing/x", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := httptest.NewRequest("GET", tc.target, nil)
+			r.Host = tc.host
+			rec := record(h, r)
+			if tc.blocked {
+				assert.Equal(t, 503, rec.Code, "got %d, want 503 for %s%s", rec.Code, tc.host, tc.target)
+			} else {
+				assert.Equal(t, 200, rec.Code, "got %d, want 200 for %s%s", rec.Code, tc.host, tc.target)
+			}
+		})
+	}
+}
+
+func TestGate_BypassHook(t *testing.T) {
+	staff := func(r *http.Request) bool {
+		switch r.Header.Get("X-Staff") {
+		case "yes":
+			return true
+		case "boom":
+			panic("hook failed: token=hunter2")
+		}
+		return false
+	}
+	var asked atomic.Int64
+	h, _, logs := windowSetup(t, maintenance.Options{
+		AllowPaths: []string{"/healthz"},
+		Bypass:     func(r *http.Request) bool { asked.Add(1); return staff(r) },
+	}, maintenance.State{On: true})
+
+	rec := record(h, httptest.NewRequest("GET", "/healthz", nil))
+	assert.Equal(t, 200, rec.Code)
+	assert.EqualValues(t, 0, asked.Load(), "the hook is asked after the built-in bypasses, not for what they let in")
+
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("X-Staff", "yes")
+	assert.Equal(t, 200, record(h, r).Code, "staff get through")
+	assert.Equal(t, 503, record(h, httptest.NewRequest("GET", "/", nil)).Code, "visitors do not")
+
+	for range 3 {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Header.Set("X-Staff", "boom")
+		assert.Equal(t, 503, record(h, r).Code, "a panicking hook is no bypass")
+	}
+	assert.Equal(t, 1, strings.Count(logs.String(), "Maintenance.Bypass panicked"), "logged once: %s", logs)
+	assert.NotContains(t, logs.String(), "hunter2", "the panic value stays out of the log")
+}
+
+func TestGate_MessagePerLanguage(t *testing.T) {
+	h, _, _ := windowSetup(t, maintenance.Options{}, maintenance.State{On: true, Message: "fallback",
+		Messages: map[string]string{"en": "Back at three", "de": "Um drei zurück", "pt": "Volta às três"}})
+	for _, tc := range []struct{ accept, want string }{
+		{"de-CH, en;q=0.5", "Um drei zurück"},
+		{"pt-BR", "Volta às três"}, // the base language's message
+		{"fr", "Back at three"},    // French page, the default language's message
+		{"", "Back at three"},
+	} {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Header.Set("Accept", "text/plain")
+		r.Header.Set("Accept-Language", tc.accept)
+		rec := record(h, r)
+		assert.Equal(t, 503, rec.Code)
+		assert.Contains(t, rec.Body.String(), tc.want, "Accept-Language %q", tc.accept)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/a-h/templ"
@@ -155,8 +156,9 @@ type Middleware struct {
 	debug   bool
 	now     func() time.Time
 
-	render *renderer
-	maint  *maintenanceGate // nil without a maintenance source
+	render   *renderer
+	maint    *maintenanceGate // nil without a maintenance source
+	draining atomic.Bool      // set by Drain
 }
 
 // New builds a Middleware from opts. Invalid options are reported here,
@@ -247,6 +249,10 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 // the response must be aborted. (After runtime.Goexit it never returns:
 // net/http then closes the connection by itself.)
 func (m *Middleware) serve(next http.Handler, rw http.ResponseWriter, r *http.Request) (abort bool) {
+	if m.draining.Load() {
+		m.answerDrain(rw, r)
+		return false
+	}
 	if m.maint != nil {
 		var answered bool
 		if r, answered = m.maint.intercept(rw, r); answered {

@@ -25,9 +25,10 @@ import (
 type pageData struct {
 	status      int
 	maintenance bool
-	message     string // maintenance: the operator's message, or ""
-	path        string // the request path, as the problem's instance
-	lang        int    // index into the languages
+	message     string            // maintenance: the operator's message, or ""
+	messages    map[string]string // maintenance: the message by language tag
+	path        string            // the request path, as the problem's instance
+	lang        int               // index into the languages
 
 	requestID string
 	reference string
@@ -166,6 +167,10 @@ func putBuffer(b *bytes.Buffer) {
 // rendered a custom page ("" for none).
 func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *pageData) (wrote format, nonce string) {
 	text := rd.langs.texts[d.lang]
+	if d.messages != nil {
+		d.message = localMessage(d.messages, text.Tag, rd.langs.texts[0].Tag, d.message)
+		d.messages = nil // chosen once, also if the page is rendered again
+	}
 	st := statusText(text, d)
 	switch f {
 	case formatJSON:
@@ -194,6 +199,24 @@ func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *
 	}
 	writePlain(buf, text, st, d)
 	return formatText, ""
+}
+
+// localMessage picks the operator's message for the page's language tag:
+// its own, its base language's, the default language's, else fallback.
+func localMessage(msgs map[string]string, tag, defaultTag, fallback string) string {
+	for _, t := range [...]string{tag, baseTag(tag), defaultTag, baseTag(defaultTag)} {
+		if m := msgs[t]; m != "" {
+			return m
+		}
+	}
+	return fallback
+}
+
+func baseTag(tag string) string {
+	if i := strings.IndexByte(tag, '-'); i > 0 {
+		return tag[:i]
+	}
+	return tag
 }
 
 // statusText is the explanation for d in the given language.

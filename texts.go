@@ -83,6 +83,9 @@ func mergeText(base, over pages.Text) pages.Text {
 	if over.Dir != "" {
 		out.Dir = over.Dir
 	}
+	if over.DateLayout != "" {
+		out.DateLayout = over.DateLayout
+	}
 	mergeStrings(reflect.ValueOf(&out.Labels).Elem(), reflect.ValueOf(over.Labels))
 	mergeStrings(reflect.ValueOf(&out.Generic).Elem(), reflect.ValueOf(over.Generic))
 	mergeStrings(reflect.ValueOf(&out.Maintenance).Elem(), reflect.ValueOf(over.Maintenance))

@@ -21,6 +21,8 @@ import (
 	"time"
 
 	"github.com/errorpage/errorpage"
+	"github.com/errorpage/errorpage/maintenance"
+	"github.com/errorpage/errorpage/pages"
 )
 
 func main() {
@@ -61,13 +63,25 @@ func main() {
 	maint.printHelp(os.Stdout, ln.Addr().String())
 	mux := routes()
 	mux.Handle("GET /gallery", ep.Gallery())
-	srv := &http.Server{Handler: maint.handler(ep.Handler(mux)), ReadHeaderTimeout: 10 * time.Second}
-	log.Fatal(srv.Serve(ln))
+	h, err := maint.handler(ep.Handler(mux), ep.Readiness())
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go drainOnSignal(srv, ep)
+	if err := srv.Serve(ln); err != http.ErrServerClosed {
+		log.Fatal(err)
+	}
 }
 
 func routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", index)
+	mux.HandleFunc("POST /notes", func(w http.ResponseWriter, r *http.Request) {
+		// A write: in a read-only window the middleware answers it with
+		// the maintenance page and this handler is not called.
+		http.Redirect(w, r, "/?saved=1", http.StatusSeeOther)
+	})
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.HandleFunc("/status/{code}", status)
 	mux.HandleFunc("/panic", func(w http.ResponseWriter, r *http.Request) {
@@ -167,13 +181,25 @@ var demos = []struct{ path, what string }{
 	{"/stream", "server-sent events, flushed through the middleware"},
 	{"/healthz", "the health check: 200 even during maintenance (run with -maintenance-file PATH)"},
 	{"/admin/maintenance", "maintenance admin endpoint: loopback only, bearer token printed at start"},
+	{"/maintenance/status", "maintenance status as JSON, for status pages and scripts: the current and the next window"},
+	{"/readyz", "the readiness probe: 200 during maintenance, 503 once the server drains (Ctrl-C)"},
 }
 
 func index(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>errorpage demo</title></head><body style="font:16px/1.6 system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem"><h1>errorpage demo</h1><p>Each link answers in its own way; the middleware replaces every 5xx and panic, and lets everything else through. Try them with curl too: <code>-H 'Accept: application/json'</code> gets a problem document, no Accept gets plain text.</p><ul>`)
+	fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>errorpage demo</title><style>.ep-banner{background:#fff4ce;border:1px solid #e0b400;border-radius:.5rem;padding:.25rem 1rem;margin:1rem 0}</style></head><body style="font:16px/1.6 system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem">`)
+	// The banner announces a scheduled window, or says the site is
+	// read-only while one is in force; it renders nothing otherwise.
+	if err := pages.MaintenanceBanner(pages.BannerFor(r, nil)).Render(r.Context(), w); err != nil {
+		return
+	}
+	fmt.Fprint(w, `<h1>errorpage demo</h1><p>Each link answers in its own way; the middleware replaces every 5xx and panic, and lets everything else through. Try them with curl too: <code>-H 'Accept: application/json'</code> gets a problem document, no Accept gets plain text.</p><ul>`)
 	for _, d := range demos {
 		fmt.Fprintf(w, `<li><a href="%s">%s</a> — %s</li>`, d.path, d.path, html.EscapeString(d.what))
 	}
-	fmt.Fprint(w, `</ul></body></html>`)
+	disabled := ""
+	if maintenance.ReadOnly(r) {
+		disabled = " disabled"
+	}
+	fmt.Fprintf(w, `</ul><form method="post" action="/notes"><p>A write, refused in a read-only window: <input name="note" aria-label="note"%s> <button data-testid="save"%s>Save</button></p></form></body></html>`, disabled, disabled)
 }

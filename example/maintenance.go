@@ -29,7 +29,14 @@ import (
 //	ERRORPAGE_ADMIN_TOKEN=... go run ./cmd/errorpage down --admin http://127.0.0.1:8080/admin/maintenance
 //
 // /healthz always reaches the handler, as a load balancer's health check
-// must.
+// must. /readyz is the readiness probe (200 during maintenance, 503 once
+// the server drains) and /maintenance/status the public JSON status, both
+// outside the middleware. A window can be planned ahead and read-only:
+//
+//	go run ./cmd/errorpage down --file PATH --at +1m --until +20m --read-only
+//
+// shows a banner on the home page for a minute, then refuses writes
+// (POST /notes) while pages still load.
 
 // demoMaintenance is the demo's maintenance source and admin endpoint.
 type demoMaintenance struct {
@@ -71,20 +78,27 @@ func (d *demoMaintenance) options() maintenance.Options {
 	return maintenance.Options{Source: d.source, AllowPaths: []string{"/healthz"}}
 }
 
-// handler serves the admin endpoint next to site, outside the middleware:
-// it must keep answering while the site is down for maintenance.
-func (d *demoMaintenance) handler(site http.Handler) http.Handler {
+// handler serves the admin endpoint, the status endpoint and the
+// readiness probe next to site, outside the middleware: they must keep
+// answering while the site is down for maintenance.
+func (d *demoMaintenance) handler(site, ready http.Handler) (http.Handler, error) {
+	status, err := maintenance.NewStatusHandler(d.options())
+	if err != nil {
+		return nil, err
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/admin/maintenance", d.admin)
+	mux.Handle("/maintenance/status", status)
+	mux.Handle("/readyz", ready)
 	mux.Handle("/", site)
-	return mux
+	return mux, nil
 }
 
 // printHelp says how to switch maintenance mode on the demo at addr.
 func (d *demoMaintenance) printHelp(w io.Writer, addr string) {
 	admin := "http://" + addr + "/admin/maintenance"
 	if d.file != nil {
-		fmt.Fprintf(w, "maintenance: watching %s; try\n  ERRORPAGE_SECRET=$(openssl rand -hex 16) go run ./cmd/errorpage down --file %s --until 20m\n  go run ./cmd/errorpage up --file %s\n", d.file.Path(), d.file.Path(), d.file.Path())
+		fmt.Fprintf(w, "maintenance: watching %s; try\n  ERRORPAGE_SECRET=$(openssl rand -hex 16) go run ./cmd/errorpage down --file %s --until 20m\n  go run ./cmd/errorpage down --file %s --at +1m --until +20m --read-only\n  go run ./cmd/errorpage up --file %s\n", d.file.Path(), d.file.Path(), d.file.Path(), d.file.Path())
 	}
 	fmt.Fprintf(w, "maintenance admin endpoint (loopback only): %s\n  ERRORPAGE_ADMIN_TOKEN=%s go run ./cmd/errorpage status --admin %s\n", admin, d.token, admin)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -28,7 +29,9 @@ func TestDemoMaintenance(t *testing.T) {
 	t.Cleanup(func() { maint.Close() })
 	ep, err := errorpage.New(errorpage.Options{Maintenance: maint.options(), Logger: slog.New(slog.DiscardHandler)})
 	require.NoError(t, err)
-	srv := httptest.NewServer(maint.handler(ep.Handler(routes())))
+	h, err := maint.handler(ep.Handler(routes()), ep.Readiness())
+	require.NoError(t, err)
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 
 	get := func(path string, header ...string) int {
@@ -88,4 +91,58 @@ func TestDemoIndexLinksMaintenance(t *testing.T) {
 	rec := httptest.NewRecorder()
 	index(rec, httptest.NewRequest("GET", "/", nil))
 	assert.True(t, strings.Contains(rec.Body.String(), `href="/healthz"`) && strings.Contains(rec.Body.String(), `href="/admin/maintenance"`))
+}
+
+// TestDemoScheduledReadOnlyWindow walks the README's planned window: a
+// banner ahead of it, then writes refused while pages load, and the
+// status endpoint telling a script both.
+func TestDemoScheduledReadOnlyWindow(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+	maint, err := newDemoMaintenance(path, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	t.Cleanup(func() { maint.Close() })
+	ep, err := errorpage.New(errorpage.Options{Maintenance: maint.options(), Logger: slog.New(slog.DiscardHandler)})
+	require.NoError(t, err)
+	h, err := maint.handler(ep.Handler(routes()), ep.Readiness())
+	require.NoError(t, err)
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	client := srv.Client()
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+	fetch := func(method, path string) (int, string) {
+		req, err := http.NewRequest(method, srv.URL+path, strings.NewReader("note=hi"))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		res, err := client.Do(req)
+		require.NoError(t, err)
+		defer res.Body.Close()
+		b, err := io.ReadAll(res.Body)
+		require.NoError(t, err)
+		return res.StatusCode, string(b)
+	}
+
+	start := time.Now().Add(time.Hour).UTC().Truncate(time.Second)
+	require.NoError(t, maint.source.SetState(context.Background(), maintenance.State{On: true, Start: start, Until: start.Add(time.Hour), ReadOnly: true}))
+	code, body := fetch("GET", "/")
+	assert.Equal(t, 200, code)
+	assert.Contains(t, body, `data-testid="maintenance-banner"`, "the banner ahead of the window")
+	assert.Contains(t, body, start.Format(time.RFC3339))
+	code, _ = fetch("POST", "/notes")
+	assert.Equal(t, http.StatusSeeOther, code, "writes still work before the start")
+	_, body = fetch("GET", "/maintenance/status")
+	assert.Contains(t, body, `"active":false`)
+	assert.Contains(t, body, `"next":{"start":"`+start.Format(time.RFC3339))
+
+	require.NoError(t, maint.source.SetState(context.Background(), maintenance.State{On: true, Until: start, ReadOnly: true}))
+	code, body = fetch("GET", "/")
+	assert.Equal(t, 200, code, "pages still load")
+	assert.Contains(t, body, "Read-only during maintenance")
+	assert.Contains(t, body, `data-testid="save" disabled`)
+	code, _ = fetch("POST", "/notes")
+	assert.Equal(t, 503, code, "writes get the maintenance page")
+	_, body = fetch("GET", "/maintenance/status")
+	assert.Contains(t, body, `"active":true,"read_only":true`)
+	code, _ = fetch("GET", "/readyz")
+	assert.Equal(t, 200, code, "ready during maintenance")
 }

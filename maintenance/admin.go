@@ -83,8 +83,8 @@ func (a *admin) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 			adminProblem(rw, http.StatusBadRequest, err.Error())
 			return
 		}
-		if st.On && !st.Until.IsZero() && !st.Until.After(a.now()) {
-			adminProblem(rw, http.StatusBadRequest, "until "+st.Until.UTC().Format(time.RFC3339)+" is not in the future")
+		if err := st.Check(a.now()); err != nil {
+			adminProblem(rw, http.StatusBadRequest, err.Error())
 			return
 		}
 		a.set(rw, r, st)

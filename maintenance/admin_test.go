@@ -46,6 +46,10 @@ func TestAdmin(t *testing.T) {
 		{name: "PUT broken JSON", method: "PUT", token: "t0ken", body: `{"message":`, wantStatus: 400, wantBody: `"detail":"errorpage: maintenance document: unexpected end of JSON input`},
 		{name: "PUT an unknown member", method: "PUT", token: "t0ken", body: `{"untill":"x"}`, wantStatus: 400, wantBody: "untill"},
 		{name: "PUT a past end time", method: "PUT", token: "t0ken", body: `{"until":"2000-01-01T00:00:00Z"}`, wantStatus: 400, wantBody: "not in the future"},
+		{name: "PUT a scheduled read-only window", method: "PUT", token: "t0ken", body: `{"start":"` + future.Format(time.RFC3339) + `","read_only":true,"paths":["/billing/"]}`,
+			wantStatus: 200, wantState: State{On: true, Start: future, ReadOnly: true, Paths: []string{"/billing/"}}, wantBody: `"start":"`},
+		{name: "PUT a start after the end", method: "PUT", token: "t0ken", body: `{"start":"` + future.Add(time.Hour).Format(time.RFC3339) + `","until":"` + future.Format(time.RFC3339) + `"}`, wantStatus: 400, wantBody: "not before until"},
+		{name: "PUT a scope that is not a clean prefix", method: "PUT", token: "t0ken", body: `{"paths":["/billing/../admin/"]}`, wantStatus: 400, wantBody: "not clean"},
 		{name: "PUT a bad secret", method: "PUT", token: "t0ken", body: `{"secret":"a b"}`, wantStatus: 400, wantBody: "secret"},
 		{name: "PUT too large", method: "PUT", token: "t0ken", body: `{"message":"` + strings.Repeat("x", 70<<10) + `"}`, wantStatus: 413},
 		{name: "DELETE", method: "DELETE", token: "t0ken", start: State{On: true, Message: "m"}, wantStatus: 200, wantBody: `"enabled":false`},
@@ -69,7 +73,7 @@ func TestAdmin(t *testing.T) {
 			res.Body.Close()
 			assert.Equal(t, tt.wantStatus, res.StatusCode, "body: %s", body)
 			assert.Equal(t, "no-store", res.Header.Get("Cache-Control"))
-			assert.True(t, sameState(tt.wantState, sw.State()), "got state %+v, want %+v", sw.State(), tt.wantState)
+			assert.True(t, tt.wantState.Equal(sw.State()), "got state %+v, want %+v", sw.State(), tt.wantState)
 			assert.Contains(t, string(body), tt.wantBody)
 			switch {
 			case tt.wantStatus == 401:
@@ -80,7 +84,7 @@ func TestAdmin(t *testing.T) {
 			case tt.wantStatus == 200 && tt.method != "HEAD":
 				var st State
 				require.NoError(t, json.Unmarshal(body, &st), "the answer is the maintenance document")
-				assert.True(t, sameState(sw.State(), st), "the answer is the new state")
+				assert.True(t, sw.State().Equal(st), "the answer is the new state")
 			}
 		})
 	}

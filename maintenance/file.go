@@ -213,7 +213,7 @@ func (f *TriggerFile) report(err error, msg string) {
 // update sets the state and logs a switch on or off.
 func (f *TriggerFile) update(st State, why string) {
 	old := f.sw.State()
-	if sameState(old, st) {
+	if old.Equal(st) {
 		return
 	}
 	f.sw.Set(st)
@@ -229,10 +229,6 @@ func (f *TriggerFile) update(st State, why string) {
 		msg = "errorpage: maintenance mode on"
 	}
 	f.log.LogAttrs(context.Background(), slog.LevelInfo, msg, attrs...)
-}
-
-func sameState(a, b State) bool {
-	return a.On == b.On && a.Message == b.Message && a.Until.Equal(b.Until) && a.Retry == b.Retry && a.Secret == b.Secret
 }
 
 // readTriggerFile reads at most maxTriggerFile bytes of the file at path.

@@ -44,6 +44,8 @@ func TestTriggerFileStates(t *testing.T) {
 		{"bad until", ptr(`{"until":"tomorrow"}`), State{On: true}, "invalid"},
 		{"bad retry", ptr(`{"retry":"soon"}`), State{On: true}, "retry"},
 		{"bad secret", ptr(`{"secret":"a b"}`), State{On: true}, "secret"},
+		{"start after end", ptr(`{"start":"2026-11-23T16:00:00Z","until":"2026-11-23T15:00:00Z"}`), State{On: true}, "not before until"},
+		{"bad scope", ptr(`{"paths":["/billing/../admin/"]}`), State{On: true}, "not clean"},
 		{"two documents", ptr(`{} {}`), State{On: true}, "invalid"},
 		{"too large", ptr(`{"message":"` + strings.Repeat("x", maxTriggerFile) + `"}`), State{On: true}, "larger than"},
 	}
@@ -55,7 +57,7 @@ func TestTriggerFileStates(t *testing.T) {
 			}
 			f, logs := newTestTriggerFile(t, path)
 			got := f.State()
-			assert.True(t, sameState(tt.want, got), "got %+v, want %+v", got, tt.want)
+			assert.True(t, tt.want.Equal(got), "got %+v, want %+v", got, tt.want)
 			if tt.wantLog == "" {
 				assert.NotContains(t, logs.String(), "level=ERROR")
 			} else {
@@ -181,11 +183,11 @@ func TestTriggerFileWrites(t *testing.T) {
 	f, _ := newTestTriggerFile(t, path)
 	st := State{On: true, Message: "written", Until: time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC), Retry: time.Minute, Secret: "s3cretS3cretS3cret"}
 	require.NoError(t, f.SetState(context.Background(), st))
-	assert.True(t, sameState(st, f.State()), "the writer sees its write at once")
+	assert.True(t, st.Equal(f.State()), "the writer sees its write at once")
 
 	read, err := ReadTriggerFile(path)
 	require.NoError(t, err)
-	assert.True(t, sameState(st, read), "got %+v, want %+v", read, st)
+	assert.True(t, st.Equal(read), "got %+v, want %+v", read, st)
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Len(t, entries, 1, "no temporary file left behind")
@@ -250,4 +252,20 @@ func TestTriggerFile_EmptyAfterReadErrorForgetsTheOldWindow(t *testing.T) {
 	assert.True(t, got.On, "got %+v, want on", got)
 	assert.Empty(t, got.Message, "got the old window's message")
 	assert.Empty(t, got.Secret, "got the old window's secret")
+}
+
+func TestTriggerFile_BadWindowKeepsTheLastGoodOneAndLogsOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "down")
+	good := `{"start":"2026-12-24T02:00:00Z","read_only":true,"paths":["/billing/"]}`
+	require.NoError(t, os.WriteFile(path, []byte(good), 0o644))
+	f, logs := newTestTriggerFile(t, path)
+	want := f.State()
+	require.True(t, want.ReadOnly)
+
+	require.NoError(t, os.WriteFile(path, []byte(`{"start":"2026-12-24T02:00:00Z","until":"2026-12-24T01:00:00Z"}`), 0o644))
+	for range 3 {
+		f.poll()
+	}
+	assert.True(t, want.Equal(f.State()), "got %+v, want the last good %+v", f.State(), want)
+	assert.Equal(t, 1, strings.Count(logs.String(), "not before until"), "logged once: %s", logs)
 }

@@ -1,6 +1,9 @@
 package maintenance
 
-import "time"
+import (
+	"net/http"
+	"time"
+)
 
 // Options configures maintenance mode: the Maintenance field of the
 // middleware's options. The zero value has no source, and maintenance mode
@@ -8,9 +11,12 @@ import "time"
 // configured. The middleware checks the options when it is built, and
 // only if Source is set.
 //
-// While the source says maintenance is on, every request that no bypass
-// lets through is answered with 503 Service Unavailable and the maintenance
-// page, whatever its method, and the handler is not called. The response
+// While the source says maintenance is on (and the window has started:
+// [State].Start), every request in the window's scope ([State].Paths,
+// [State].Hosts) that no bypass lets through is answered with 503 Service
+// Unavailable and the maintenance page, whatever its method (only the
+// unsafe ones in a [State].ReadOnly window), and the handler is not
+// called. The response
 // has Cache-Control: no-store and, when the window says when it ends,
 // Retry-After: the end time as an HTTP-date, or else the window's retry
 // delay in seconds. A window with neither sends no Retry-After (the
@@ -93,4 +99,14 @@ type Options struct {
 	// sooner when the secret changes: they are signed with a key derived
 	// from it.
 	CookieLifetime time.Duration
+
+	// Bypass, if non-nil, is asked about each request that maintenance
+	// would block, after the built-in bypasses (paths, networks, secret),
+	// and lets it through when it returns true: signed-in staff, say,
+	// recognised by their session, a JWT or an mTLS identity. It runs
+	// before the handler, so it must find what it needs in the request
+	// alone. A Bypass that panics counts as "no bypass"; the first such
+	// panic is logged (its type only), later ones are not. Nil lets no
+	// one through but the built-in bypasses.
+	Bypass func(*http.Request) bool
 }

@@ -12,6 +12,10 @@ type Text struct {
 	Tag string
 	// Dir is the writing direction: "ltr" or "rtl".
 	Dir string
+	// DateLayout is how the maintenance banner writes a date and time, as
+	// a Go time layout in the language's usual order ("02.01.2006, 15:04
+	// MST"); times are shown in UTC. Empty means "2006-01-02 15:04 MST".
+	DateLayout string
 
 	// Labels are the short strings around the explanation.
 	Labels Labels
@@ -55,6 +59,9 @@ type Labels struct {
 	BackBy         string // "We expect to be back by {time} ({in})." ({time} is HH:MM UTC, {in} a spelled duration)
 	BackSoon       string // "We expect to be back shortly."
 	Details        string // "Details for developers", heading of the debug section
+	Scheduled      string // "Scheduled maintenance: {from} – {to}." on the banner ({from}, {to}: DateLayout times)
+	ScheduledFrom  string // "Scheduled maintenance from {from}." on the banner of a window without an end
+	ReadOnly       string // "Read-only during maintenance: …" on the banner of a read-only window in force
 }
 
 // Plural holds the forms of a counted phrase for the CLDR plural categories

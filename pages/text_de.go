@@ -3,8 +3,9 @@ package pages
 // german is written for the formal "Sie". The durations are in the dative,
 // as RetryIn and BackBy put them after "in".
 var german = Text{
-	Tag: "de",
-	Dir: "ltr",
+	Tag:        "de",
+	Dir:        "ltr",
+	DateLayout: "02.01.2006, 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Fehler {status}",
 		Maintenance:    "Geplante Wartung",
@@ -21,6 +22,9 @@ var german = Text{
 		BackBy:         "Wir sind voraussichtlich bis {time} wieder da (in {in}).",
 		BackSoon:       "Wir sind voraussichtlich in Kürze wieder da.",
 		Details:        "Details für Entwickler",
+		Scheduled:      "Geplante Wartung: {from} – {to}.",
+		ScheduledFrom:  "Geplante Wartung ab {from}.",
+		ReadOnly:       "Nur Lesezugriff während der Wartung: Sie können sich umsehen, aber Änderungen lassen sich gerade nicht speichern.",
 	},
 	Statuses: map[int]StatusText{
 		500: {

@@ -1,8 +1,9 @@
 package pages
 
 var english = Text{
-	Tag: "en",
-	Dir: "ltr",
+	Tag:        "en",
+	Dir:        "ltr",
+	DateLayout: "Mon 2 Jan 2006, 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Error {status}",
 		Maintenance:    "Planned maintenance",
@@ -19,6 +20,9 @@ var english = Text{
 		BackBy:         "We expect to be back by {time} ({in}).",
 		BackSoon:       "We expect to be back shortly.",
 		Details:        "Details for developers",
+		Scheduled:      "Scheduled maintenance: {from} – {to}.",
+		ScheduledFrom:  "Scheduled maintenance from {from}.",
+		ReadOnly:       "Read-only during maintenance: you can look around, but changes cannot be saved right now.",
 	},
 	Statuses: map[int]StatusText{
 		500: {

@@ -3,8 +3,9 @@ package pages
 // spanish addresses the visitor as "tú", in neutral Spanish usable in
 // Spain and Latin America.
 var spanish = Text{
-	Tag: "es",
-	Dir: "ltr",
+	Tag:        "es",
+	Dir:        "ltr",
+	DateLayout: "02/01/2006 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Error {status}",
 		Maintenance:    "Mantenimiento programado",
@@ -21,6 +22,9 @@ var spanish = Text{
 		BackBy:         "Esperamos volver antes de las {time} (dentro de {in}).",
 		BackSoon:       "Esperamos volver muy pronto.",
 		Details:        "Detalles para desarrolladores",
+		Scheduled:      "Mantenimiento programado: {from} – {to}.",
+		ScheduledFrom:  "Mantenimiento programado desde el {from}.",
+		ReadOnly:       "Solo lectura durante el mantenimiento: puede navegar, pero por ahora no se pueden guardar cambios.",
 	},
 	Statuses: map[int]StatusText{
 		500: {

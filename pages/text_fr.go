@@ -4,8 +4,9 @@ package pages
 // : and ; as French typography wants. Its One forms also serve 0 and
 // values below 2; Many (for millions) falls back to Other.
 var french = Text{
-	Tag: "fr",
-	Dir: "ltr",
+	Tag:        "fr",
+	Dir:        "ltr",
+	DateLayout: "02/01/2006 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Erreur {status}",
 		Maintenance:    "Maintenance planifiée",
@@ -22,6 +23,9 @@ var french = Text{
 		BackBy:         "Nous prévoyons d’être de retour d’ici {time} (dans {in}).",
 		BackSoon:       "Nous prévoyons d’être de retour très bientôt.",
 		Details:        "Détails pour les développeurs",
+		Scheduled:      "Maintenance planifiée : {from} – {to}.",
+		ScheduledFrom:  "Maintenance planifiée à partir du {from}.",
+		ReadOnly:       "Lecture seule pendant la maintenance : vous pouvez consulter le site, mais les modifications ne peuvent pas être enregistrées pour le moment.",
 	},
 	Statuses: map[int]StatusText{
 		500: {

@@ -2,8 +2,9 @@ package pages
 
 // italian addresses the visitor as "tu", as Italian web interfaces usually do.
 var italian = Text{
-	Tag: "it",
-	Dir: "ltr",
+	Tag:        "it",
+	Dir:        "ltr",
+	DateLayout: "02/01/2006 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Errore {status}",
 		Maintenance:    "Manutenzione programmata",
@@ -20,6 +21,9 @@ var italian = Text{
 		BackBy:         "Contiamo di tornare operativi entro le ore {time} (tra {in}).",
 		BackSoon:       "Contiamo di tornare operativi a breve.",
 		Details:        "Dettagli per sviluppatori",
+		Scheduled:      "Manutenzione programmata: {from} – {to}.",
+		ScheduledFrom:  "Manutenzione programmata dal {from}.",
+		ReadOnly:       "Sola lettura durante la manutenzione: puoi consultare il sito, ma al momento le modifiche non possono essere salvate.",
 	},
 	Statuses: map[int]StatusText{
 		500: {

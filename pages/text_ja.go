@@ -3,8 +3,9 @@ package pages
 // japanese is written in the です/ます style. Japanese has one plural
 // category, so only Other is set.
 var japanese = Text{
-	Tag: "ja",
-	Dir: "ltr",
+	Tag:        "ja",
+	Dir:        "ltr",
+	DateLayout: "2006年1月2日 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "エラー {status}",
 		Maintenance:    "計画メンテナンス",
@@ -21,6 +22,9 @@ var japanese = Text{
 		BackBy:         "{time}ごろまでに復旧する見込みです（{in}後）。",
 		BackSoon:       "まもなく復旧する見込みです。",
 		Details:        "開発者向けの詳細",
+		Scheduled:      "メンテナンス予定：{from} – {to}。",
+		ScheduledFrom:  "メンテナンス予定：{from} から。",
+		ReadOnly:       "メンテナンス中は閲覧のみ可能です。現在、変更を保存することはできません。",
 	},
 	Statuses: map[int]StatusText{
 		500: {

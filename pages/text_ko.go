@@ -3,8 +3,9 @@ package pages
 // korean is written consistently in the polite 해요 style. Korean has one
 // plural category, so only Other is set.
 var korean = Text{
-	Tag: "ko",
-	Dir: "ltr",
+	Tag:        "ko",
+	Dir:        "ltr",
+	DateLayout: "2006년 1월 2일 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "오류 {status}",
 		Maintenance:    "예정된 점검",
@@ -21,6 +22,9 @@ var korean = Text{
 		BackBy:         "{time}까지 복구될 예정이에요({in} 후).",
 		BackSoon:       "곧 복구될 예정이에요.",
 		Details:        "개발자용 세부 정보",
+		Scheduled:      "예정된 점검: {from} – {to}.",
+		ScheduledFrom:  "예정된 점검: {from}부터.",
+		ReadOnly:       "점검 중에는 읽기만 가능합니다. 둘러볼 수는 있지만 지금은 변경 사항을 저장할 수 없습니다.",
 	},
 	Statuses: map[int]StatusText{
 		500: {

@@ -2,8 +2,9 @@ package pages
 
 // dutch addresses the visitor as "u".
 var dutch = Text{
-	Tag: "nl",
-	Dir: "ltr",
+	Tag:        "nl",
+	Dir:        "ltr",
+	DateLayout: "02-01-2006 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Fout {status}",
 		Maintenance:    "Gepland onderhoud",
@@ -20,6 +21,9 @@ var dutch = Text{
 		BackBy:         "We verwachten uiterlijk om {time} weer beschikbaar te zijn (over {in}).",
 		BackSoon:       "We verwachten binnenkort weer beschikbaar te zijn.",
 		Details:        "Details voor ontwikkelaars",
+		Scheduled:      "Gepland onderhoud: {from} – {to}.",
+		ScheduledFrom:  "Gepland onderhoud vanaf {from}.",
+		ReadOnly:       "Alleen-lezen tijdens onderhoud: u kunt rondkijken, maar wijzigingen kunnen nu niet worden opgeslagen.",
 	},
 	Statuses: map[int]StatusText{
 		500: {

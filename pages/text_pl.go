@@ -5,8 +5,9 @@ package pages
 // so the durations are in the accusative ("minutę", "5 minut"). One is only
 // n = 1; Few is 2–4, 22–24, …; Many is 0, 5–21, 25–31, …; Other is fractions.
 var polish = Text{
-	Tag: "pl",
-	Dir: "ltr",
+	Tag:        "pl",
+	Dir:        "ltr",
+	DateLayout: "02.01.2006, 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Błąd {status}",
 		Maintenance:    "Planowana przerwa techniczna",
@@ -23,6 +24,9 @@ var polish = Text{
 		BackBy:         "Planujemy wrócić do {time} (za około {in}).",
 		BackSoon:       "Planujemy wrócić już wkrótce.",
 		Details:        "Szczegóły dla programistów",
+		Scheduled:      "Planowana konserwacja: {from} – {to}.",
+		ScheduledFrom:  "Planowana konserwacja od {from}.",
+		ReadOnly:       "Tylko do odczytu podczas konserwacji: możesz przeglądać stronę, ale zmian nie da się teraz zapisać.",
 	},
 	Statuses: map[int]StatusText{
 		500: {

@@ -3,8 +3,9 @@ package pages
 // portugueseBR is Brazilian Portuguese, addressing the visitor as "você".
 // Its One forms also serve 0 and values below 2, per the CLDR rules for pt.
 var portugueseBR = Text{
-	Tag: "pt-BR",
-	Dir: "ltr",
+	Tag:        "pt-BR",
+	Dir:        "ltr",
+	DateLayout: "02/01/2006 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Erro {status}",
 		Maintenance:    "Manutenção programada",
@@ -21,6 +22,9 @@ var portugueseBR = Text{
 		BackBy:         "Esperamos voltar até as {time} (em {in}).",
 		BackSoon:       "Esperamos voltar em breve.",
 		Details:        "Detalhes para desenvolvedores",
+		Scheduled:      "Manutenção programada: {from} – {to}.",
+		ScheduledFrom:  "Manutenção programada a partir de {from}.",
+		ReadOnly:       "Somente leitura durante a manutenção: você pode navegar, mas no momento não é possível salvar alterações.",
 	},
 	Statuses: map[int]StatusText{
 		500: {

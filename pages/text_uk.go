@@ -5,8 +5,9 @@ package pages
 // One is 1, 21, 31, … (not 11), so it keeps {n}; Few is 2–4, 22–24, …;
 // Many is 0, 5–20, 25–30, …; Other is fractions.
 var ukrainian = Text{
-	Tag: "uk",
-	Dir: "ltr",
+	Tag:        "uk",
+	Dir:        "ltr",
+	DateLayout: "02.01.2006, 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Помилка {status}",
 		Maintenance:    "Планові технічні роботи",
@@ -23,6 +24,9 @@ var ukrainian = Text{
 		BackBy:         "Ми плануємо відновити роботу до {time} (приблизно через {in}).",
 		BackSoon:       "Ми плануємо невдовзі відновити роботу.",
 		Details:        "Відомості для розробників",
+		Scheduled:      "Планове обслуговування: {from} – {to}.",
+		ScheduledFrom:  "Планове обслуговування з {from}.",
+		ReadOnly:       "Лише читання під час обслуговування: ви можете переглядати сайт, але зберегти зміни зараз неможливо.",
 	},
 	Statuses: map[int]StatusText{
 		500: {

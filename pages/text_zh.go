@@ -3,8 +3,9 @@ package pages
 // chinese is Simplified Chinese, addressing the visitor as "您". Chinese has
 // one plural category, so only Other is set.
 var chinese = Text{
-	Tag: "zh-Hans",
-	Dir: "ltr",
+	Tag:        "zh-Hans",
+	Dir:        "ltr",
+	DateLayout: "2006年1月2日 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "错误 {status}",
 		Maintenance:    "计划维护",
@@ -21,6 +22,9 @@ var chinese = Text{
 		BackBy:         "我们预计于 {time} 前恢复（{in}后）。",
 		BackSoon:       "我们预计很快就会恢复。",
 		Details:        "开发者详细信息",
+		Scheduled:      "计划维护：{from} – {to}。",
+		ScheduledFrom:  "计划维护：自 {from} 起。",
+		ReadOnly:       "维护期间仅可浏览：您可以查看内容，但目前无法保存更改。",
 	},
 	Statuses: map[int]StatusText{
 		500: {

@@ -204,7 +204,7 @@ func TestBadValues(t *testing.T) {
 			if n := buf.Count(tc.log); n != 1 {
 				t.Errorf("logged %d times, want once:\n%s", n, buf)
 			}
-			if got := s.State(); got != good {
+			if got := s.State(); !got.Equal(good) {
 				t.Errorf("got %+v, want the last good state %+v", got, good)
 			}
 			// A write repairs the key, whatever it held.
@@ -229,7 +229,7 @@ func TestMissingKey(t *testing.T) {
 		if n := buf.Count("the key does not exist yet; serving the initial state"); n != 1 {
 			t.Errorf("logged %d times, want once:\n%s", n, buf)
 		}
-		if got := s.State(); got != initial {
+		if got := s.State(); !got.Equal(initial) {
 			t.Errorf("got %+v, want the initial state", got)
 		}
 		if n := srv.Client("").Exists(bg, defaultName).Val(); n != 0 {
@@ -283,7 +283,7 @@ func TestCredentials(t *testing.T) {
 			if strings.Contains(buf.String(), "wrong") || strings.Contains(buf.String(), "nope") {
 				t.Errorf("the log shows the password:\n%s", buf)
 			}
-			if got := bad.State(); got != initial {
+			if got := bad.State(); !got.Equal(initial) {
 				t.Errorf("got %+v, want the initial state kept", got)
 			}
 			good := open(t, srv.URL(tc.good), Options{})

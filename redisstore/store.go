@@ -324,5 +324,5 @@ func (s *Store) apply(v int64, st maintenance.State, sameOK bool, from string) b
 }
 
 func equalState(a, b maintenance.State) bool {
-	return a.On == b.On && a.Message == b.Message && a.Until.Equal(b.Until) && a.Retry == b.Retry && a.Secret == b.Secret
+	return a.Equal(b)
 }

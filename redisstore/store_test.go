@@ -123,7 +123,7 @@ func TestRapidToggles(t *testing.T) {
 	want := stores[0].State()
 	for i, s := range stores {
 		doc, _ := s.State().MarshalJSON()
-		if string(doc) != final["state"] || s.State() != want {
+		if string(doc) != final["state"] || !s.State().Equal(want) {
 			t.Errorf("store %d holds %s, want %s", i, doc, final["state"])
 		}
 	}
@@ -198,7 +198,7 @@ func TestWriteRoundTrips(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, time.Second, "b to see the write", func() bool { return b.Version() == a.Version() })
-	if a.State() != b.State() {
+	if !a.State().Equal(b.State()) {
 		t.Errorf("the writer holds %+v, the reader %+v", a.State(), b.State())
 	}
 	v := a.Version()
@@ -260,7 +260,7 @@ func TestRedisDownAtStart(t *testing.T) {
 				t.Errorf("Open took %v with Redis down, want it to return after the first failed attempt", d)
 			}
 			waitFor(t, 5*time.Second, "ten reconnection attempts", func() bool { return s.attempts.Load() >= 10 })
-			if got := s.State(); got != tc.initial {
+			if got := s.State(); !got.Equal(tc.initial) {
 				t.Errorf("got %+v, want the initial state %+v", got, tc.initial)
 			}
 			if n := buf.Count("redisstore: cannot reach Redis"); n != 1 {
@@ -269,7 +269,7 @@ func TestRedisDownAtStart(t *testing.T) {
 			if err := s.SetState(bg, maintenance.State{On: true}); err == nil || !strings.HasPrefix(err.Error(), "redisstore: ") {
 				t.Errorf("SetState with Redis down: got %v, want a redisstore: error", err)
 			}
-			if got := s.State(); got != tc.initial {
+			if got := s.State(); !got.Equal(tc.initial) {
 				t.Errorf("a failed write changed the state to %+v", got)
 			}
 		})
@@ -319,4 +319,26 @@ func TestVersionsBeyondFloatPrecision(t *testing.T) {
 			assert.Equal(t, a.Version(), b.Version())
 		})
 	}
+}
+
+// TestStore_CarriesStartAndScope: a scheduled, read-only, scoped window
+// with messages per language written on one instance reaches another
+// whole, start and scope included.
+func TestStore_CarriesStartAndScope(t *testing.T) {
+	srv := startRedis(t)
+	a, b := open(t, srv.URL(""), Options{}), open(t, srv.URL(""), Options{})
+	start := time.Date(2026, 12, 24, 2, 0, 0, 0, time.UTC)
+	want := maintenance.State{On: true, Message: "scheduled", Start: start, Until: start.Add(time.Hour),
+		ReadOnly: true, Paths: []string{"/billing/"}, Hosts: []string{"shop.example.com"},
+		Messages: map[string]string{"de": "Geplant"}}
+	changed := changedAll([]*Store{b})
+	if err := a.SetState(bg, want); err != nil {
+		t.Fatal(err)
+	}
+	untilAll(t, []*Store{b}, changed, "scheduled", time.Now())
+	got := b.State()
+	assert.True(t, want.Equal(got), "got %+v, want %+v", got, want)
+	doc := srv.Client("").HGet(bg, "errorpage:maintenance", "state").Val()
+	assert.Contains(t, doc, `"start":"2026-12-24T02:00:00Z"`)
+	assert.Contains(t, doc, `"paths":["/billing/"]`)
 }

@@ -2,8 +2,10 @@
 // `artisan down` of Go services. It works on a trigger file (a shared
 // volume, a ConfigMap) or through an instance's admin endpoint:
 //
-//	errorpage down   --file PATH [--message TEXT] [--until 30m|RFC3339] [--retry 5m]
-//	                 [--secret-env NAME | --secret-stdin | --no-secret]
+//	errorpage down   --file PATH [--message TEXT] [--message de=TEXT]...
+//	                 [--at +2h|RFC3339] [--until 30m|+30m|RFC3339] [--retry 5m]
+//	                 [--read-only] [--only /billing/|HOST]... [--status 503]
+//	                 [--secret-env NAME | --secret-stdin | --no-secret | --with-secret]
 //	errorpage up     --file PATH
 //	errorpage status --file PATH
 //
@@ -18,8 +20,18 @@
 // from the environment variable ERRORPAGE_SECRET (or the one --secret-env
 // names) or from the first line of standard input (--secret-stdin), never
 // from a flag. Without one, down keeps the secret of the current window;
-// --no-secret drops it. Output never shows a secret or a token, and text
-// from the file or the server has its control characters quoted.
+// --no-secret drops it. --with-secret generates a fresh secret and prints
+// it, the one time output shows a secret; otherwise output never shows a
+// secret or a token, and text from the file or the server has its control
+// characters quoted.
+//
+// --at schedules the window to start later (before it, the site runs and
+// can announce it); --until is relative to now, not to --at. --read-only
+// blocks only writes (every method but GET, HEAD and OPTIONS). --only
+// limits the window to a path prefix ("/billing/") or a host
+// ("shop.example.com"); repeat it for more. --message de=TEXT gives the
+// message in another language. --status exists only to say that planned
+// maintenance answers 503: any other value is refused.
 //
 // --admin with http:// is refused unless the host is a loopback address or
 // --insecure-http is given: the bearer token would cross the network in
@@ -35,16 +47,19 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -63,8 +78,10 @@ const tokenEnv = "ERRORPAGE_ADMIN_TOKEN"
 const secretEnv = "ERRORPAGE_SECRET"
 
 const usage = `usage:
-  errorpage down   (--file PATH | --admin URL) [--message TEXT] [--until 30m|RFC3339] [--retry 5m]
-                   [--secret-env NAME | --secret-stdin | --no-secret]
+  errorpage down   (--file PATH | --admin URL) [--message TEXT] [--message de=TEXT]...
+                   [--at +2h|RFC3339] [--until 30m|RFC3339] [--retry 5m] [--read-only]
+                   [--only /billing/|HOST]... [--status 503]
+                   [--secret-env NAME | --secret-stdin | --no-secret | --with-secret]
   errorpage up     (--file PATH | --admin URL)
   errorpage status (--file PATH | --admin URL)
 
@@ -72,7 +89,8 @@ const usage = `usage:
 with the bearer token in $ERRORPAGE_ADMIN_TOKEN (http:// only to loopback,
 unless --insecure-http). down takes the bypass secret from $ERRORPAGE_SECRET,
 the variable --secret-env names, or stdin (--secret-stdin); without one it
-keeps the current window's secret, --no-secret drops it.
+keeps the current window's secret, --no-secret drops it, --with-secret makes
+and prints a new one. --at starts the window later; --until counts from now.
 Exit status: 0 done, 1 failed, 2 usage error.
 `
 
@@ -135,12 +153,18 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	fs.StringVar(&t.file, "file", "", "the trigger file")
 	fs.StringVar(&t.admin, "admin", "", "the URL of an instance's admin endpoint")
 	fs.BoolVar(&insecure, "insecure-http", false, "allow --admin http:// to a host that is not loopback")
-	var message, until, retry, secretFlag, secretVar string
-	var secretStdin, noSecret bool
+	var w windowFlags
+	var secretFlag, secretVar string
+	var secretStdin, noSecret, withSecret bool
 	if cmd == "down" {
-		fs.StringVar(&message, "message", "", "the message on the maintenance page")
-		fs.StringVar(&until, "until", "", "when the window ends: a duration from now (30m) or an RFC 3339 time")
-		fs.StringVar(&retry, "retry", "", "the retry delay to advertise when the end is unknown (5m)")
+		fs.Var(&w.messages, "message", "the message on the maintenance page; lang=TEXT for another language (repeatable)")
+		fs.StringVar(&w.at, "at", "", "when the window starts: a duration from now (+2h) or an RFC 3339 time")
+		fs.StringVar(&w.until, "until", "", "when the window ends: a duration from now (30m) or an RFC 3339 time")
+		fs.BoolVar(&w.readOnly, "read-only", false, "block only writes; GET, HEAD and OPTIONS still reach the site")
+		fs.Var(&w.only, "only", "limit the window to a path prefix (/billing/) or a host (repeatable)")
+		fs.StringVar(&w.status, "status", "", "the status of the answer: only 503 is accepted")
+		fs.BoolVar(&withSecret, "with-secret", false, "generate a bypass secret and print it")
+		fs.StringVar(&w.retry, "retry", "", "the retry delay to advertise when the end is unknown (5m)")
 		// Only to say how to do it instead: a secret in argv lands in ps
 		// and the shell history.
 		fs.StringVar(&secretFlag, "secret", "", "refused: use --secret-env or --secret-stdin")
@@ -182,11 +206,12 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 
 	switch cmd {
 	case "down":
-		secret, err := readSecret(getenv, stdin, secretVar, secretStdin, noSecret)
+		secret, err := readSecret(getenv, stdin, secretVar, secretStdin, noSecret, withSecret)
 		if err != nil {
 			return err
 		}
-		st, err := window(message, until, retry, secret, now())
+		w.secret = secret
+		st, err := w.window(now())
 		if err != nil {
 			return err
 		}
@@ -198,9 +223,16 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		if err := t.set(ctx, st); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "maintenance on (%s)\n", t)
+		if st.Scheduled(now()) {
+			fmt.Fprintf(stdout, "maintenance scheduled (%s)\n", t)
+		} else {
+			fmt.Fprintf(stdout, "maintenance on (%s)\n", t)
+		}
 		describe(stdout, st, now())
 		switch {
+		case withSecret:
+			// Asked for: the operator needs it to get in.
+			fmt.Fprintf(stdout, "  secret:  %s (visit /%s to get a bypass cookie)\n", secret, secret)
 		case keep:
 			fmt.Fprintln(stdout, "  secret:  kept the current window's secret (--no-secret drops it)")
 		case noSecret && berr == nil && before.Secret != "":
@@ -234,6 +266,9 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		st, err := t.get(ctx)
 		n := now()
 		switch {
+		case st.Scheduled(n):
+			fmt.Fprintf(stdout, "maintenance scheduled (%s)\n", t)
+			describe(stdout, st, n)
 		case st.On && !st.Until.IsZero() && !n.Before(st.Until):
 			// What a request sees now, unless the middleware sets NoExpiry.
 			fmt.Fprintf(stdout, "maintenance off: the window ended at %s (%s; on only where the middleware sets NoExpiry)\n", st.Until.UTC().Format(time.RFC3339), t)
@@ -251,17 +286,19 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 // readSecret returns the secret down was given: from stdin with
 // --secret-stdin, else from the variable --secret-env names, else from
 // $ERRORPAGE_SECRET; empty if none.
-func readSecret(getenv func(string) string, stdin io.Reader, name string, fromStdin, none bool) (string, error) {
+func readSecret(getenv func(string) string, stdin io.Reader, name string, fromStdin, none, generate bool) (string, error) {
 	given := 0
-	for _, b := range []bool{name != "", fromStdin, none} {
+	for _, b := range []bool{name != "", fromStdin, none, generate} {
 		if b {
 			given++
 		}
 	}
 	if given > 1 {
-		return "", usageErr("down: --secret-env, --secret-stdin and --no-secret exclude each other")
+		return "", usageErr("down: --secret-env, --secret-stdin, --no-secret and --with-secret exclude each other")
 	}
 	switch {
+	case generate:
+		return newSecret()
 	case none:
 		return "", nil
 	case fromStdin:
@@ -306,41 +343,157 @@ func quote(s string) string {
 	return s
 }
 
+// windowFlags are the flags of down that describe the window.
+type windowFlags struct {
+	messages, only                   listFlag
+	at, until, retry, status, secret string
+	readOnly                         bool
+}
+
+// listFlag is a flag that may be repeated.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
 // window builds the state "down" asks for, validating every flag.
-func window(message, until, retry, secret string, now time.Time) (maintenance.State, error) {
-	st := maintenance.State{On: true, Message: strings.TrimSpace(message), Secret: secret}
-	if until != "" {
-		if d, err := time.ParseDuration(until); err == nil {
-			if d <= 0 {
-				return st, usageErr("--until %s: the window must end in the future", until)
+func (w windowFlags) window(now time.Time) (maintenance.State, error) {
+	st := maintenance.State{On: true, Secret: w.secret, ReadOnly: w.readOnly}
+	if w.status != "" && strings.TrimSpace(w.status) != "503" {
+		return st, usageErr("--status %s: planned maintenance is answered with 503 Service Unavailable, which tells clients and search engines the downtime is temporary (RFC 9110 §15.6.4, and Google's advice for planned downtime); another status is refused", quote(w.status))
+	}
+	for _, m := range w.messages {
+		tag, text, ok := strings.Cut(m, "=")
+		if ok && isTag(tag) {
+			if st.Messages == nil {
+				st.Messages = map[string]string{}
 			}
-			st.Until = now.Add(d).Truncate(time.Second)
-		} else if t, err := time.Parse(time.RFC3339, until); err == nil {
-			if !t.After(now) {
-				return st, usageErr("--until %s is in the past", until)
+			st.Messages[tag] = strings.TrimSpace(text)
+			continue
+		}
+		if st.Message != "" {
+			return st, usageErr("--message given twice without a language; use --message de=TEXT for another language")
+		}
+		st.Message = strings.TrimSpace(m)
+	}
+	for _, o := range w.only {
+		if strings.HasPrefix(o, "/") {
+			if err := maintenance.CheckPathPrefix(o); err != nil {
+				return st, usageErr("--only: %v", err)
 			}
-			st.Until = t
+			st.Paths = append(st.Paths, o)
 		} else {
-			return st, usageErr("--until %q: want a duration from now (30m, 2h) or an RFC 3339 time (2026-11-23T15:00:00Z)", until)
+			st.Hosts = append(st.Hosts, o)
 		}
 	}
-	if retry != "" {
-		d, err := time.ParseDuration(retry)
+	var err error
+	if w.at != "" {
+		if st.Start, err = when("--at", w.at, now); err != nil {
+			return st, err
+		}
+	}
+	if w.until != "" {
+		if st.Until, err = when("--until", w.until, now); err != nil {
+			return st, err
+		}
+	}
+	if !st.Start.IsZero() && !st.Until.IsZero() && !st.Start.Before(st.Until) {
+		return st, usageErr("--at %s is not before --until %s (--until counts from now, not from --at)",
+			st.Start.UTC().Format(time.RFC3339), st.Until.UTC().Format(time.RFC3339))
+	}
+	if w.retry != "" {
+		d, err := time.ParseDuration(w.retry)
 		if err != nil || d <= 0 {
-			return st, usageErr("--retry %q: want a positive duration such as 90s or 5m", retry)
+			return st, usageErr("--retry %q: want a positive duration such as 90s or 5m", w.retry)
 		}
 		st.Retry = d
 	}
-	if err := st.Validate(); err != nil {
+	if err := st.Check(now); err != nil {
 		return st, errUsage{err.Error()}
 	}
 	return st, nil
+}
+
+// when reads a point in time given as a duration from now ("30m", "+2h")
+// or an RFC 3339 time; it must lie in the future.
+func when(name, v string, now time.Time) (time.Time, error) {
+	if d, err := time.ParseDuration(v); err == nil {
+		if d <= 0 {
+			return time.Time{}, usageErr("%s %s: the window must %s in the future", name, quote(v), map[string]string{"--at": "start", "--until": "end"}[name])
+		}
+		return now.Add(d).Truncate(time.Second), nil
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return time.Time{}, usageErr("%s %s: want a duration from now (30m, 2h) or an RFC 3339 time (2026-12-24T02:00:00Z)", name, quote(v))
+	}
+	if !t.After(now) {
+		return time.Time{}, usageErr("%s %s is in the past", name, v)
+	}
+	return t, nil
+}
+
+// isTag reports whether s looks like a language tag ("de", "pt-BR"), so
+// that "--message de=TEXT" is told from a message holding "=".
+func isTag(s string) bool {
+	if s == "" || len(s) > 35 {
+		return false
+	}
+	for i, r := range s {
+		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if !(letter || i > 0 && (r == '-' || r >= '0' && r <= '9')) {
+			return false
+		}
+	}
+	return true
+}
+
+// newSecret returns a fresh bypass secret: 32 letters and digits from
+// crypto/rand, about 190 bits.
+func newSecret() (string, error) {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("errorpage: down: reading randomness: %v", err)
+	}
+	for i := range b {
+		// 256 % 62 != 0: reject the bytes that would bias the choice.
+		for b[i] >= 248 {
+			var one [1]byte
+			if _, err := rand.Read(one[:]); err != nil {
+				return "", fmt.Errorf("errorpage: down: reading randomness: %v", err)
+			}
+			b[i] = one[0]
+		}
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return string(b), nil
 }
 
 // describe prints what a window says, one fact a line.
 func describe(w io.Writer, st maintenance.State, now time.Time) {
 	if st.Message != "" {
 		fmt.Fprintf(w, "  message: %s\n", quote(st.Message))
+	}
+	for _, tag := range slices.Sorted(maps.Keys(st.Messages)) {
+		fmt.Fprintf(w, "  message: %s: %s\n", quote(tag), quote(st.Messages[tag]))
+	}
+	if !st.Start.IsZero() {
+		if st.Start.After(now) {
+			left := (st.Start.Sub(now) + time.Second - 1).Truncate(time.Second)
+			fmt.Fprintf(w, "  start:   %s (in %s; until then the site runs and can announce the window)\n", st.Start.UTC().Format(time.RFC3339), left)
+		} else {
+			fmt.Fprintf(w, "  start:   %s (started)\n", st.Start.UTC().Format(time.RFC3339))
+		}
+	}
+	if st.ReadOnly {
+		fmt.Fprintln(w, "  mode:    read-only: GET, HEAD and OPTIONS pass, every other method gets 503")
+	}
+	for _, p := range st.Paths {
+		fmt.Fprintf(w, "  scope:   paths under %s\n", quote(p))
+	}
+	for _, h := range st.Hosts {
+		fmt.Fprintf(w, "  scope:   host %s\n", quote(h))
 	}
 	if !st.Until.IsZero() {
 		if st.Until.After(now) {

@@ -110,6 +110,15 @@ func TestCLIUsageErrors(t *testing.T) {
 		{"until garbage", []string{"down", "--file", f, "--until", "tomorrow"}, nil, "want a duration from now (30m, 2h) or an RFC 3339 time"},
 		{"until negative", []string{"down", "--file", f, "--until", "-5m"}, nil, "must end in the future"},
 		{"until past", []string{"down", "--file", f, "--until", "2020-01-01T00:00:00Z"}, nil, "is in the past"},
+		{"status 500", []string{"down", "--file", f, "--status", "500"}, nil, "planned maintenance is answered with 503"},
+		{"at after until", []string{"down", "--file", f, "--at", "+2h", "--until", "+1h"}, nil, "is not before --until"},
+		{"at garbage", []string{"down", "--file", f, "--at", "soon"}, nil, "--at soon: want a duration"},
+		{"at past", []string{"down", "--file", f, "--at", "2020-01-01T00:00:00Z"}, nil, "is in the past"},
+		{"scope not clean", []string{"down", "--file", f, "--only", "/billing/../admin/"}, nil, "not clean"},
+		{"scope encoded", []string{"down", "--file", f, "--only", "/%62illing/"}, nil, "percent-encoding"},
+		{"bad host", []string{"down", "--file", f, "--only", "shop.example.com:443"}, nil, "without a port"},
+		{"two default messages", []string{"down", "--file", f, "--message", "a", "--message", "b"}, nil, "--message given twice"},
+		{"with-secret and no-secret", []string{"down", "--file", f, "--with-secret", "--no-secret"}, nil, "exclude each other"},
 		{"retry garbage", []string{"down", "--file", f, "--retry", "5"}, nil, "want a positive duration"},
 		{"secret with a slash", []string{"down", "--file", f}, map[string]string{secretEnv: "a/bcdefghijklmnopq"}, "letters, digits"},
 		{"admin not a URL", []string{"status", "--admin", "localhost:8080"}, map[string]string{tokenEnv: "t"}, "is not an http:// or https:// URL"},
@@ -308,4 +317,44 @@ func TestCLIAdminRefusesClearTextToAnotherHost(t *testing.T) {
 	defer srv.Close()
 	code, _, errOut = cliAt(t, time.Now, env, "status", "--admin", srv.URL)
 	assert.Equal(t, 0, code, "loopback over http is fine: %s", errOut)
+}
+
+func TestCLIDownScheduledReadOnlyScoped(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "down")
+	now := time.Date(2026, 12, 24, 1, 0, 0, 0, time.UTC)
+	code, out, errOut := cliAt(t, func() time.Time { return now }, nil, "down", "--file", f,
+		"--at", "+1m", "--until", "+20m", "--read-only", "--only", "/billing/", "--only", "shop.example.com",
+		"--message", "Upgrading", "--message", "de=Wir rüsten auf", "--status", "503")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "maintenance scheduled (trigger file")
+	assert.Contains(t, out, "start:   2026-12-24T01:01:00Z (in 1m0s")
+	assert.Contains(t, out, "read-only")
+	assert.Contains(t, out, "paths under /billing/")
+	st, err := maintenance.ReadTriggerFile(f)
+	require.NoError(t, err)
+	want := maintenance.State{On: true, Start: now.Add(time.Minute), Until: now.Add(20 * time.Minute), ReadOnly: true,
+		Paths: []string{"/billing/"}, Hosts: []string{"shop.example.com"}, Message: "Upgrading",
+		Messages: map[string]string{"de": "Wir rüsten auf"}}
+	assert.True(t, want.Equal(st), "got %+v, want %+v", st, want)
+
+	code, out, _ = cliAt(t, func() time.Time { return now }, nil, "status", "--file", f)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "maintenance scheduled")
+}
+
+func TestCLIDownWithSecretPrintsAFreshOne(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "down")
+	code, out, errOut := cli(t, nil, "down", "--file", f, "--with-secret")
+	require.Equal(t, 0, code, errOut)
+	st, err := maintenance.ReadTriggerFile(f)
+	require.NoError(t, err)
+	require.Len(t, st.Secret, 32)
+	assert.Contains(t, out, "secret:  "+st.Secret, "the secret is printed, since it was asked for")
+	assert.Contains(t, out, "/"+st.Secret)
+
+	code, _, _ = cli(t, nil, "down", "--file", f, "--with-secret")
+	require.Equal(t, 0, code)
+	again, err := maintenance.ReadTriggerFile(f)
+	require.NoError(t, err)
+	assert.NotEqual(t, st.Secret, again.Secret, "fresh each time")
 }

@@ -61,6 +61,15 @@ func cleanPath(p string) bool {
 	return clean == p
 }
 
+// cleanPathKeepSlash is path.Clean(p), with p's trailing slash kept.
+func cleanPathKeepSlash(p string) string {
+	clean := path.Clean(p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	return clean
+}
+
 // escapedPath is the escaped form of the decoded path p, as a client
 // that encodes only what it must sends it.
 func escapedPath(p string) string {
