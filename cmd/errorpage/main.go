@@ -124,6 +124,10 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	switch cmd {
 	case "help", "-h", "-help", "--help":
 		return flag.ErrHelp
+	case "export":
+		return export(args[1:], stdout)
+	case "serve":
+		return serve(ctx, args[1:], stdout)
 	case "down", "up", "status":
 	default:
 		return usageErr("unknown command %q", cmd)
