@@ -134,6 +134,11 @@ func writeDir(dir string, files map[string][]byte, replace bool) (err error) {
 			return fmt.Errorf("errorpage: export: %w", err)
 		}
 	}
+	// Go's Rename will not replace a directory, even an empty one:
+	// remove an empty dir first (os.Remove refuses one that is not).
+	if err := os.Remove(dir); err != nil && !errors.Is(err, os.ErrNotExist) && !replace {
+		return fmt.Errorf("errorpage: export: %w", err)
+	}
 	if err := os.Rename(tmp, dir); err == nil {
 		return nil // dir did not exist, or was empty
 	} else if !replace {
