@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/a-h/templ"
 	"github.com/stretchr/testify/assert"
@@ -314,7 +313,7 @@ func TestStaticPage_NoRequestIDReferenceOrInstance(t *testing.T) {
 		OnError: func(*http.Request, ErrorEvent) string { return "ref-123" },
 	})
 	mm, _ := newTestMiddleware(t, Options{Maintenance: maintenance.Options{Source: sw}})
-	sw.Enable(maintenance.State{On: true, Retry: 5 * time.Minute})
+	sw.Enable(maintenance.State{On: true})
 	for _, tc := range []struct {
 		name    string
 		handler http.Handler

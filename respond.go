@@ -80,9 +80,10 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 		hv.set(h, "Retry-After", value)
 	}
 	switch {
-	case d.static && (wait > 0 || d.maintenance):
+	case d.static && d.back == (retry{}) && (wait > 0 || d.maintenance):
 		// Made ahead of time: when this page is served, nobody knows
 		// how long is left; the header says what the proxy advertises.
+		// (A maintenance window's own end is still said.)
 		d.retry = langs.texts[d.lang].Labels.BackSoon
 	case wait > 0 && d.maintenance && !d.back.at.IsZero():
 		d.retrySeconds = ceilDiv(wait, time.Second)
