@@ -42,6 +42,11 @@ func export(args []string, stdout io.Writer) error {
 	if err != nil {
 		return usageErr("export: --out %s: %v", quote(out), err)
 	}
+	if strings.ContainsAny(abs, " \t\r\n\"'`;{}#$\\") {
+		// The snippets name the directory; nginx and Caddy would read
+		// such a character as syntax.
+		return usageErr("export: --out %s: the nginx and Caddy snippets cannot name a path with spaces, quotes or any of ;{}#$\\", quote(abs))
+	}
 	if err := checkOut(abs, force); err != nil {
 		return err
 	}

@@ -136,6 +136,7 @@ func TestExportBadInput(t *testing.T) {
 		{"bad default language", []string{"--out", filepath.Join(tmp, "x"), "--config", write("lang.json", `{"DefaultLanguage": "tlh"}`)}, 2, `errorpage: DefaultLanguage "tlh" is not one of the languages`},
 		{"out not empty", []string{"--out", notEmpty}, 2, "is not empty; --force replaces it"},
 		{"out is a file", []string{"--out", file}, 2, "exists and is not a directory"},
+		{"out with a space", []string{"--out", filepath.Join(tmp, "my pages")}, 2, "the nginx and Caddy snippets cannot name a path with spaces"},
 		{"out under a file", []string{"--out", filepath.Join(file, "pages")}, 1, "errorpage: export:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
