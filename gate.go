@@ -144,6 +144,7 @@ func (g *maintenanceGate) answer(rw http.ResponseWriter, r *http.Request, st mai
 	}
 	ok := lastResort(g.report.log, r, func() {
 		d.requestID = g.report.id(r)
+		d.makeStatic(r)
 		g.respond.respond(rw, r, everyHeaderIsOuter, &d, now)
 	})
 	if !ok {

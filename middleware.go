@@ -333,6 +333,7 @@ func (m *Middleware) replaceResponse(w *interceptor, status int, ev ErrorEvent) 
 		r := w.req
 		d := pageData{status: status, path: r.URL.EscapedPath()}
 		d.requestID, d.reference = m.report.report(r, ev)
+		d.makeStatic(r)
 		if m.debug && ev.Panic != nil {
 			d.debug = &pages.Debug{Panic: fmt.Sprint(ev.Panic), Stack: string(ev.Stack)}
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/errorpage/errorpage/internal/static"
 	"github.com/errorpage/errorpage/maintenance"
 	"github.com/errorpage/errorpage/pages"
 )
@@ -300,4 +301,50 @@ func TestNestedErrorpagesInnermostWins(t *testing.T) {
 	assert.Equal(t, 3, len(innerEvents.all()), "the inner reported its two 503s and the panic")
 	assert.Equal(t, 2, len(outerEvents.all()), "the outer only the 503 it served alone and the 500 the inner left to it")
 	assert.Equal(t, 1, strings.Count(innerLogs.String()+outerLogs.String(), "errorpage: panic"), "the panic is logged once")
+}
+
+// TestStaticPage_NoRequestIDReferenceOrInstance guards what the errorpage
+// command's export relies on (internal/static): a page made ahead of time
+// has no made-up request ID, no reference, no instance, and says "back
+// shortly" rather than a delay, so two renderings are the same bytes.
+func TestStaticPage_NoRequestIDReferenceOrInstance(t *testing.T) {
+	sw := &maintenance.Switch{}
+	m, _ := newTestMiddleware(t, Options{
+		OnError: func(*http.Request, ErrorEvent) string { return "ref-123" },
+	})
+	mm, _ := newTestMiddleware(t, Options{Maintenance: maintenance.Options{Source: sw}})
+	sw.Enable(maintenance.State{On: true})
+	for _, tc := range []struct {
+		name    string
+		handler http.Handler
+		accept  string
+	}{
+		{"503 html", m.Handler(failing(503)), "text/html"},
+		{"503 json", m.Handler(failing(503)), "application/json"},
+		{"503 text", m.Handler(failing(503)), "text/plain"},
+		{"maintenance html", mm.Handler(failing(200)), "text/html"},
+		{"maintenance json", mm.Handler(failing(200)), "application/json"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var bodies []string
+			for range 2 {
+				r := static.Mark(httptest.NewRequest("GET", "/some/path", nil))
+				r.Header.Set("Accept", tc.accept)
+				rec := httptest.NewRecorder()
+				tc.handler.ServeHTTP(rec, r)
+				require.Equal(t, 503, rec.Code)
+				body := rec.Body.String()
+				assert.NotContains(t, body, "ref-123", "a static page has no reference")
+				assert.NotContains(t, body, "/some/path", "a static page has no instance")
+				assert.NotContains(t, body, "request_id", "a static page has no request ID")
+				assert.NotContains(t, body, "Request ID", "a static page has no request ID")
+				if tc.accept != "application/json" {
+					assert.Contains(t, body, "We expect to be back shortly.", "the retry sentence is generic")
+				}
+				assert.NotContains(t, body, "retry_after", "the delay is the proxy's header, not the page's")
+				bodies = append(bodies, body)
+			}
+			assert.Equal(t, bodies[0], bodies[1], "same options, same bytes")
+		})
+	}
 }

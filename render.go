@@ -17,6 +17,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/errorpage/errorpage/internal/static"
 	"github.com/errorpage/errorpage/pages"
 )
 
@@ -43,6 +44,19 @@ type pageData struct {
 
 	retry        string // the sentence saying when to come back
 	retrySeconds int64  // the same as a number, for problem documents
+
+	// static marks a page made ahead of time (internal/static): no
+	// request ID, reference or instance, and a generic retry sentence.
+	static bool
+}
+
+// makeStatic turns d into a page made ahead of time, if r asks for one
+// (internal/static).
+func (d *pageData) makeStatic(r *http.Request) {
+	if static.Marked(r.Context()) {
+		d.static = true
+		d.requestID, d.reference, d.path = "", "", ""
+	}
 }
 
 // slots are the parts of a built-in page that change from request to

@@ -88,6 +88,11 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 		h["Retry-After"] = decimal(value)
 	}
 	switch {
+	case d.static && d.back == (retry{}) && (wait > 0 || d.maintenance):
+		// Made ahead of time: when this page is served, nobody knows
+		// how long is left; the header says what the proxy advertises.
+		// (A maintenance window's own end is still said.)
+		d.retry = langs.texts[d.lang].Labels.BackSoon
 	case window != nil && wait > 0 && d.maintenance:
 		d.retrySeconds = ceilDiv(wait, time.Second)
 		d.retry = window.sentence

@@ -11,6 +11,12 @@
 //
 //	errorpage down|up|status --admin URL   (bearer token in ERRORPAGE_ADMIN_TOKEN)
 //
+// export writes every page, in every language and format, and nginx and
+// Caddy snippets serving them, for when the Go process itself is down;
+// serve answers with the same pages from memory (export.go, serve.go).
+// They need the renderer, and so templ; the maintenance commands below
+// import only the maintenance package.
+//
 // With --file, down writes the maintenance document atomically (a temporary
 // file in the same directory, renamed over PATH), up removes the file and
 // status reads it. With --admin, the same requests go to the URL of an
@@ -84,6 +90,8 @@ const usage = `usage:
                    [--secret-env NAME | --secret-stdin | --no-secret | --with-secret]
   errorpage up     (--file PATH | --admin URL)
   errorpage status (--file PATH | --admin URL)
+  errorpage export --out DIR [--force] [--theme NAME] [--config FILE]
+  errorpage serve  [--addr HOST:PORT] [--status 503] [--maintenance-file PATH] [--theme NAME] [--config FILE]
 
 --file works on a trigger file; --admin calls an instance's admin endpoint
 with the bearer token in $ERRORPAGE_ADMIN_TOKEN (http:// only to loopback,
@@ -142,6 +150,10 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	switch cmd {
 	case "help", "-h", "-help", "--help":
 		return flag.ErrHelp
+	case "export":
+		return export(args[1:], stdout)
+	case "serve":
+		return serve(ctx, args[1:], stdout)
 	case "down", "up", "status":
 	default:
 		return usageErr("unknown command %q", cmd)
