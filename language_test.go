@@ -131,7 +131,7 @@ func TestProblemTitle(t *testing.T) {
 		want      string
 	}{
 		{"status phrase by default", false, `"title":"Service Unavailable"`},
-		{"localized when asked for", true, `"title":"サービスを利用できません"`},
+		{"localized when asked for", true, `"title":"ただいまサービスをご利用いただけません"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, _ := newTestMiddleware(t, Options{LocalizedProblemTitle: tc.localized})
@@ -276,17 +276,23 @@ func TestAcceptLanguageChoosesAmongTextsOfOneLanguage(t *testing.T) {
 	}
 }
 
+// languageIndex returns the index in l of the language tagged tag.
+func languageIndex(t *testing.T, l *languages, tag string) int {
+	t.Helper()
+	for i, text := range l.texts {
+		if text.Tag == tag {
+			return i
+		}
+	}
+	t.Fatalf("no language %s", tag)
+	return 0
+}
+
+// TestSpellDuration guards the rounding (never shorter than the delay, and
+// not much longer: 89 minutes are not "about an hour"), the units (days
+// beyond 36 hours, not "about 50 hours") and each language's plural forms.
 func TestSpellDuration(t *testing.T) {
 	l := newLanguages(pages.Languages())
-	idx := func(tag string) int {
-		for i, t := range l.texts {
-			if t.Tag == tag {
-				return i
-			}
-		}
-		t.Fatalf("no language %s", tag)
-		return 0
-	}
 	tests := []struct {
 		lang string
 		d    time.Duration
@@ -299,17 +305,92 @@ func TestSpellDuration(t *testing.T) {
 		{"en", 61 * time.Second, "about 2 minutes"},
 		{"en", 59 * time.Minute, "about 59 minutes"},
 		{"en", 59*time.Minute + time.Second, "about an hour"},
-		{"en", 100 * time.Minute, "about 2 hours"},
+		{"en", 61 * time.Minute, "about 65 minutes"},
+		{"en", 89 * time.Minute, "about 90 minutes"},
+		{"en", 100 * time.Minute, "about 100 minutes"},
+		{"en", 116 * time.Minute, "about 2 hours"},
+		{"en", 2 * time.Hour, "about 2 hours"},
+		{"en", 2*time.Hour + time.Second, "about 3 hours"},
+		{"en", 36 * time.Hour, "about 36 hours"},
+		{"en", 36*time.Hour + time.Minute, "about 2 days"},
+		{"en", 50 * time.Hour, "about 3 days"},
+		{"en", 24 * 365 * 200 * time.Hour, "about 36500 days"},
+		{"de", 50 * time.Hour, "etwa 3 Tagen"},
+		{"fr", 90 * time.Second, "environ 2 minutes"},
+		{"pl", time.Minute, "minutę"},
 		{"pl", 2 * time.Minute, "2 minuty"},
 		{"pl", 5 * time.Minute, "5 minut"},
 		{"pl", 22 * time.Minute, "22 minuty"},
+		{"pl", 40 * time.Hour, "2 dni"},
+		{"uk", time.Minute, "хвилину"},
 		{"uk", 21 * time.Minute, "21 хвилину"},
-		{"ja", 5 * time.Minute, "5"},
+		{"uk", 3 * time.Minute, "3 хвилини"},
+		{"uk", 11 * time.Minute, "11 хвилин"},
+		{"uk", time.Hour, "годину"},
+		{"ja", 5 * time.Minute, "約5分"},
+		{"ja", 72 * time.Hour, "約3日"},
+		{"zh-Hans", 40 * time.Hour, "约 2 天"},
+		{"ko", 90 * time.Minute, "약 90분"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+" "+tt.d.String(), func(t *testing.T) {
-			got := l.spellDuration(idx(tt.lang), tt.d)
-			assert.Contains(t, got, tt.want, "got %q, want it to contain %q", got, tt.want)
+			got := l.spellDuration(languageIndex(t, l, tt.lang), tt.d)
+			assert.Equal(t, tt.want, got, "got %q, want %q", got, tt.want)
 		})
 	}
+}
+
+// TestBackBy guards the end-of-maintenance sentence: each language writes
+// the time and the date its own way, with the date as its own phrase,
+// never one ISO layout for all ("antes de las 2025-12-03 01:17 UTC").
+func TestBackBy(t *testing.T) {
+	l := newLanguages(pages.Languages())
+	now := time.Date(2025, 12, 1, 3, 0, 0, 0, time.UTC)
+	soon := time.Date(2025, 12, 1, 4, 37, 0, 0, time.UTC)  // in 97 minutes
+	later := time.Date(2025, 12, 3, 4, 37, 0, 0, time.UTC) // in 49.6 hours
+	tests := []struct {
+		lang        string
+		soon, later string
+	}{
+		{"en", "We expect to be back by 04:37 UTC (about 100 minutes).",
+			"We expect to be back on 3 December by 04:37 UTC (about 3 days)."},
+		{"de", "Wir sind voraussichtlich bis 04:37 Uhr UTC wieder da (in etwa 100 Minuten).",
+			"Wir sind voraussichtlich am 3. Dezember bis 04:37 Uhr UTC wieder da (in etwa 3 Tagen)."},
+		{"fr", "Nous prévoyons d’être de retour d’ici 4\u00a0h\u00a037 UTC (dans environ 100 minutes).",
+			"Nous prévoyons d’être de retour d’ici le 3\u00a0décembre à 4\u00a0h\u00a037 UTC (dans environ 3 jours)."},
+		{"es", "Esperamos volver antes de las 04:37 UTC (dentro de unos 100 minutos).",
+			"Esperamos volver antes del 3 de diciembre a las 04:37 UTC (dentro de unos 3 días)."},
+		{"ja", "4:37（UTC）ごろまでに復旧する見込みです（約100分後）。",
+			"12月3日 4:37（UTC）ごろまでに復旧する見込みです（約3日後）。"},
+		{"zh-Hans", "我们预计于 4:37（UTC）前恢复（约 100 分钟后）。",
+			"我们预计于 12月3日 4:37（UTC）前恢复（约 3 天后）。"},
+		{"ko", "4시 37분(UTC)까지 복구될 예정이에요(약 100분 후).",
+			"12월 3일 4시 37분(UTC)까지 복구될 예정이에요(약 3일 후)."},
+		{"uk", "Ми плануємо відновити роботу до 04:37 UTC (приблизно через 100 хвилин).",
+			"Ми плануємо відновити роботу 3 грудня до 04:37 UTC (приблизно через 3 дні)."},
+		{"pl", "Planujemy wrócić do godz. 4:37 UTC (za około 100 minut).",
+			"Planujemy wrócić 3 grudnia do godz. 4:37 UTC (za około 3 dni)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			i := languageIndex(t, l, tt.lang)
+			assert.Equal(t, tt.soon, l.backBy(i, soon, now))
+			assert.Equal(t, tt.later, l.backBy(i, later, now))
+		})
+	}
+	// A moment within a minute is rounded up, never promising too early.
+	en := languageIndex(t, l, "en")
+	assert.Equal(t, "We expect to be back by 04:38 UTC (about 100 minutes).", l.backBy(en, soon.Add(time.Second), now))
+}
+
+// TestNumbersInTheLanguagesDigits checks that a language with its own
+// digits writes durations, times and dates in them.
+func TestNumbersInTheLanguagesDigits(t *testing.T) {
+	texts := pages.Languages()
+	texts[0].Digits = "٠١٢٣٤٥٦٧٨٩"
+	l := newLanguages(texts)
+	assert.Equal(t, "about ٢٥ minutes", l.spellDuration(0, 25*time.Minute))
+	now := time.Date(2025, 12, 1, 3, 0, 0, 0, time.UTC)
+	assert.Equal(t, "We expect to be back on ٣ December by ٠٤:٣٧ UTC (about ٣ days).",
+		l.backBy(0, time.Date(2025, 12, 3, 4, 37, 0, 0, time.UTC), now))
 }
