@@ -7,7 +7,6 @@ var italian = Text{
 	Labels: Labels{
 		ErrorCode:      "Errore {status}",
 		Maintenance:    "Manutenzione programmata",
-		Temporary:      "Si tratta di un problema temporaneo.",
 		RequestID:      "ID richiesta",
 		Reference:      "Riferimento",
 		SelectHint:     "Fai clic per selezionare il codice, poi copialo nel messaggio che ci invii.",
@@ -18,6 +17,10 @@ var italian = Text{
 		SignIn:         "Accedi alla rete",
 		RetryIn:        "Riprova tra {time}.",
 		BackBy:         "Contiamo di tornare operativi entro le ore {time} (tra {in}).",
+		BackByOn:       "Contiamo di tornare operativi entro le ore {time} del {date} (tra {in}).",
+		Clock:          "{H}:{mm} UTC",
+		Date:           "{d} {month}",
+		Colon:          ": ",
 		BackSoon:       "Contiamo di tornare operativi a breve.",
 		Details:        "Dettagli per sviluppatori",
 	},
@@ -33,13 +36,13 @@ var italian = Text{
 			Advice:  "Torna alla home page oppure contatta l'assistenza se ti aspettavi che funzionasse.",
 		},
 		502: {
-			Title:   "Gateway non valido",
+			Title:   "Errore del gateway",
 			Message: "Un servizio da cui dipendiamo non era raggiungibile o ci ha inviato una risposta non valida, quindi non siamo riusciti a completare la tua richiesta. Di solito è un problema temporaneo.",
 			Advice:  "Riprova tra qualche istante.",
 		},
 		503: {
 			Title:   "Servizio non disponibile",
-			Message: "Siamo sovraccarichi o temporaneamente fuori servizio, quindi al momento non possiamo gestire la tua richiesta. Si tratta di un problema temporaneo.",
+			Message: "Il servizio è sovraccarico o temporaneamente non raggiungibile, quindi al momento non è possibile gestire la tua richiesta. Si tratta di un problema temporaneo.",
 			Advice:  "Se il problema persiste, contatta l'assistenza.",
 		},
 		504: {
@@ -68,9 +71,9 @@ var italian = Text{
 			Advice:  "Contatta l'assistenza così potremo risolverlo.",
 		},
 		510: {
-			Title:   "Estensione richiesta",
-			Message: "Il server ha bisogno di più informazioni di quelle che il tuo browser o la tua app ha inviato nella richiesta.",
-			Advice:  "Aggiorna il browser o l'app, oppure contatta l'assistenza.",
+			Title:   "Richiesta incompleta",
+			Message: "Questo sito si aspetta dal tuo browser o dalla tua app una richiesta in un'altra forma, quindi non è stato possibile completarla.",
+			Advice:  "Aggiorna il browser o l'app, oppure prova con un altro browser o un'altra app. Se non basta, contatta l'assistenza.",
 		},
 		511: {
 			Title:   "Accesso alla rete richiesto",
@@ -85,10 +88,12 @@ var italian = Text{
 	},
 	Maintenance: StatusText{
 		Title:   "Manutenzione in corso",
-		Message: "Stiamo effettuando una manutenzione programmata per migliorare il servizio. Grazie per la pazienza.",
+		Message: "Stiamo effettuando una manutenzione programmata. Grazie per la pazienza.",
 		Advice:  "Ricontrolla più tardi.",
 	},
 	Seconds: Plural{One: "circa un secondo", Other: "circa {n} secondi"},
 	Minutes: Plural{One: "circa un minuto", Other: "circa {n} minuti"},
 	Hours:   Plural{One: "circa un'ora", Other: "circa {n} ore"},
+	Days:    Plural{One: "circa un giorno", Other: "circa {n} giorni"},
+	Months:  [12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
 }

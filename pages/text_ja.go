@@ -8,7 +8,6 @@ var japanese = Text{
 	Labels: Labels{
 		ErrorCode:      "エラー {status}",
 		Maintenance:    "計画メンテナンス",
-		Temporary:      "一時的な問題です。",
 		RequestID:      "リクエストID",
 		Reference:      "参照番号",
 		SelectHint:     "クリックすると選択されます。コピーして、お問い合わせのメッセージに貼り付けてください。",
@@ -19,6 +18,10 @@ var japanese = Text{
 		SignIn:         "ネットワークにログイン",
 		RetryIn:        "{time}後にもう一度お試しください。",
 		BackBy:         "{time}ごろまでに復旧する見込みです（{in}後）。",
+		BackByOn:       "{date} {time}ごろまでに復旧する見込みです（{in}後）。",
+		Clock:          "{H}:{mm}（UTC）",
+		Date:           "{M}月{d}日",
+		Colon:          "：",
 		BackSoon:       "まもなく復旧する見込みです。",
 		Details:        "開発者向けの詳細",
 	},
@@ -39,7 +42,7 @@ var japanese = Text{
 			Advice:  "しばらくしてからもう一度お試しください。",
 		},
 		503: {
-			Title:   "サービスを利用できません",
+			Title:   "ただいまサービスをご利用いただけません",
 			Message: "アクセスが集中しているか一時的に停止しているため、現在リクエストを処理できません。一時的な問題です。",
 			Advice:  "問題が続く場合は、サポートにお問い合わせください。",
 		},
@@ -69,9 +72,9 @@ var japanese = Text{
 			Advice:  "修正いたしますので、サポートまでお知らせください。",
 		},
 		510: {
-			Title:   "拡張が必要です",
-			Message: "お使いのブラウザまたはアプリから送信されたリクエストに、サーバーが必要とする情報が足りませんでした。",
-			Advice:  "ブラウザまたはアプリを更新するか、サポートにお問い合わせください。",
+			Title:   "リクエストが不完全です",
+			Message: "お使いのブラウザまたはアプリから、このサイトが必要とする形式でリクエストが送信されなかったため、処理を完了できませんでした。",
+			Advice:  "ブラウザまたはアプリを更新するか、別のものをお試しください。解決しない場合は、サポートにお問い合わせください。",
 		},
 		511: {
 			Title:   "ネットワークへのログインが必要です",
@@ -81,7 +84,7 @@ var japanese = Text{
 	},
 	Generic: StatusText{
 		Title:   "サーバーエラー",
-		Message: "こちら側の問題により、サーバーがリクエストを完了できませんでした。",
+		Message: "当社側の問題により、サーバーがリクエストを完了できませんでした。",
 		Advice:  "しばらくしてからもう一度お試しください。問題が続く場合は、下記のリクエストIDを添えてサポートにお問い合わせください。",
 	},
 	Maintenance: StatusText{
@@ -92,4 +95,5 @@ var japanese = Text{
 	Seconds: Plural{Other: "約{n}秒"},
 	Minutes: Plural{Other: "約{n}分"},
 	Hours:   Plural{Other: "約{n}時間"},
+	Days:    Plural{Other: "約{n}日"},
 }

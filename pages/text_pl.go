@@ -10,7 +10,6 @@ var polish = Text{
 	Labels: Labels{
 		ErrorCode:      "Błąd {status}",
 		Maintenance:    "Planowana przerwa techniczna",
-		Temporary:      "To tylko chwilowy problem.",
 		RequestID:      "Identyfikator żądania",
 		Reference:      "Numer referencyjny",
 		SelectHint:     "Kliknij, aby go zaznaczyć, a następnie skopiuj go do wiadomości, którą do nas wyślesz.",
@@ -21,6 +20,10 @@ var polish = Text{
 		SignIn:         "Zaloguj się do sieci",
 		RetryIn:        "Spróbuj ponownie za około {time}.",
 		BackBy:         "Planujemy wrócić do {time} (za około {in}).",
+		BackByOn:       "Planujemy wrócić {date} do {time} (za około {in}).",
+		Clock:          "godz. {H}:{mm} UTC",
+		Date:           "{d} {month}",
+		Colon:          ": ",
 		BackSoon:       "Planujemy wrócić już wkrótce.",
 		Details:        "Szczegóły dla programistów",
 	},
@@ -42,7 +45,7 @@ var polish = Text{
 		},
 		503: {
 			Title:   "Usługa niedostępna",
-			Message: "Jesteśmy przeciążeni lub chwilowo niedostępni, dlatego nie możemy teraz obsłużyć żądania. To problem chwilowy.",
+			Message: "Serwis jest przeciążony lub chwilowo niedostępny, dlatego nie może teraz obsłużyć żądania. To problem chwilowy.",
 			Advice:  "Jeśli problem będzie się powtarzał, skontaktuj się z pomocą techniczną.",
 		},
 		504: {
@@ -52,7 +55,7 @@ var polish = Text{
 		},
 		505: {
 			Title:   "Nieobsługiwana wersja HTTP",
-			Message: "Przeglądarka lub aplikacja, której używasz, użyła wersji protokołu HTTP, której ten serwer nie obsługuje.",
+			Message: "Twoja przeglądarka lub aplikacja próbowała połączyć się w wersji protokołu HTTP, której ten serwer nie obsługuje.",
 			Advice:  "Zaktualizuj przeglądarkę lub aplikację albo spróbuj użyć innej.",
 		},
 		506: {
@@ -71,9 +74,9 @@ var polish = Text{
 			Advice:  "Skontaktuj się z pomocą techniczną, abyśmy mogli to naprawić.",
 		},
 		510: {
-			Title:   "Wymagane rozszerzenie",
-			Message: "Serwer potrzebuje w żądaniu więcej informacji, niż wysłała przeglądarka lub aplikacja.",
-			Advice:  "Zaktualizuj przeglądarkę lub aplikację albo skontaktuj się z pomocą techniczną.",
+			Title:   "Niekompletne żądanie",
+			Message: "Ta strona oczekuje od przeglądarki lub aplikacji żądania w innej postaci, dlatego nie udało się go zrealizować.",
+			Advice:  "Zaktualizuj przeglądarkę lub aplikację albo spróbuj użyć innej. Jeśli to nie pomoże, skontaktuj się z pomocą techniczną.",
 		},
 		511: {
 			Title:   "Wymagane logowanie do sieci",
@@ -87,11 +90,13 @@ var polish = Text{
 		Advice:  "Spróbuj ponownie za chwilę. Jeśli problem będzie się powtarzał, skontaktuj się z pomocą techniczną i podaj identyfikator żądania widoczny poniżej.",
 	},
 	Maintenance: StatusText{
-		Title:   "Trwają prace konserwacyjne",
-		Message: "Przeprowadzamy zaplanowane prace konserwacyjne, aby usprawnić działanie serwisu. Dziękujemy za cierpliwość.",
+		Title:   "Przerwa techniczna",
+		Message: "Przeprowadzamy zaplanowane prace techniczne. Dziękujemy za cierpliwość.",
 		Advice:  "Zajrzyj do nas później.",
 	},
 	Seconds: Plural{One: "sekundę", Few: "{n} sekundy", Many: "{n} sekund", Other: "{n} sekundy"},
 	Minutes: Plural{One: "minutę", Few: "{n} minuty", Many: "{n} minut", Other: "{n} minuty"},
 	Hours:   Plural{One: "godzinę", Few: "{n} godziny", Many: "{n} godzin", Other: "{n} godziny"},
+	Days:    Plural{One: "dzień", Few: "{n} dni", Many: "{n} dni", Other: "{n} dnia"},
+	Months:  [12]string{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"},
 }
