@@ -34,6 +34,7 @@ var builtinTexts = []struct {
 	{"ja", japanese, language.Japanese, "ltr"},
 	{"zh-Hans", chinese, language.SimplifiedChinese, "ltr"},
 	{"ko", korean, language.Korean, "ltr"},
+	{"ru", russian, language.Russian, "ltr"},
 }
 
 // newLanguages are the languages added after the 4xx pages were planned:
@@ -254,6 +255,10 @@ func TestTexts_MaintenanceAdviceHoldsWithoutRefresh(t *testing.T) {
 		"it": {"da sola", "automaticamente"}, "pt-BR": {"sozinha", "automaticamente"},
 		"nl": {"vanzelf", "automatisch"}, "pl": {"sama", "automatycznie"},
 		"uk": {"сама", "автоматично"}, "ja": {"自動"}, "zh-Hans": {"自动"}, "ko": {"자동"},
+		"ru": {"сама", "автоматически"}, "tr": {"kendiliğinden", "otomatik"}, "ar": {"تلقائي"},
+		"he": {"אוטומטי", "מעצמו"}, "hi": {"अपने आप", "स्वचालित"}, "id": {"otomatis", "dengan sendirinya"},
+		"sv": {"av sig själv", "automatiskt"}, "cs": {"sama", "automaticky"}, "vi": {"tự động"},
+		"el": {"μόνη της", "αυτόματα"},
 	}
 	for _, tc := range builtinTexts {
 		words, ok := promises[tc.name]
@@ -275,6 +280,9 @@ func TestTexts_BadGatewayCoversNoAnswer(t *testing.T) {
 		"es": "no estaba disponible", "it": "non era raggiungibile", "pt-BR": "inacessível",
 		"nl": "onbereikbaar", "pl": "niedostępna", "uk": "недоступний",
 		"ja": "接続できなかった", "zh-Hans": "无法连接", "ko": "연결할 수 없거나",
+		"ru": "недоступен", "tr": "ulaşılamadı", "ar": "تعذّر الوصول", "he": "לא היה זמין",
+		"hi": "पहुँचा नहीं जा सका", "id": "tidak dapat dihubungi", "sv": "gick inte att nå",
+		"cs": "nedostupná", "vi": "không thể kết nối", "el": "δεν ήταν διαθέσιμη",
 	}
 	for _, tc := range builtinTexts {
 		w, ok := unreachable[tc.name]
