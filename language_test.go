@@ -41,39 +41,56 @@ func TestAcceptLanguageChoosesTheClosestLanguage(t *testing.T) {
 	}
 }
 
-// arabic is a synthetic right-to-left language, as a user would add it.
-var arabic = pages.Text{
-	Tag: "ar",
+// persian is a synthetic right-to-left language, as a user would add it:
+// Persian is not built in.
+var persian = pages.Text{
+	Tag: "fa",
 	Dir: "rtl",
 	Labels: pages.Labels{
-		ErrorCode: "خطأ {status}",
-		TryAgain:  "حاول مرة أخرى",
-		GoHome:    "الذهاب إلى الصفحة الرئيسية",
+		ErrorCode: "خطای {status}",
+		TryAgain:  "دوباره تلاش کنید",
+		GoHome:    "رفتن به صفحهٔ اصلی",
 	},
 	Statuses: map[int]pages.StatusText{
-		500: {Title: "حدث خطأ ما", Message: "واجهنا مشكلة غير متوقعة.", Advice: "حاول مرة أخرى بعد قليل."},
+		500: {Title: "مشکلی پیش آمد", Message: "با مشکلی غیرمنتظره روبه‌رو شدیم.", Advice: "کمی بعد دوباره تلاش کنید."},
 	},
-	Seconds: pages.Plural{Other: "{n} ثانية"},
+	Seconds: pages.Plural{Other: "{n} ثانیه"},
 }
 
 func TestAddedRightToLeftLanguage(t *testing.T) {
-	m, _ := newTestMiddleware(t, Options{Languages: []pages.Text{arabic}})
-	res, body := do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/html", "Accept-Language", "ar-EG,ar;q=0.9", "X-Request-Id", "req-1")
-	assert.Equal(t, "ar", res.Header.Get("Content-Language"))
-	assert.Contains(t, body, `<html lang="ar" dir="rtl">`)
-	assert.Contains(t, body, "<h1>حدث خطأ ما</h1>")
-	assert.Contains(t, body, "خطأ 500")
+	m, _ := newTestMiddleware(t, Options{Languages: []pages.Text{persian}})
+	res, body := do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/html", "Accept-Language", "fa-IR,fa;q=0.9", "X-Request-Id", "req-1")
+	assert.Equal(t, "fa", res.Header.Get("Content-Language"))
+	assert.Contains(t, body, `<html lang="fa" dir="rtl">`)
+	assert.Contains(t, body, "<h1>مشکلی پیش آمد</h1>")
+	assert.Contains(t, body, "خطای 500")
 	assert.Contains(t, body, "Request ID", "a string the language leaves out is the default language's")
 
-	// A 503 has no Arabic text: the generic title would be wrong, so the
-	// English one is used, with the Arabic plural for the delay.
-	_, body = do(t, m.Handler(failing(503)), "GET", "/", "Accept", "text/html", "Accept-Language", "ar")
+	// A 503 has no Persian text: the generic title would be wrong, so the
+	// English one is used, with the Persian plural for the delay.
+	_, body = do(t, m.Handler(failing(503)), "GET", "/", "Accept", "text/html", "Accept-Language", "fa")
 	assert.Contains(t, body, `dir="rtl"`)
-	assert.Contains(t, body, "30 ثانية")
+	assert.Contains(t, body, "30 ثانیه")
 
 	// The built-in languages are still there.
 	res, _ = do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/html", "Accept-Language", "ja")
 	assert.Equal(t, "ja", res.Header.Get("Content-Language"))
+}
+
+// TestBuiltInRightToLeftLanguages: Arabic and Hebrew pages are written
+// right to left, in HTML and in the language's digits.
+func TestBuiltInRightToLeftLanguages(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	for _, tc := range []struct{ accept, lang, want string }{
+		{"ar-EG,ar;q=0.9", "ar", "٣٠ ثانية"},
+		{"he-IL", "he", "30 שניות"},
+		{"iw", "he", "30 שניות"}, // the deprecated code for Hebrew
+	} {
+		res, body := do(t, m.Handler(failing(503)), "GET", "/", "Accept", "text/html", "Accept-Language", tc.accept)
+		assert.Equal(t, tc.lang, res.Header.Get("Content-Language"), "Accept-Language %q", tc.accept)
+		assert.Contains(t, body, `<html lang="`+tc.lang+`" dir="rtl">`, "Accept-Language %q", tc.accept)
+		assert.Contains(t, body, tc.want, "Accept-Language %q", tc.accept)
+	}
 }
 
 func TestOverrideBuiltInStrings(t *testing.T) {
@@ -97,9 +114,9 @@ func TestDefaultLanguage(t *testing.T) {
 	res, _ := do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/html", "Accept-Language", "en")
 	assert.Equal(t, "en", res.Header.Get("Content-Language"), "English is still there")
 
-	m, _ = newTestMiddleware(t, Options{DefaultLanguage: "ar", Languages: []pages.Text{arabic}})
+	m, _ = newTestMiddleware(t, Options{DefaultLanguage: "fa", Languages: []pages.Text{persian}})
 	res, _ = do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/html")
-	assert.Equal(t, "ar", res.Header.Get("Content-Language"), "an added language can be the default")
+	assert.Equal(t, "fa", res.Header.Get("Content-Language"), "an added language can be the default")
 }
 
 func TestLanguageOptionsAreValidated(t *testing.T) {
@@ -111,8 +128,8 @@ func TestLanguageOptionsAreValidated(t *testing.T) {
 		{"default not a tag", Options{DefaultLanguage: "not a tag!"}, "DefaultLanguage"},
 		{"default not a language", Options{DefaultLanguage: "fi"}, `DefaultLanguage "fi" is not one of the languages`},
 		{"bad tag", Options{Languages: []pages.Text{{Tag: "??"}}}, "Languages[0]"},
-		{"bad dir", Options{Languages: []pages.Text{{Tag: "ar", Dir: "right"}}}, "Dir"},
-		{"not a server error", Options{Languages: []pages.Text{{Tag: "ar", Statuses: map[int]pages.StatusText{404: {}}}}}, "404"},
+		{"bad dir", Options{Languages: []pages.Text{{Tag: "fa", Dir: "right"}}}, "Dir"},
+		{"not a server error", Options{Languages: []pages.Text{{Tag: "fa", Statuses: map[int]pages.StatusText{404: {}}}}}, "404"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -168,10 +185,11 @@ func TestAcceptLanguageServesOnlyListedLanguages(t *testing.T) {
 		want   string
 	}{
 		// A related language is not the visitor's language.
-		{"ru", m, "en"}, {"ru-RU", m, "en"}, {"bg", m, "en"}, {"kk", m, "en"}, {"be", m, "en"},
+		{"bg", m, "en"}, {"kk", m, "en"}, {"be", m, "en"}, {"ro", m, "en"}, {"fa", m, "en"},
+		{"sk", m, "en"}, {"ms", m, "en"}, {"no", m, "en"}, {"da", m, "en"}, {"ur", m, "en"}, {"az", m, "en"},
 		{"af", m, "en"}, {"gl", m, "en"}, {"ca", m, "en"}, {"oc", m, "en"}, {"lb", m, "en"},
 		{"gsw", m, "en"}, {"nb", m, "en"}, {"eu", m, "en"}, {"yue", m, "en"},
-		{"ru-RU,ru;q=0.9", de, "de"}, {"af", de, "de"},
+		{"be-BY,be;q=0.9", de, "de"}, {"af", de, "de"},
 		// x/text answers English with high confidence for some unknown
 		// languages; the default still applies.
 		{"sw", m, "en"}, {"sw", de, "de"}, {"zu", de, "de"}, {"fil", de, "de"}, {"mt", de, "de"},
@@ -180,12 +198,15 @@ func TestAcceptLanguageServesOnlyListedLanguages(t *testing.T) {
 		{"pt", m, "pt-BR"}, {"pt-PT", m, "pt-BR"}, {"pt-AO", m, "pt-BR"},
 		{"zh", m, "zh-Hans"}, {"zh-CN", m, "zh-Hans"}, {"zh-TW", m, "zh-Hans"}, {"zh-Hant-TW", m, "zh-Hans"}, {"zh-HK", m, "zh-Hans"},
 		{"de-CH", m, "de"}, {"de-AT", m, "de"}, {"fr-CA", m, "fr"}, {"fr-BE", m, "fr"}, {"es-419", m, "es"}, {"es-MX", m, "es"},
+		// Languages added later, under their own and their deprecated codes.
+		{"ru", m, "ru"}, {"ru-RU", m, "ru"}, {"ar-EG", m, "ar"}, {"ar-MA", m, "ar"},
+		{"he", m, "he"}, {"iw", m, "he"}, {"he-IL", m, "he"}, {"yi", m, "en"},
 		{"nl-BE", m, "nl"}, {"it-CH", m, "it"}, {"ja-JP", m, "ja"}, {"ko-KR", m, "ko"}, {"pl-PL", m, "pl"}, {"uk-UA", m, "uk"},
 		// The first listed language we have wins, in order of quality.
-		{"ru, uk;q=0.5", m, "uk"}, {"ru, de;q=0.1", m, "de"}, {"sw, fr;q=0.3, en;q=0.2", de, "fr"},
+		{"be, uk;q=0.5", m, "uk"}, {"be, de;q=0.1", m, "de"}, {"ru, uk;q=0.5", m, "ru"}, {"sw, fr;q=0.3, en;q=0.2", de, "fr"},
 		{"fr;q=0.4, ja;q=0.8", m, "ja"}, {"af, nl;q=0.9", m, "nl"},
 		// Refused, wildcard or malformed: the default.
-		{"de;q=0", m, "en"}, {"fr;q=0, de", de, "de"}, {"*", de, "de"}, {"ru, *;q=0.5", de, "de"},
+		{"de;q=0", m, "en"}, {"fr;q=0, de", de, "de"}, {"*", de, "de"}, {"be, *;q=0.5", de, "de"},
 		{"*, fr;q=0.5", m, "en"}, {"fr, *;q=0.5", m, "fr"}, {"*;q=0.1, fr;q=0.5", de, "fr"},
 		{"de;q=2", m, "en"}, {"ja, garbage!!, fr", m, "ja"}, {"!!, fr", m, "fr"},
 	}
@@ -270,7 +291,7 @@ func TestAcceptLanguageChoosesAmongTextsOfOneLanguage(t *testing.T) {
 	for accept, want := range map[string]string{
 		"zh-TW": "zh-Hant", "zh-Hant": "zh-Hant", "zh-HK": "zh-Hant", "zh-CN": "zh-Hans", "zh": "zh-Hans",
 		"pt-PT": "pt-PT", "pt-AO": "pt-PT", "pt-BR": "pt-BR", "pt": "pt-BR",
-		"ru, pt-PT;q=0.5": "pt-PT",
+		"be, pt-PT;q=0.5": "pt-PT",
 	} {
 		assert.Equal(t, want, contentLanguage(m, accept), "Accept-Language %q", accept)
 	}

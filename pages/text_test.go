@@ -35,6 +35,8 @@ var builtinTexts = []struct {
 	{"zh-Hans", chinese, language.SimplifiedChinese, "ltr"},
 	{"ko", korean, language.Korean, "ltr"},
 	{"ru", russian, language.Russian, "ltr"},
+	{"ar", arabic, language.Arabic, "rtl"},
+	{"he", hebrew, language.Hebrew, "rtl"},
 }
 
 // newLanguages are the languages added after the 4xx pages were planned:
