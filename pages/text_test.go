@@ -37,6 +37,7 @@ var builtinTexts = []struct {
 	{"ru", russian, language.Russian, "ltr"},
 	{"ar", arabic, language.Arabic, "rtl"},
 	{"he", hebrew, language.Hebrew, "rtl"},
+	{"tr", turkish, language.Turkish, "ltr"},
 }
 
 // newLanguages are the languages added after the 4xx pages were planned:
