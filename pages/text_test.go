@@ -38,6 +38,7 @@ var builtinTexts = []struct {
 	{"ar", arabic, language.Arabic, "rtl"},
 	{"he", hebrew, language.Hebrew, "rtl"},
 	{"tr", turkish, language.Turkish, "ltr"},
+	{"sv", swedish, language.Swedish, "ltr"},
 }
 
 // newLanguages are the languages added after the 4xx pages were planned:
