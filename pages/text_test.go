@@ -39,6 +39,7 @@ var builtinTexts = []struct {
 	{"he", hebrew, language.Hebrew, "rtl"},
 	{"tr", turkish, language.Turkish, "ltr"},
 	{"sv", swedish, language.Swedish, "ltr"},
+	{"cs", czech, language.Czech, "ltr"},
 }
 
 // newLanguages are the languages added after the 4xx pages were planned:
