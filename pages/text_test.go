@@ -40,6 +40,7 @@ var builtinTexts = []struct {
 	{"tr", turkish, language.Turkish, "ltr"},
 	{"sv", swedish, language.Swedish, "ltr"},
 	{"cs", czech, language.Czech, "ltr"},
+	{"el", greek, language.Greek, "ltr"},
 }
 
 // newLanguages are the languages added after the 4xx pages were planned:
