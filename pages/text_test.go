@@ -41,6 +41,7 @@ var builtinTexts = []struct {
 	{"sv", swedish, language.Swedish, "ltr"},
 	{"cs", czech, language.Czech, "ltr"},
 	{"el", greek, language.Greek, "ltr"},
+	{"id", indonesian, language.Indonesian, "ltr"},
 }
 
 // newLanguages are the languages added after the 4xx pages were planned:
@@ -64,7 +65,6 @@ var clientStatuses = []int{400, 401, 403, 404, 405, 406, 408, 409, 410, 413, 414
 var mayEqualEnglish = map[string][]string{
 	"*":  {"Labels.Colon", "Labels.Clock", "Labels.Date"},
 	"es": {"Labels.ErrorCode"},
-	"id": {"Labels.Reference"},
 }
 
 var placeholderRE = regexp.MustCompile(`\{[A-Za-z_]+\}`)
