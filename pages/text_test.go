@@ -42,6 +42,7 @@ var builtinTexts = []struct {
 	{"cs", czech, language.Czech, "ltr"},
 	{"el", greek, language.Greek, "ltr"},
 	{"id", indonesian, language.Indonesian, "ltr"},
+	{"vi", vietnamese, language.Vietnamese, "ltr"},
 }
 
 // newLanguages are the languages added after the 4xx pages were planned:
