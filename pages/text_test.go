@@ -43,6 +43,7 @@ var builtinTexts = []struct {
 	{"el", greek, language.Greek, "ltr"},
 	{"id", indonesian, language.Indonesian, "ltr"},
 	{"vi", vietnamese, language.Vietnamese, "ltr"},
+	{"hi", hindi, language.Hindi, "ltr"},
 }
 
 // newLanguages are the languages added after the 4xx pages were planned:
