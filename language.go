@@ -20,9 +20,10 @@ import (
 // another region or script is fine (pt-PT gets pt-BR, zh-TW gets zh-Hans
 // when that is the only Chinese, de-CH gets de), and among several texts
 // of that language BCP 47 matching (golang.org/x/text/language) picks the
-// closest. A merely related language is not: Russian readers get the
-// default language rather than Ukrainian, Afrikaans readers rather than
-// Dutch, whatever confidence the matcher gives.
+// closest. A merely related language is not: Belarusian readers get the
+// default language rather than Russian or Ukrainian, Afrikaans readers
+// rather than Dutch, whatever confidence the matcher gives. Deprecated
+// codes name their language ("iw" is Hebrew, "in" Indonesian).
 type languages struct {
 	texts []pages.Text
 	tags  []language.Tag

@@ -26,7 +26,7 @@ var hebrew = Text{
 		RetryIn:        "נסו שוב בעוד {time}.",
 		BackBy:         "אנחנו צפויים לחזור לפעילות עד {time} (בעוד {in}).",
 		BackByOn:       "אנחנו צפויים לחזור לפעילות ב־{date} עד {time} (בעוד {in}).",
-		Clock:          "{HH}:{mm} (UTC)",
+		Clock:          "{HH}:{mm} UTC",
 		Date:           "{d} ב{month}",
 		Colon:          ": ",
 		BackSoon:       "אנחנו צפויים לחזור לפעילות בקרוב מאוד.",

@@ -18,7 +18,7 @@ var dutch = Text{
 		RetryIn:        "Probeer het over {time} opnieuw.",
 		BackBy:         "We verwachten uiterlijk om {time} weer beschikbaar te zijn (over {in}).",
 		BackByOn:       "We verwachten op {date} uiterlijk om {time} weer beschikbaar te zijn (over {in}).",
-		Clock:          "{HH}:{mm} uur (UTC)",
+		Clock:          "{HH}:{mm} uur UTC",
 		Date:           "{d} {month}",
 		Colon:          ": ",
 		BackSoon:       "We verwachten binnenkort weer beschikbaar te zijn.",

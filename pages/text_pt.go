@@ -19,7 +19,7 @@ var portugueseBR = Text{
 		RetryIn:        "Tente novamente em {time}.",
 		BackBy:         "Esperamos voltar até as {time} (em {in}).",
 		BackByOn:       "Esperamos voltar até o dia {date}, às {time} (em {in}).",
-		Clock:          "{HH}h{mm} (UTC)",
+		Clock:          "{HH}h{mm} UTC",
 		Date:           "{d} de {month}",
 		Colon:          ": ",
 		BackSoon:       "Esperamos voltar em breve.",

@@ -25,7 +25,7 @@ var turkish = Text{
 		RetryIn:        "Lütfen {time} sonra tekrar deneyin.",
 		BackBy:         "En geç saat {time} itibarıyla yeniden hizmette olmayı bekliyoruz ({in} sonra).",
 		BackByOn:       "En geç {date} saat {time} itibarıyla yeniden hizmette olmayı bekliyoruz ({in} sonra).",
-		Clock:          "{HH}:{mm} (UTC)",
+		Clock:          "{HH}:{mm} UTC",
 		Date:           "{d} {month}",
 		Colon:          ": ",
 		BackSoon:       "Çok yakında yeniden hizmette olmayı bekliyoruz.",

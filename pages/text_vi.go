@@ -2,7 +2,7 @@ package pages
 
 // vietnamese addresses the visitor as "bạn", as Vietnamese sites usually
 // do. Vietnamese has one plural category. The time comes before the date
-// ("4 giờ 37 (UTC) ngày 3 tháng 12").
+// ("4 giờ 37 UTC ngày 3 tháng 12").
 //
 // Checked by: written by an AI assistant from the meaning of the English,
 // not word for word, and re-read against the English by the same
@@ -24,7 +24,7 @@ var vietnamese = Text{
 		RetryIn:        "Vui lòng thử lại sau {time}.",
 		BackBy:         "Chúng tôi dự kiến hoạt động trở lại trước {time} (sau {in}).",
 		BackByOn:       "Chúng tôi dự kiến hoạt động trở lại trước {time} {date} (sau {in}).",
-		Clock:          "{H} giờ {mm} (UTC)",
+		Clock:          "{H} giờ {mm} UTC",
 		Date:           "ngày {d} tháng {M}",
 		Colon:          ": ",
 		BackSoon:       "Chúng tôi dự kiến sớm hoạt động trở lại.",
