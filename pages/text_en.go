@@ -3,6 +3,10 @@ package pages
 // english is the source the other languages are written from, for
 // visitors rather than developers: what happened, whether it will pass,
 // what to do.
+//
+// Checked by: rewritten by an AI assistant after a native-level review of
+// the translations found phrases in it that read wrongly once translated
+// ("We are overloaded", 510 "Extension required").
 var english = Text{
 	Tag: "en",
 	Dir: "ltr",
