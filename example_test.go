@@ -65,7 +65,7 @@ func ExampleNew() {
 	fmt.Print(rec.Body.String())
 	// Output:
 	// 500 application/problem+json
-	// {"type":"about:blank","title":"Internal Server Error","status":500,"detail":"We ran into an unexpected problem and could not complete your request. It has been logged, and it is most likely temporary.","instance":"/","request_id":"req-42","reference":"evt-1234"}
+	// {"type":"about:blank","title":"Internal Server Error","status":500,"detail":"We ran into an unexpected problem and could not complete your request. The problem has been logged, and it is most likely temporary.","instance":"/","request_id":"req-42","reference":"evt-1234"}
 }
 
 // A bad option is reported once, at construction.

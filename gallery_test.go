@@ -46,7 +46,7 @@ func TestGalleryRendersEachPage(t *testing.T) {
 		{"default", "?page=1&status=502", []string{`data-status="502"`, "Acme", "--ep-accent:#e4572e", "prefers-color-scheme:dark", "4bf92f3577b34da6a3ce929d0e0e4736"}},
 		{"forced dark", "?page=1&status=500&theme=terminal&scheme=dark", []string{"color-scheme:dark;", "--ep-bg:" + theme.Terminal.Dark["bg"]}},
 		{"forced light", "?page=1&status=500&theme=mono&scheme=light", []string{"color-scheme:light;", "--ep-bg:" + theme.Mono.Light["bg"]}},
-		{"japanese", "?page=1&status=503&lang=ja", []string{`lang="ja"`, "サービスを利用できません", "30秒"}},
+		{"japanese", "?page=1&status=503&lang=ja", []string{`lang="ja"`, "ただいまサービスをご利用いただけません", "30秒"}},
 		{"maintenance", "?page=1&status=maintenance&lang=de", []string{`lang="de"`, pages.Languages()[1].Maintenance.Title}},
 	}
 	for _, tc := range tests {

@@ -235,7 +235,7 @@ func TestMaintenanceNotCalledAnError(t *testing.T) {
 				assert.Contains(t, body, text.Labels.Maintenance, "%s answer", accept)
 				if accept == "text/plain" {
 					first, _, _ := strings.Cut(body, "\n")
-					assert.Equal(t, text.Labels.Maintenance+": "+text.Maintenance.Title, first)
+					assert.Equal(t, text.Labels.Maintenance+text.Labels.Colon+text.Maintenance.Title, first)
 				}
 			}
 		})

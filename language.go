@@ -20,9 +20,10 @@ import (
 // another region or script is fine (pt-PT gets pt-BR, zh-TW gets zh-Hans
 // when that is the only Chinese, de-CH gets de), and among several texts
 // of that language BCP 47 matching (golang.org/x/text/language) picks the
-// closest. A merely related language is not: Russian readers get the
-// default language rather than Ukrainian, Afrikaans readers rather than
-// Dutch, whatever confidence the matcher gives.
+// closest. A merely related language is not: Belarusian readers get the
+// default language rather than Russian or Ukrainian, Afrikaans readers
+// rather than Dutch, whatever confidence the matcher gives. Deprecated
+// codes name their language ("iw" is Hebrew, "in" Indonesian).
 type languages struct {
 	texts []pages.Text
 	tags  []language.Tag
@@ -142,20 +143,37 @@ func (l *languages) match(lines []string) int {
 }
 
 // spellDuration says how long d is in the language at index i, rounded the
-// way people say it and never shorter than d: seconds under a minute,
-// minutes under an hour, hours beyond.
+// way people say it and never shorter than d, so that a visitor is not
+// told to come back before it is worth it: seconds under a minute,
+// minutes under an hour, then minutes in fives up to two hours ("about 90
+// minutes" rather than an hour that comes 29 minutes early), whole hours
+// up to 36 hours, and days beyond.
 func (l *languages) spellDuration(i int, d time.Duration) string {
 	t := l.texts[i]
 	d = min(d, maxRetryDelay) // keeps the rounding below from overflowing
 	var n int64
 	var p pages.Plural
+	mins := ceilDiv(d, time.Minute)
+	if mins > 60 {
+		mins = (mins + 4) / 5 * 5
+	}
 	switch {
 	case ceilDiv(d, time.Second) < 60:
 		n, p = ceilDiv(d, time.Second), t.Seconds
-	case ceilDiv(d, time.Minute) < 60:
-		n, p = ceilDiv(d, time.Minute), t.Minutes
+	case mins < 60:
+		n, p = mins, t.Minutes
+	case mins == 60 || mins == 120:
+		n, p = mins/60, t.Hours
+	case mins < 120:
+		n, p = mins, t.Minutes
+	case ceilDiv(d, time.Hour) <= 36:
+		n, p = ceilDiv(d, time.Hour), t.Hours
 	default:
-		n, p = (int64(d)+int64(time.Hour)/2)/int64(time.Hour), t.Hours
+		n, p = ceilDiv(d, 24*time.Hour), t.Days
+		if p.Other == "" {
+			// A language added without days counts in hours.
+			n, p = ceilDiv(d, time.Hour), t.Hours
+		}
 	}
 	if n < 1 {
 		n = 1
@@ -173,7 +191,31 @@ func (l *languages) spellDuration(i int, d time.Duration) string {
 	case plural.Many:
 		form = orElse(p.Many, form)
 	}
-	return strings.ReplaceAll(form, "{n}", strconv.FormatInt(n, 10))
+	if n == 1 && p.ExactlyOne != "" {
+		form = p.ExactlyOne
+	}
+	return strings.ReplaceAll(form, "{n}", l.number(i, n, 1))
+}
+
+// number writes n in the digits of the language at index i, with at least
+// width digits.
+func (l *languages) number(i int, n int64, width int) string {
+	s := strconv.FormatInt(n, 10)
+	for len(s) < width {
+		s = "0" + s
+	}
+	digits := []rune(l.texts[i].Digits)
+	if len(digits) != 10 {
+		return s
+	}
+	out := make([]rune, 0, len(s))
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			c = digits[c-'0']
+		}
+		out = append(out, c)
+	}
+	return string(out)
 }
 
 // retryIn is the sentence saying to come back after d, which is rounded
@@ -192,16 +234,46 @@ func (l *languages) retryIn(i int, d time.Duration) string {
 	return s
 }
 
-// backBy is the sentence saying when a maintenance window ends. The clock
-// time is UTC: the server does not know the visitor's zone, and a page
-// readable without JavaScript cannot convert it.
+// Layouts for a language that sets no Clock or Date of its own.
+const (
+	defaultClock = "{HH}:{mm} UTC"
+	defaultDate  = "{MM}-{dd}"
+)
+
+// backBy is the sentence saying when a maintenance window ends, written
+// with the language's own clock and, when the end is more than 20 hours
+// away, date. The time is UTC: the server does not know the visitor's
+// zone, and a page readable without JavaScript cannot convert it. It is
+// rounded up to the minute, never promising a moment too early.
 func (l *languages) backBy(i int, until, now time.Time) string {
-	layout := "15:04 UTC"
-	if until.Sub(now) > 20*time.Hour {
-		layout = "2006-01-02 15:04 UTC"
+	t := l.texts[i]
+	u := until.UTC()
+	if r := u.Truncate(time.Minute); !r.Equal(u) {
+		u = r.Add(time.Minute)
 	}
-	s := strings.ReplaceAll(l.texts[i].Labels.BackBy, "{time}", until.UTC().Format(layout))
-	return strings.ReplaceAll(s, "{in}", l.spellDuration(i, until.Sub(now)))
+	num := func(n, width int) string { return l.number(i, int64(n), width) }
+	month := ""
+	if m := t.Months[u.Month()-1]; m != "" {
+		month = m
+	}
+	fill := strings.NewReplacer(
+		"{HH}", num(u.Hour(), 2), "{H}", num(u.Hour(), 1),
+		"{mm}", num(u.Minute(), 2), "{m}", num(u.Minute(), 1),
+		"{dd}", num(u.Day(), 2), "{d}", num(u.Day(), 1),
+		"{MM}", num(int(u.Month()), 2), "{M}", num(int(u.Month()), 1),
+		"{month}", orElse(month, u.Month().String()),
+	)
+	sentence := t.Labels.BackBy
+	date := ""
+	if until.Sub(now) > 20*time.Hour {
+		sentence = orElse(t.Labels.BackByOn, sentence)
+		date = fill.Replace(orElse(t.Labels.Date, defaultDate))
+	}
+	return strings.NewReplacer(
+		"{time}", fill.Replace(orElse(t.Labels.Clock, defaultClock)),
+		"{date}", date,
+		"{in}", l.spellDuration(i, until.Sub(now)),
+	).Replace(sentence)
 }
 
 func ceilDiv(d, unit time.Duration) int64 {

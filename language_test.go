@@ -41,39 +41,56 @@ func TestAcceptLanguageChoosesTheClosestLanguage(t *testing.T) {
 	}
 }
 
-// arabic is a synthetic right-to-left language, as a user would add it.
-var arabic = pages.Text{
-	Tag: "ar",
+// persian is a synthetic right-to-left language, as a user would add it:
+// Persian is not built in.
+var persian = pages.Text{
+	Tag: "fa",
 	Dir: "rtl",
 	Labels: pages.Labels{
-		ErrorCode: "خطأ {status}",
-		TryAgain:  "حاول مرة أخرى",
-		GoHome:    "الذهاب إلى الصفحة الرئيسية",
+		ErrorCode: "خطای {status}",
+		TryAgain:  "دوباره تلاش کنید",
+		GoHome:    "رفتن به صفحهٔ اصلی",
 	},
 	Statuses: map[int]pages.StatusText{
-		500: {Title: "حدث خطأ ما", Message: "واجهنا مشكلة غير متوقعة.", Advice: "حاول مرة أخرى بعد قليل."},
+		500: {Title: "مشکلی پیش آمد", Message: "با مشکلی غیرمنتظره روبه‌رو شدیم.", Advice: "کمی بعد دوباره تلاش کنید."},
 	},
-	Seconds: pages.Plural{Other: "{n} ثانية"},
+	Seconds: pages.Plural{Other: "{n} ثانیه"},
 }
 
 func TestAddedRightToLeftLanguage(t *testing.T) {
-	m, _ := newTestMiddleware(t, Options{Languages: []pages.Text{arabic}})
-	res, body := do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/html", "Accept-Language", "ar-EG,ar;q=0.9", "X-Request-Id", "req-1")
-	assert.Equal(t, "ar", res.Header.Get("Content-Language"))
-	assert.Contains(t, body, `<html lang="ar" dir="rtl">`)
-	assert.Contains(t, body, "<h1>حدث خطأ ما</h1>")
-	assert.Contains(t, body, "خطأ 500")
+	m, _ := newTestMiddleware(t, Options{Languages: []pages.Text{persian}})
+	res, body := do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/html", "Accept-Language", "fa-IR,fa;q=0.9", "X-Request-Id", "req-1")
+	assert.Equal(t, "fa", res.Header.Get("Content-Language"))
+	assert.Contains(t, body, `<html lang="fa" dir="rtl">`)
+	assert.Contains(t, body, "<h1>مشکلی پیش آمد</h1>")
+	assert.Contains(t, body, "خطای 500")
 	assert.Contains(t, body, "Request ID", "a string the language leaves out is the default language's")
 
-	// A 503 has no Arabic text: the generic title would be wrong, so the
-	// English one is used, with the Arabic plural for the delay.
-	_, body = do(t, m.Handler(failing(503)), "GET", "/", "Accept", "text/html", "Accept-Language", "ar")
+	// A 503 has no Persian text: the generic title would be wrong, so the
+	// English one is used, with the Persian plural for the delay.
+	_, body = do(t, m.Handler(failing(503)), "GET", "/", "Accept", "text/html", "Accept-Language", "fa")
 	assert.Contains(t, body, `dir="rtl"`)
-	assert.Contains(t, body, "30 ثانية")
+	assert.Contains(t, body, "30 ثانیه")
 
 	// The built-in languages are still there.
 	res, _ = do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/html", "Accept-Language", "ja")
 	assert.Equal(t, "ja", res.Header.Get("Content-Language"))
+}
+
+// TestBuiltInRightToLeftLanguages: Arabic and Hebrew pages are written
+// right to left, in HTML and in the language's digits.
+func TestBuiltInRightToLeftLanguages(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	for _, tc := range []struct{ accept, lang, want string }{
+		{"ar-EG,ar;q=0.9", "ar", "٣٠ ثانية"},
+		{"he-IL", "he", "30 שניות"},
+		{"iw", "he", "30 שניות"}, // the deprecated code for Hebrew
+	} {
+		res, body := do(t, m.Handler(failing(503)), "GET", "/", "Accept", "text/html", "Accept-Language", tc.accept)
+		assert.Equal(t, tc.lang, res.Header.Get("Content-Language"), "Accept-Language %q", tc.accept)
+		assert.Contains(t, body, `<html lang="`+tc.lang+`" dir="rtl">`, "Accept-Language %q", tc.accept)
+		assert.Contains(t, body, tc.want, "Accept-Language %q", tc.accept)
+	}
 }
 
 func TestOverrideBuiltInStrings(t *testing.T) {
@@ -97,9 +114,9 @@ func TestDefaultLanguage(t *testing.T) {
 	res, _ := do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/html", "Accept-Language", "en")
 	assert.Equal(t, "en", res.Header.Get("Content-Language"), "English is still there")
 
-	m, _ = newTestMiddleware(t, Options{DefaultLanguage: "ar", Languages: []pages.Text{arabic}})
+	m, _ = newTestMiddleware(t, Options{DefaultLanguage: "fa", Languages: []pages.Text{persian}})
 	res, _ = do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/html")
-	assert.Equal(t, "ar", res.Header.Get("Content-Language"), "an added language can be the default")
+	assert.Equal(t, "fa", res.Header.Get("Content-Language"), "an added language can be the default")
 }
 
 func TestLanguageOptionsAreValidated(t *testing.T) {
@@ -111,8 +128,8 @@ func TestLanguageOptionsAreValidated(t *testing.T) {
 		{"default not a tag", Options{DefaultLanguage: "not a tag!"}, "DefaultLanguage"},
 		{"default not a language", Options{DefaultLanguage: "fi"}, `DefaultLanguage "fi" is not one of the languages`},
 		{"bad tag", Options{Languages: []pages.Text{{Tag: "??"}}}, "Languages[0]"},
-		{"bad dir", Options{Languages: []pages.Text{{Tag: "ar", Dir: "right"}}}, "Dir"},
-		{"not a server error", Options{Languages: []pages.Text{{Tag: "ar", Statuses: map[int]pages.StatusText{404: {}}}}}, "404"},
+		{"bad dir", Options{Languages: []pages.Text{{Tag: "fa", Dir: "right"}}}, "Dir"},
+		{"not a server error", Options{Languages: []pages.Text{{Tag: "fa", Statuses: map[int]pages.StatusText{404: {}}}}}, "404"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -131,7 +148,7 @@ func TestProblemTitle(t *testing.T) {
 		want      string
 	}{
 		{"status phrase by default", false, `"title":"Service Unavailable"`},
-		{"localized when asked for", true, `"title":"サービスを利用できません"`},
+		{"localized when asked for", true, `"title":"ただいまサービスをご利用いただけません"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, _ := newTestMiddleware(t, Options{LocalizedProblemTitle: tc.localized})
@@ -168,10 +185,11 @@ func TestAcceptLanguageServesOnlyListedLanguages(t *testing.T) {
 		want   string
 	}{
 		// A related language is not the visitor's language.
-		{"ru", m, "en"}, {"ru-RU", m, "en"}, {"bg", m, "en"}, {"kk", m, "en"}, {"be", m, "en"},
+		{"bg", m, "en"}, {"kk", m, "en"}, {"be", m, "en"}, {"ro", m, "en"}, {"fa", m, "en"},
+		{"sk", m, "en"}, {"ms", m, "en"}, {"no", m, "en"}, {"da", m, "en"}, {"ur", m, "en"}, {"az", m, "en"},
 		{"af", m, "en"}, {"gl", m, "en"}, {"ca", m, "en"}, {"oc", m, "en"}, {"lb", m, "en"},
 		{"gsw", m, "en"}, {"nb", m, "en"}, {"eu", m, "en"}, {"yue", m, "en"},
-		{"ru-RU,ru;q=0.9", de, "de"}, {"af", de, "de"},
+		{"be-BY,be;q=0.9", de, "de"}, {"af", de, "de"},
 		// x/text answers English with high confidence for some unknown
 		// languages; the default still applies.
 		{"sw", m, "en"}, {"sw", de, "de"}, {"zu", de, "de"}, {"fil", de, "de"}, {"mt", de, "de"},
@@ -180,12 +198,17 @@ func TestAcceptLanguageServesOnlyListedLanguages(t *testing.T) {
 		{"pt", m, "pt-BR"}, {"pt-PT", m, "pt-BR"}, {"pt-AO", m, "pt-BR"},
 		{"zh", m, "zh-Hans"}, {"zh-CN", m, "zh-Hans"}, {"zh-TW", m, "zh-Hans"}, {"zh-Hant-TW", m, "zh-Hans"}, {"zh-HK", m, "zh-Hans"},
 		{"de-CH", m, "de"}, {"de-AT", m, "de"}, {"fr-CA", m, "fr"}, {"fr-BE", m, "fr"}, {"es-419", m, "es"}, {"es-MX", m, "es"},
+		// Languages added later, under their own and their deprecated codes.
+		{"ru", m, "ru"}, {"ru-RU", m, "ru"}, {"ar-EG", m, "ar"}, {"ar-MA", m, "ar"},
+		{"he", m, "he"}, {"iw", m, "he"}, {"he-IL", m, "he"}, {"yi", m, "en"},
+		{"tr-TR", m, "tr"}, {"sv-FI", m, "sv"}, {"cs-CZ", m, "cs"}, {"el-GR", m, "el"},
+		{"id-ID", m, "id"}, {"in", m, "id"}, {"vi-VN", m, "vi"}, {"hi-IN", m, "hi"},
 		{"nl-BE", m, "nl"}, {"it-CH", m, "it"}, {"ja-JP", m, "ja"}, {"ko-KR", m, "ko"}, {"pl-PL", m, "pl"}, {"uk-UA", m, "uk"},
 		// The first listed language we have wins, in order of quality.
-		{"ru, uk;q=0.5", m, "uk"}, {"ru, de;q=0.1", m, "de"}, {"sw, fr;q=0.3, en;q=0.2", de, "fr"},
+		{"be, uk;q=0.5", m, "uk"}, {"be, de;q=0.1", m, "de"}, {"ru, uk;q=0.5", m, "ru"}, {"sw, fr;q=0.3, en;q=0.2", de, "fr"},
 		{"fr;q=0.4, ja;q=0.8", m, "ja"}, {"af, nl;q=0.9", m, "nl"},
 		// Refused, wildcard or malformed: the default.
-		{"de;q=0", m, "en"}, {"fr;q=0, de", de, "de"}, {"*", de, "de"}, {"ru, *;q=0.5", de, "de"},
+		{"de;q=0", m, "en"}, {"fr;q=0, de", de, "de"}, {"*", de, "de"}, {"be, *;q=0.5", de, "de"},
 		{"*, fr;q=0.5", m, "en"}, {"fr, *;q=0.5", m, "fr"}, {"*;q=0.1, fr;q=0.5", de, "fr"},
 		{"de;q=2", m, "en"}, {"ja, garbage!!, fr", m, "ja"}, {"!!, fr", m, "fr"},
 	}
@@ -270,23 +293,29 @@ func TestAcceptLanguageChoosesAmongTextsOfOneLanguage(t *testing.T) {
 	for accept, want := range map[string]string{
 		"zh-TW": "zh-Hant", "zh-Hant": "zh-Hant", "zh-HK": "zh-Hant", "zh-CN": "zh-Hans", "zh": "zh-Hans",
 		"pt-PT": "pt-PT", "pt-AO": "pt-PT", "pt-BR": "pt-BR", "pt": "pt-BR",
-		"ru, pt-PT;q=0.5": "pt-PT",
+		"be, pt-PT;q=0.5": "pt-PT",
 	} {
 		assert.Equal(t, want, contentLanguage(m, accept), "Accept-Language %q", accept)
 	}
 }
 
+// languageIndex returns the index in l of the language tagged tag.
+func languageIndex(t *testing.T, l *languages, tag string) int {
+	t.Helper()
+	for i, text := range l.texts {
+		if text.Tag == tag {
+			return i
+		}
+	}
+	t.Fatalf("no language %s", tag)
+	return 0
+}
+
+// TestSpellDuration guards the rounding (never shorter than the delay, and
+// not much longer: 89 minutes are not "about an hour"), the units (days
+// beyond 36 hours, not "about 50 hours") and each language's plural forms.
 func TestSpellDuration(t *testing.T) {
 	l := newLanguages(pages.Languages())
-	idx := func(tag string) int {
-		for i, t := range l.texts {
-			if t.Tag == tag {
-				return i
-			}
-		}
-		t.Fatalf("no language %s", tag)
-		return 0
-	}
 	tests := []struct {
 		lang string
 		d    time.Duration
@@ -299,17 +328,145 @@ func TestSpellDuration(t *testing.T) {
 		{"en", 61 * time.Second, "about 2 minutes"},
 		{"en", 59 * time.Minute, "about 59 minutes"},
 		{"en", 59*time.Minute + time.Second, "about an hour"},
-		{"en", 100 * time.Minute, "about 2 hours"},
+		{"en", 61 * time.Minute, "about 65 minutes"},
+		{"en", 89 * time.Minute, "about 90 minutes"},
+		{"en", 100 * time.Minute, "about 100 minutes"},
+		{"en", 116 * time.Minute, "about 2 hours"},
+		{"en", 2 * time.Hour, "about 2 hours"},
+		{"en", 2*time.Hour + time.Second, "about 3 hours"},
+		{"en", 36 * time.Hour, "about 36 hours"},
+		{"en", 36*time.Hour + time.Minute, "about 2 days"},
+		{"en", 50 * time.Hour, "about 3 days"},
+		{"en", 24 * 365 * 200 * time.Hour, "about 36500 days"},
+		{"de", 50 * time.Hour, "etwa 3 Tagen"},
+		{"fr", 90 * time.Second, "environ 2 minutes"},
+		{"pl", time.Minute, "minutę"},
 		{"pl", 2 * time.Minute, "2 minuty"},
 		{"pl", 5 * time.Minute, "5 minut"},
 		{"pl", 22 * time.Minute, "22 minuty"},
+		{"pl", 40 * time.Hour, "2 dni"},
+		{"uk", time.Minute, "хвилину"},
 		{"uk", 21 * time.Minute, "21 хвилину"},
-		{"ja", 5 * time.Minute, "5"},
+		{"uk", 3 * time.Minute, "3 хвилини"},
+		{"uk", 11 * time.Minute, "11 хвилин"},
+		{"uk", time.Hour, "годину"},
+		{"ja", 5 * time.Minute, "約5分"},
+		{"ja", 72 * time.Hour, "約3日"},
+		{"zh-Hans", 40 * time.Hour, "约 2 天"},
+		{"ko", 90 * time.Minute, "약 90분"},
+		{"ru", time.Minute, "минуту"},
+		{"ru", 21 * time.Minute, "21 минуту"},
+		{"ru", 3 * time.Minute, "3 минуты"},
+		{"ru", 5 * time.Minute, "5 минут"},
+		{"ru", 11 * time.Hour, "11 часов"},
+		{"ar", time.Minute, "دقيقة واحدة"},
+		{"ar", 2 * time.Minute, "دقيقتين"},
+		{"ar", 5 * time.Minute, "٥ دقائق"},
+		{"ar", 11 * time.Minute, "١١ دقيقة"},
+		{"ar", 3 * 24 * time.Hour, "٣ أيام"},
+		{"he", time.Minute, "כדקה"},
+		{"he", 2 * time.Hour, "כשעתיים"},
+		{"he", 5 * time.Minute, "כ־5 דקות"},
+		{"tr", 5 * time.Minute, "yaklaşık 5 dakika"},
+		{"tr", time.Minute, "yaklaşık bir dakika"},
+		{"sv", time.Hour, "ungefär en timme"},
+		{"sv", 3 * time.Hour, "ungefär 3 timmar"},
+		{"cs", time.Minute, "minutu"},
+		{"cs", 3 * time.Minute, "3 minuty"},
+		{"cs", 5 * time.Minute, "5 minut"},
+		{"el", 2 * 24 * time.Hour, "περίπου 2 ημέρες"},
+		{"id", time.Minute, "sekitar satu menit"},
+		{"id", 7 * time.Minute, "sekitar 7 menit"},
+		{"vi", 5 * time.Minute, "khoảng 5 phút"},
+		{"hi", time.Hour, "लगभग एक घंटे"},
+		{"hi", 3 * time.Hour, "लगभग 3 घंटे"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+" "+tt.d.String(), func(t *testing.T) {
-			got := l.spellDuration(idx(tt.lang), tt.d)
-			assert.Contains(t, got, tt.want, "got %q, want it to contain %q", got, tt.want)
+			got := l.spellDuration(languageIndex(t, l, tt.lang), tt.d)
+			assert.Equal(t, tt.want, got, "got %q, want %q", got, tt.want)
 		})
 	}
+}
+
+// TestBackBy guards the end-of-maintenance sentence: each language writes
+// the time and the date its own way, with the date as its own phrase,
+// never one ISO layout for all ("antes de las 2025-12-03 01:17 UTC").
+func TestBackBy(t *testing.T) {
+	l := newLanguages(pages.Languages())
+	now := time.Date(2025, 12, 1, 3, 0, 0, 0, time.UTC)
+	soon := time.Date(2025, 12, 1, 4, 37, 0, 0, time.UTC)  // in 97 minutes
+	later := time.Date(2025, 12, 3, 4, 37, 0, 0, time.UTC) // in 49.6 hours
+	tests := []struct {
+		lang        string
+		soon, later string
+	}{
+		{"en", "We expect to be back by 04:37 UTC (about 100 minutes).",
+			"We expect to be back on 3 December by 04:37 UTC (about 3 days)."},
+		{"de", "Wir sind voraussichtlich bis 04:37 Uhr UTC wieder da (in etwa 100 Minuten).",
+			"Wir sind voraussichtlich am 3. Dezember bis 04:37 Uhr UTC wieder da (in etwa 3 Tagen)."},
+		{"fr", "Nous prévoyons d’être de retour d’ici 4\u00a0h\u00a037 UTC (dans environ 100 minutes).",
+			"Nous prévoyons d’être de retour d’ici le 3\u00a0décembre à 4\u00a0h\u00a037 UTC (dans environ 3 jours)."},
+		{"es", "Esperamos volver antes de las 04:37 UTC (dentro de unos 100 minutos).",
+			"Esperamos volver antes del 3 de diciembre a las 04:37 UTC (dentro de unos 3 días)."},
+		{"it", "Contiamo di tornare operativi entro le ore 4:37 UTC (tra circa 100 minuti).",
+			"Contiamo di tornare operativi entro le ore 4:37 UTC del 3 dicembre (tra circa 3 giorni)."},
+		{"pt-BR", "Esperamos voltar até as 04h37 UTC (em cerca de 100 minutos).",
+			"Esperamos voltar até o dia 3 de dezembro, às 04h37 UTC (em cerca de 3 dias)."},
+		{"nl", "We verwachten uiterlijk om 04:37 uur UTC weer beschikbaar te zijn (over ongeveer 100 minuten).",
+			"We verwachten op 3 december uiterlijk om 04:37 uur UTC weer beschikbaar te zijn (over ongeveer 3 dagen)."},
+		{"pl", "Planujemy wrócić do godz. 4:37 UTC (za około 100 minut).",
+			"Planujemy wrócić 3 grudnia do godz. 4:37 UTC (za około 3 dni)."},
+		{"uk", "Ми плануємо відновити роботу до 04:37 UTC (приблизно через 100 хвилин).",
+			"Ми плануємо відновити роботу 3 грудня до 04:37 UTC (приблизно через 3 дні)."},
+		{"ja", "4:37（UTC）ごろまでに復旧する見込みです（約100分後）。",
+			"12月3日 4:37（UTC）ごろまでに復旧する見込みです（約3日後）。"},
+		{"zh-Hans", "我们预计于 4:37（UTC）前恢复（约 100 分钟后）。",
+			"我们预计于 12月3日 4:37（UTC）前恢复（约 3 天后）。"},
+		{"ko", "4시 37분(UTC)까지 복구될 예정이에요(약 100분 후).",
+			"12월 3일 4시 37분(UTC)까지 복구될 예정이에요(약 3일 후)."},
+		{"ru", "Мы планируем возобновить работу к 04:37 UTC (примерно через 100 минут).",
+			"Мы планируем возобновить работу 3 декабря к 04:37 UTC (примерно через 3 дня)."},
+		{"ar", "نتوقع أن نعود بحلول الساعة ٠٤:٣٧ بالتوقيت العالمي (بعد ١٠٠ دقيقة تقريبًا).",
+			"نتوقع أن نعود يوم ٣ ديسمبر بحلول الساعة ٠٤:٣٧ بالتوقيت العالمي (بعد ٣ أيام تقريبًا)."},
+		{"he", "אנחנו צפויים לחזור לפעילות עד 04:37 UTC (בעוד כ־100 דקות).",
+			"אנחנו צפויים לחזור לפעילות ב־3 בדצמבר עד 04:37 UTC (בעוד כ־3 ימים)."},
+		{"tr", "En geç saat 04:37 UTC itibarıyla yeniden hizmette olmayı bekliyoruz (yaklaşık 100 dakika sonra).",
+			"En geç 3 Aralık saat 04:37 UTC itibarıyla yeniden hizmette olmayı bekliyoruz (yaklaşık 3 gün sonra)."},
+		{"sv", "Vi räknar med att vara tillbaka senast kl. 04:37 UTC (om ungefär 100 minuter).",
+			"Vi räknar med att vara tillbaka senast den 3 december kl. 04:37 UTC (om ungefär 3 dygn)."},
+		{"cs", "Očekáváme, že budeme zpět do 4:37 UTC (přibližně za 100 minut).",
+			"Očekáváme, že budeme zpět 3. prosince do 4:37 UTC (přibližně za 3 dny)."},
+		{"el", "Αναμένουμε να επανέλθουμε έως τις 04:37 UTC (σε περίπου 100 λεπτά).",
+			"Αναμένουμε να επανέλθουμε έως τις 3 Δεκεμβρίου, ώρα 04:37 UTC (σε περίπου 3 ημέρες)."},
+		{"id", "Layanan kami perkirakan kembali paling lambat pukul 04.37 UTC (sekitar 100 menit lagi).",
+			"Layanan kami perkirakan kembali paling lambat tanggal 3 Desember pukul 04.37 UTC (sekitar 3 hari lagi)."},
+		{"vi", "Chúng tôi dự kiến hoạt động trở lại trước 4 giờ 37 UTC (sau khoảng 100 phút).",
+			"Chúng tôi dự kiến hoạt động trở lại trước 4 giờ 37 UTC ngày 3 tháng 12 (sau khoảng 3 ngày)."},
+		{"hi", "हमें उम्मीद है कि सेवा 4:37 बजे (UTC) तक फिर से शुरू हो जाएगी (लगभग 100 मिनट बाद)।",
+			"हमें उम्मीद है कि सेवा 3 दिसंबर को 4:37 बजे (UTC) तक फिर से शुरू हो जाएगी (लगभग 3 दिन बाद)।"},
+	}
+	require.Len(t, tests, len(l.texts), "a row per built-in language")
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			i := languageIndex(t, l, tt.lang)
+			assert.Equal(t, tt.soon, l.backBy(i, soon, now))
+			assert.Equal(t, tt.later, l.backBy(i, later, now))
+		})
+	}
+	// A moment within a minute is rounded up, never promising too early.
+	en := languageIndex(t, l, "en")
+	assert.Equal(t, "We expect to be back by 04:38 UTC (about 100 minutes).", l.backBy(en, soon.Add(time.Second), now))
+}
+
+// TestNumbersInTheLanguagesDigits checks that a language with its own
+// digits writes durations, times and dates in them.
+func TestNumbersInTheLanguagesDigits(t *testing.T) {
+	texts := pages.Languages()
+	texts[0].Digits = "٠١٢٣٤٥٦٧٨٩"
+	l := newLanguages(texts)
+	assert.Equal(t, "about ٢٥ minutes", l.spellDuration(0, 25*time.Minute))
+	now := time.Date(2025, 12, 1, 3, 0, 0, 0, time.UTC)
+	assert.Equal(t, "We expect to be back on ٣ December by ٠٤:٣٧ UTC (about ٣ days).",
+		l.backBy(0, time.Date(2025, 12, 3, 4, 37, 0, 0, time.UTC), now))
 }

@@ -113,7 +113,7 @@ type Options struct {
 
 	// LocalizedProblemTitle makes the title of problem documents the page's
 	// heading in the visitor's language ("Service unavailable",
-	// "サービスを利用できません"). False keeps the status phrase ("Service
+	// "ただいまサービスをご利用いただけません"). False keeps the status phrase ("Service
 	// Unavailable"), as RFC 9457 suggests for type about:blank; detail is
 	// localized either way.
 	LocalizedProblemTitle bool

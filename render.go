@@ -414,7 +414,8 @@ func writePlain(b *bytes.Buffer, t pages.Text, st pages.StatusText, d *pageData)
 	} else {
 		b.WriteString(code)
 	}
-	b.WriteString(": ")
+	colon := orElse(t.Labels.Colon, ": ")
+	b.WriteString(colon)
 	b.WriteString(st.Title)
 	b.WriteString("\n\n")
 	b.WriteString(st.Message)
@@ -431,7 +432,7 @@ func writePlain(b *bytes.Buffer, t pages.Text, st pages.StatusText, d *pageData)
 	for _, line := range [...][2]string{{t.Labels.RequestID, d.requestID}, {t.Labels.Reference, d.reference}} {
 		if line[1] != "" {
 			b.WriteString(line[0])
-			b.WriteString(": ")
+			b.WriteString(colon)
 			b.WriteString(line[1])
 			b.WriteByte('\n')
 		}

@@ -212,3 +212,23 @@ func TestRender_TryAgainOnlyWhenTemporary(t *testing.T) {
 		assert.Equal(t, !permanent[status], got, "status %d: got a retry link %t, want %t", status, got, !permanent[status])
 	}
 }
+
+// TestRender_PlainTextUsesTheLanguagesColon guards the separators of the
+// plain-text answer: French puts a no-break space before the colon,
+// Japanese and Chinese write a full-width colon, not ASCII ": ".
+func TestRender_PlainTextUsesTheLanguagesColon(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	for _, tc := range []struct{ lang, first, id string }{
+		{"en", "Error 500: Something went wrong", "Request ID: req-1"},
+		{"fr", "Erreur 500\u00a0: Une erreur s’est produite", "Identifiant de la requête\u00a0: req-1"},
+		{"ja", "エラー 500：問題が発生しました", "リクエストID：req-1"},
+		{"zh-Hans", "错误 500：出错了", "请求 ID：req-1"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			_, body := do(t, m.Handler(failing(500)), "GET", "/", "Accept", "text/plain", "Accept-Language", tc.lang, "X-Request-Id", "req-1")
+			first, _, _ := strings.Cut(body, "\n")
+			assert.Equal(t, tc.first, first)
+			assert.Contains(t, body, "\n"+tc.id+"\n")
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -18,8 +19,9 @@ import (
 // A text whose Tag equals a built-in language's (after BCP 47
 // canonicalization: "pt-br" is "pt-BR") overrides the strings it sets and
 // keeps the others. Any other tag adds a language; the strings it leaves
-// empty are the default language's. A Plural is taken as a whole when any
-// of its forms is set, since forms differ between languages.
+// empty are the default language's. A Plural, and Months, are taken as a
+// whole when any of their forms is set, since forms differ between
+// languages.
 func buildTexts(extra []pages.Text, defaultTag string) ([]pages.Text, error) {
 	texts := pages.Languages()
 	index := func(tag language.Tag) int {
@@ -39,6 +41,9 @@ func buildTexts(extra []pages.Text, defaultTag string) ([]pages.Text, error) {
 		case "", "ltr", "rtl":
 		default:
 			return nil, fmt.Errorf("errorpage: Languages[%d] (%s): Dir %q must be ltr, rtl or empty", i, t.Tag, t.Dir)
+		}
+		if n := utf8.RuneCountInString(t.Digits); t.Digits != "" && n != 10 {
+			return nil, fmt.Errorf("errorpage: Languages[%d] (%s): Digits has %d characters, want the ten digits 0 to 9", i, t.Tag, n)
 		}
 		for code := range t.Statuses {
 			if code < 500 || code > 599 {
@@ -102,11 +107,17 @@ func mergeText(base, over pages.Text) pages.Text {
 		out.Statuses[code] = merged
 	}
 	for _, p := range []struct{ dst, src *pages.Plural }{
-		{&out.Seconds, &over.Seconds}, {&out.Minutes, &over.Minutes}, {&out.Hours, &over.Hours},
+		{&out.Seconds, &over.Seconds}, {&out.Minutes, &over.Minutes}, {&out.Hours, &over.Hours}, {&out.Days, &over.Days},
 	} {
 		if *p.src != (pages.Plural{}) {
 			*p.dst = *p.src
 		}
+	}
+	if over.Months != ([12]string{}) {
+		out.Months = over.Months
+	}
+	if over.Digits != "" {
+		out.Digits = over.Digits
 	}
 	return out
 }

@@ -7,5 +7,6 @@ func Languages() []Text {
 	return []Text{
 		english, german, french, spanish, italian, portugueseBR, dutch,
 		polish, ukrainian, japanese, chinese, korean,
+		russian, arabic, hebrew, turkish, swedish, czech, greek, indonesian, vietnamese, hindi,
 	}
 }

@@ -27,8 +27,19 @@ type Text struct {
 	// Maintenance is the planned-downtime page.
 	Maintenance StatusText
 
-	// Seconds, Minutes and Hours spell a rounded duration; {n} is the number.
-	Seconds, Minutes, Hours Plural
+	// Seconds, Minutes, Hours and Days spell a rounded duration; {n} is
+	// the number.
+	Seconds, Minutes, Hours, Days Plural
+
+	// Months are the month names as Labels.Date puts them next to a day
+	// number, January first: in the genitive where the language inflects
+	// ("3 grudnia"). Languages whose dates are numeric leave them empty.
+	Months [12]string
+
+	// Digits, if set, are the ten digits the language writes numbers in,
+	// zero first ("٠١٢٣٤٥٦٧٨٩"); empty means 0–9. They are used in
+	// durations, clock times and dates, not in status codes.
+	Digits string
 }
 
 // StatusText explains one error to a visitor (not a developer): what
@@ -46,7 +57,6 @@ type StatusText struct {
 type Labels struct {
 	ErrorCode      string // "Error {status}", over the heading of an error page
 	Maintenance    string // "Planned maintenance", over the maintenance page's heading instead of ErrorCode ({status} allowed)
-	Temporary      string // "This is temporary." shown for temporary errors
 	RequestID      string // "Request ID"
 	Reference      string // "Reference", for the error-tracker reference
 	SelectHint     string // "Click to select, then copy it into your message."
@@ -56,7 +66,11 @@ type Labels struct {
 	StatusPage     string // "Service status"
 	SignIn         string // "Sign in to the network", for 511
 	RetryIn        string // "Please try again in {time}." ({time} is a spelled duration)
-	BackBy         string // "We expect to be back by {time} ({in})." ({time} is HH:MM UTC, {in} a spelled duration)
+	BackBy         string // "We expect to be back by {time} ({in})." ({time} is a Clock time, {in} a spelled duration)
+	BackByOn       string // "We expect to be back on {date} by {time} ({in})." when the end is more than 20 hours away ({date} is a Date)
+	Clock          string // "{HH}:{mm} UTC": a time of day in UTC; {H} and {HH} are the hour 0–23, {m} and {mm} the minute, without and with a leading zero
+	Date           string // "{month} {d}": a day of the year; {d} and {dd} are the day, {M} and {MM} the month number, {month} its name from Months
+	Colon          string // ": " between a label and its value in the plain-text answer (French puts a no-break space before it)
 	BackSoon       string // "We expect to be back shortly."
 	Details        string // "Details for developers", heading of the debug section
 	Scheduled      string // "Scheduled maintenance: {from} – {to}." on the banner ({from}, {to}: DateLayout times)
@@ -67,6 +81,11 @@ type Labels struct {
 // Plural holds the forms of a counted phrase for the CLDR plural categories
 // of a language. Other is required; the others are used where the
 // language's plural rules select them, falling back to Other.
+//
+// ExactlyOne, if set, is used for the number 1 alone, where a language
+// says "in a minute" but its One category also covers 21, 31, … and so
+// must keep {n} (Ukrainian "за хвилину", but "за 21 хвилину").
 type Plural struct {
 	Zero, One, Two, Few, Many, Other string
+	ExactlyOne                       string
 }

@@ -2,6 +2,11 @@ package pages
 
 // german is written for the formal "Sie". The durations are in the dative,
 // as RetryIn and BackBy put them after "in".
+//
+// Checked by: a native-level review of the first version rated it 4/5 and
+// listed fixes, which are applied. The texts rewritten since (the 503 and
+// 510 texts from the new English, the clock and date layouts) were
+// written by an AI assistant and are not yet reviewed by a native speaker.
 var german = Text{
 	Tag:        "de",
 	Dir:        "ltr",
@@ -9,7 +14,6 @@ var german = Text{
 	Labels: Labels{
 		ErrorCode:      "Fehler {status}",
 		Maintenance:    "Geplante Wartung",
-		Temporary:      "Das ist nur vorübergehend.",
 		RequestID:      "Anfrage-ID",
 		Reference:      "Referenz",
 		SelectHint:     "Zum Markieren anklicken und dann in Ihre Nachricht an uns kopieren.",
@@ -20,6 +24,10 @@ var german = Text{
 		SignIn:         "Im Netzwerk anmelden",
 		RetryIn:        "Bitte versuchen Sie es in {time} erneut.",
 		BackBy:         "Wir sind voraussichtlich bis {time} wieder da (in {in}).",
+		BackByOn:       "Wir sind voraussichtlich am {date} bis {time} wieder da (in {in}).",
+		Clock:          "{HH}:{mm} Uhr UTC",
+		Date:           "{d}. {month}",
+		Colon:          ": ",
 		BackSoon:       "Wir sind voraussichtlich in Kürze wieder da.",
 		Details:        "Details für Entwickler",
 		Scheduled:      "Geplante Wartung: {from} – {to}.",
@@ -29,7 +37,7 @@ var german = Text{
 	Statuses: map[int]StatusText{
 		500: {
 			Title:   "Etwas ist schiefgelaufen",
-			Message: "Bei der Bearbeitung Ihrer Anfrage ist ein unerwartetes Problem aufgetreten. Wir haben es protokolliert; höchstwahrscheinlich ist es nur vorübergehend.",
+			Message: "Bei der Bearbeitung Ihrer Anfrage ist ein unerwartetes Problem aufgetreten. Das Problem wurde protokolliert und ist höchstwahrscheinlich nur vorübergehend.",
 			Advice:  "Versuchen Sie es gleich noch einmal. Wenn das Problem weiterhin auftritt, wenden Sie sich an den Support und nennen Sie die unten stehende Anfrage-ID.",
 		},
 		501: {
@@ -44,7 +52,7 @@ var german = Text{
 		},
 		503: {
 			Title:   "Dienst nicht verfügbar",
-			Message: "Wir sind gerade überlastet oder kurzzeitig nicht erreichbar und können Ihre Anfrage deshalb im Moment nicht bearbeiten. Das ist nur vorübergehend.",
+			Message: "Unsere Server sind gerade überlastet oder kurzzeitig nicht erreichbar, daher können wir Ihre Anfrage im Moment nicht bearbeiten. Das ist nur vorübergehend.",
 			Advice:  "Wenn das Problem weiterhin auftritt, wenden Sie sich an den Support.",
 		},
 		504: {
@@ -73,9 +81,9 @@ var german = Text{
 			Advice:  "Bitte wenden Sie sich an den Support, damit wir den Fehler beheben können.",
 		},
 		510: {
-			Title:   "Erweiterung erforderlich",
-			Message: "Der Server benötigt mehr Angaben in der Anfrage, als Ihr Browser oder Ihre App gesendet hat.",
-			Advice:  "Aktualisieren Sie Ihren Browser oder Ihre App, oder wenden Sie sich an den Support.",
+			Title:   "Anfrage unvollständig",
+			Message: "Diese Website erwartet von Ihrem Browser oder Ihrer App eine Anfrage in einer anderen Form, daher konnte die Anfrage nicht ausgeführt werden.",
+			Advice:  "Aktualisieren Sie Ihren Browser oder Ihre App, oder probieren Sie es mit einem anderen Browser bzw. einer anderen App. Hilft das nicht, wenden Sie sich an den Support.",
 		},
 		511: {
 			Title:   "Anmeldung im Netzwerk erforderlich",
@@ -85,15 +93,17 @@ var german = Text{
 	},
 	Generic: StatusText{
 		Title:   "Serverfehler",
-		Message: "Wegen eines Problems auf unserer Seite konnte der Server Ihre Anfrage nicht ausführen.",
+		Message: "Wegen eines Problems bei uns konnte der Server Ihre Anfrage nicht ausführen.",
 		Advice:  "Versuchen Sie es gleich noch einmal. Wenn das Problem weiterhin auftritt, wenden Sie sich an den Support und nennen Sie die unten stehende Anfrage-ID.",
 	},
 	Maintenance: StatusText{
 		Title:   "Wartungsarbeiten",
-		Message: "Wir führen gerade geplante Wartungsarbeiten durch, um unser Angebot zu verbessern. Vielen Dank für Ihre Geduld.",
+		Message: "Wir führen gerade geplante Wartungsarbeiten durch. Vielen Dank für Ihre Geduld.",
 		Advice:  "Bitte schauen Sie später noch einmal vorbei.",
 	},
 	Seconds: Plural{One: "etwa einer Sekunde", Other: "etwa {n} Sekunden"},
 	Minutes: Plural{One: "etwa einer Minute", Other: "etwa {n} Minuten"},
 	Hours:   Plural{One: "etwa einer Stunde", Other: "etwa {n} Stunden"},
+	Days:    Plural{One: "etwa einem Tag", Other: "etwa {n} Tagen"},
+	Months:  [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
 }

@@ -1,5 +1,12 @@
 package pages
 
+// english is the source the other languages are written from, for
+// visitors rather than developers: what happened, whether it will pass,
+// what to do.
+//
+// Checked by: rewritten by an AI assistant after a native-level review of
+// the translations found phrases in it that read wrongly once translated
+// ("We are overloaded", 510 "Extension required").
 var english = Text{
 	Tag:        "en",
 	Dir:        "ltr",
@@ -7,7 +14,6 @@ var english = Text{
 	Labels: Labels{
 		ErrorCode:      "Error {status}",
 		Maintenance:    "Planned maintenance",
-		Temporary:      "This is temporary.",
 		RequestID:      "Request ID",
 		Reference:      "Reference",
 		SelectHint:     "Click to select it, then copy it into your message to us.",
@@ -18,6 +24,10 @@ var english = Text{
 		SignIn:         "Sign in to the network",
 		RetryIn:        "Please try again in {time}.",
 		BackBy:         "We expect to be back by {time} ({in}).",
+		BackByOn:       "We expect to be back on {date} by {time} ({in}).",
+		Clock:          "{HH}:{mm} UTC",
+		Date:           "{d} {month}",
+		Colon:          ": ",
 		BackSoon:       "We expect to be back shortly.",
 		Details:        "Details for developers",
 		Scheduled:      "Scheduled maintenance: {from} – {to}.",
@@ -27,7 +37,7 @@ var english = Text{
 	Statuses: map[int]StatusText{
 		500: {
 			Title:   "Something went wrong",
-			Message: "We ran into an unexpected problem and could not complete your request. It has been logged, and it is most likely temporary.",
+			Message: "We ran into an unexpected problem and could not complete your request. The problem has been logged, and it is most likely temporary.",
 			Advice:  "Try again in a moment. If it keeps happening, contact support and mention the request ID below.",
 		},
 		501: {
@@ -42,7 +52,7 @@ var english = Text{
 		},
 		503: {
 			Title:   "Service unavailable",
-			Message: "We are overloaded or down for a short while, so we could not handle your request right now. This is temporary.",
+			Message: "The service is too busy or briefly offline, so your request could not be handled right now. This is temporary.",
 			Advice:  "If it keeps happening, contact support.",
 		},
 		504: {
@@ -71,9 +81,9 @@ var english = Text{
 			Advice:  "Contact support so that we can fix it.",
 		},
 		510: {
-			Title:   "Extension required",
-			Message: "The server needs more information in the request than your browser or app sent.",
-			Advice:  "Update your browser or app, or contact support.",
+			Title:   "Request incomplete",
+			Message: "This site expects your browser or app to send its request in a form it did not use, so the request could not be completed.",
+			Advice:  "Update your browser or app, or try another one. If that does not help, contact support.",
 		},
 		511: {
 			Title:   "Network sign-in required",
@@ -88,10 +98,13 @@ var english = Text{
 	},
 	Maintenance: StatusText{
 		Title:   "Down for maintenance",
-		Message: "We are doing some planned maintenance to make things better. Thank you for your patience.",
+		Message: "We are carrying out planned maintenance. Thank you for your patience.",
 		Advice:  "Please check again later.",
 	},
 	Seconds: Plural{One: "about a second", Other: "about {n} seconds"},
 	Minutes: Plural{One: "about a minute", Other: "about {n} minutes"},
 	Hours:   Plural{One: "about an hour", Other: "about {n} hours"},
+	Days:    Plural{One: "about a day", Other: "about {n} days"},
+	Months: [12]string{"January", "February", "March", "April", "May", "June",
+		"July", "August", "September", "October", "November", "December"},
 }

@@ -2,6 +2,11 @@ package pages
 
 // japanese is written in the です/ます style. Japanese has one plural
 // category, so only Other is set.
+//
+// Checked by: a native-level review of the first version rated it 4/5 and
+// listed fixes, which are applied. The texts rewritten since (the 503 and
+// 510 texts from the new English, the clock and date layouts) were
+// written by an AI assistant and are not yet reviewed by a native speaker.
 var japanese = Text{
 	Tag:        "ja",
 	Dir:        "ltr",
@@ -9,7 +14,6 @@ var japanese = Text{
 	Labels: Labels{
 		ErrorCode:      "エラー {status}",
 		Maintenance:    "計画メンテナンス",
-		Temporary:      "一時的な問題です。",
 		RequestID:      "リクエストID",
 		Reference:      "参照番号",
 		SelectHint:     "クリックすると選択されます。コピーして、お問い合わせのメッセージに貼り付けてください。",
@@ -20,6 +24,10 @@ var japanese = Text{
 		SignIn:         "ネットワークにログイン",
 		RetryIn:        "{time}後にもう一度お試しください。",
 		BackBy:         "{time}ごろまでに復旧する見込みです（{in}後）。",
+		BackByOn:       "{date} {time}ごろまでに復旧する見込みです（{in}後）。",
+		Clock:          "{H}:{mm}（UTC）",
+		Date:           "{M}月{d}日",
+		Colon:          "：",
 		BackSoon:       "まもなく復旧する見込みです。",
 		Details:        "開発者向けの詳細",
 		Scheduled:      "メンテナンス予定：{from} – {to}。",
@@ -43,7 +51,7 @@ var japanese = Text{
 			Advice:  "しばらくしてからもう一度お試しください。",
 		},
 		503: {
-			Title:   "サービスを利用できません",
+			Title:   "ただいまサービスをご利用いただけません",
 			Message: "アクセスが集中しているか一時的に停止しているため、現在リクエストを処理できません。一時的な問題です。",
 			Advice:  "問題が続く場合は、サポートにお問い合わせください。",
 		},
@@ -73,9 +81,9 @@ var japanese = Text{
 			Advice:  "修正いたしますので、サポートまでお知らせください。",
 		},
 		510: {
-			Title:   "拡張が必要です",
-			Message: "お使いのブラウザまたはアプリから送信されたリクエストに、サーバーが必要とする情報が足りませんでした。",
-			Advice:  "ブラウザまたはアプリを更新するか、サポートにお問い合わせください。",
+			Title:   "リクエストが不完全です",
+			Message: "お使いのブラウザまたはアプリから、このサイトが必要とする形式でリクエストが送信されなかったため、処理を完了できませんでした。",
+			Advice:  "ブラウザまたはアプリを更新するか、別のものをお試しください。解決しない場合は、サポートにお問い合わせください。",
 		},
 		511: {
 			Title:   "ネットワークへのログインが必要です",
@@ -85,7 +93,7 @@ var japanese = Text{
 	},
 	Generic: StatusText{
 		Title:   "サーバーエラー",
-		Message: "こちら側の問題により、サーバーがリクエストを完了できませんでした。",
+		Message: "当社側の問題により、サーバーがリクエストを完了できませんでした。",
 		Advice:  "しばらくしてからもう一度お試しください。問題が続く場合は、下記のリクエストIDを添えてサポートにお問い合わせください。",
 	},
 	Maintenance: StatusText{
@@ -96,4 +104,5 @@ var japanese = Text{
 	Seconds: Plural{Other: "約{n}秒"},
 	Minutes: Plural{Other: "約{n}分"},
 	Hours:   Plural{Other: "約{n}時間"},
+	Days:    Plural{Other: "約{n}日"},
 }

@@ -2,6 +2,11 @@ package pages
 
 // korean is written consistently in the polite 해요 style. Korean has one
 // plural category, so only Other is set.
+//
+// Checked by: a native-level review of the first version rated it 4/5 and
+// listed fixes, which are applied. The texts rewritten since (the 503 and
+// 510 texts from the new English, the clock and date layouts) were
+// written by an AI assistant and are not yet reviewed by a native speaker.
 var korean = Text{
 	Tag:        "ko",
 	Dir:        "ltr",
@@ -9,17 +14,20 @@ var korean = Text{
 	Labels: Labels{
 		ErrorCode:      "오류 {status}",
 		Maintenance:    "예정된 점검",
-		Temporary:      "일시적인 문제예요.",
 		RequestID:      "요청 ID",
 		Reference:      "참조 번호",
 		SelectHint:     "클릭해서 선택한 다음, 저희에게 보내는 메시지에 복사해 넣어 주세요.",
 		TryAgain:       "다시 시도",
 		GoHome:         "홈으로 이동",
-		ContactSupport: "고객지원 문의",
+		ContactSupport: "고객센터 문의",
 		StatusPage:     "서비스 상태",
 		SignIn:         "네트워크에 로그인",
 		RetryIn:        "{time} 후에 다시 시도해 주세요.",
 		BackBy:         "{time}까지 복구될 예정이에요({in} 후).",
+		BackByOn:       "{date} {time}까지 복구될 예정이에요({in} 후).",
+		Clock:          "{H}시 {m}분(UTC)",
+		Date:           "{M}월 {d}일",
+		Colon:          ": ",
 		BackSoon:       "곧 복구될 예정이에요.",
 		Details:        "개발자용 세부 정보",
 		Scheduled:      "예정된 점검: {from} – {to}.",
@@ -28,14 +36,14 @@ var korean = Text{
 	},
 	Statuses: map[int]StatusText{
 		500: {
-			Title:   "문제가 발생했어요",
+			Title:   "예기치 않은 오류",
 			Message: "예기치 않은 문제가 생겨 요청을 완료하지 못했어요. 이 문제는 기록되었으며, 일시적인 문제일 가능성이 높아요.",
-			Advice:  "잠시 후 다시 시도해 주세요. 문제가 계속되면 아래 요청 ID와 함께 고객지원에 문의해 주세요.",
+			Advice:  "잠시 후 다시 시도해 주세요. 문제가 계속되면 아래 요청 ID와 함께 고객센터에 문의해 주세요.",
 		},
 		501: {
 			Title:   "지원하지 않는 기능",
 			Message: "서버에서 지원하지 않는 기능이라 요청을 완료할 수 없었어요. 다시 시도해도 결과는 같아요.",
-			Advice:  "홈으로 돌아가거나, 이 기능이 작동해야 한다면 고객지원에 문의해 주세요.",
+			Advice:  "홈으로 돌아가거나, 이 기능이 작동해야 한다면 고객센터에 문의해 주세요.",
 		},
 		502: {
 			Title:   "게이트웨이 오류",
@@ -43,9 +51,9 @@ var korean = Text{
 			Advice:  "잠시 후 다시 시도해 주세요.",
 		},
 		503: {
-			Title:   "서비스를 이용할 수 없음",
+			Title:   "서비스 이용 불가",
 			Message: "접속이 몰렸거나 잠시 서비스가 중단되어 지금은 요청을 처리할 수 없어요. 일시적인 문제예요.",
-			Advice:  "문제가 계속되면 고객지원에 문의해 주세요.",
+			Advice:  "문제가 계속되면 고객센터에 문의해 주세요.",
 		},
 		504: {
 			Title:   "게이트웨이 시간 초과",
@@ -60,22 +68,22 @@ var korean = Text{
 		506: {
 			Title:   "설정 오류",
 			Message: "서버 설정에 문제가 있어요. 이 페이지의 버전을 고르는 과정이 같은 자리를 맴돌고 있어요. 이 문제는 저절로 해결되지 않아요.",
-			Advice:  "문제를 해결할 수 있도록 고객지원에 알려 주세요.",
+			Advice:  "문제를 해결할 수 있도록 고객센터에 알려 주세요.",
 		},
 		507: {
 			Title:   "저장 공간 부족",
 			Message: "서버의 저장 공간이 부족해서 요청에 필요한 데이터를 저장하지 못했어요.",
-			Advice:  "나중에 다시 시도하거나, 문제가 계속되면 고객지원에 문의해 주세요.",
+			Advice:  "나중에 다시 시도하거나, 문제가 계속되면 고객센터에 문의해 주세요.",
 		},
 		508: {
 			Title:   "무한 루프 감지",
 			Message: "요청을 처리하는 중에 서버가 무한 루프를 감지해 처리를 중단했어요. 이 문제는 저절로 해결되지 않아요.",
-			Advice:  "문제를 해결할 수 있도록 고객지원에 알려 주세요.",
+			Advice:  "문제를 해결할 수 있도록 고객센터에 알려 주세요.",
 		},
 		510: {
-			Title:   "확장 필요",
-			Message: "브라우저나 앱에서 보낸 요청에 서버가 필요로 하는 정보가 부족해요.",
-			Advice:  "브라우저나 앱을 업데이트하거나 고객지원에 문의해 주세요.",
+			Title:   "불완전한 요청",
+			Message: "이 사이트가 요구하는 형식으로 브라우저나 앱이 요청을 보내지 않아 요청을 완료하지 못했어요.",
+			Advice:  "브라우저나 앱을 업데이트하거나 다른 브라우저나 앱을 사용해 보세요. 그래도 안 되면 고객센터에 문의해 주세요.",
 		},
 		511: {
 			Title:   "네트워크 로그인 필요",
@@ -86,14 +94,15 @@ var korean = Text{
 	Generic: StatusText{
 		Title:   "서버 오류",
 		Message: "저희 쪽 문제로 서버가 요청을 완료하지 못했어요.",
-		Advice:  "잠시 후 다시 시도해 주세요. 문제가 계속되면 아래 요청 ID와 함께 고객지원에 문의해 주세요.",
+		Advice:  "잠시 후 다시 시도해 주세요. 문제가 계속되면 아래 요청 ID와 함께 고객센터에 문의해 주세요.",
 	},
 	Maintenance: StatusText{
 		Title:   "점검 중",
-		Message: "더 나은 서비스를 위해 예정된 점검을 진행하고 있어요. 기다려 주셔서 감사해요.",
+		Message: "예정된 점검을 진행하고 있어요. 기다려 주셔서 감사합니다.",
 		Advice:  "잠시 후 다시 방문해 주세요.",
 	},
 	Seconds: Plural{Other: "약 {n}초"},
 	Minutes: Plural{Other: "약 {n}분"},
 	Hours:   Plural{Other: "약 {n}시간"},
+	Days:    Plural{Other: "약 {n}일"},
 }

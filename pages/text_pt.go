@@ -2,6 +2,11 @@ package pages
 
 // portugueseBR is Brazilian Portuguese, addressing the visitor as "você".
 // Its One forms also serve 0 and values below 2, per the CLDR rules for pt.
+//
+// Checked by: a native-level review of the first version rated it 4/5 and
+// listed fixes, which are applied. The texts rewritten since (the 503 and
+// 510 texts from the new English, the clock and date layouts) were
+// written by an AI assistant and are not yet reviewed by a native speaker.
 var portugueseBR = Text{
 	Tag:        "pt-BR",
 	Dir:        "ltr",
@@ -9,10 +14,9 @@ var portugueseBR = Text{
 	Labels: Labels{
 		ErrorCode:      "Erro {status}",
 		Maintenance:    "Manutenção programada",
-		Temporary:      "Este problema é temporário.",
 		RequestID:      "ID da solicitação",
 		Reference:      "Referência",
-		SelectHint:     "Clique para selecionar o código e depois copie-o na mensagem que você nos enviar.",
+		SelectHint:     "Clique para selecionar o código e depois copie e cole na mensagem que você nos enviar.",
 		TryAgain:       "Tentar novamente",
 		GoHome:         "Ir para a página inicial",
 		ContactSupport: "Falar com o suporte",
@@ -20,6 +24,10 @@ var portugueseBR = Text{
 		SignIn:         "Fazer login na rede",
 		RetryIn:        "Tente novamente em {time}.",
 		BackBy:         "Esperamos voltar até as {time} (em {in}).",
+		BackByOn:       "Esperamos voltar até o dia {date}, às {time} (em {in}).",
+		Clock:          "{HH}h{mm} UTC",
+		Date:           "{d} de {month}",
+		Colon:          ": ",
 		BackSoon:       "Esperamos voltar em breve.",
 		Details:        "Detalhes para desenvolvedores",
 		Scheduled:      "Manutenção programada: {from} – {to}.",
@@ -38,19 +46,19 @@ var portugueseBR = Text{
 			Advice:  "Volte para a página inicial ou fale com o suporte se você esperava que isso funcionasse.",
 		},
 		502: {
-			Title:   "Gateway inválido",
+			Title:   "Erro de gateway",
 			Message: "Um serviço do qual dependemos estava inacessível ou enviou uma resposta inválida, por isso não foi possível concluir sua solicitação. Isso costuma ser temporário.",
 			Advice:  "Tente novamente em instantes.",
 		},
 		503: {
 			Title:   "Serviço indisponível",
-			Message: "Estamos sobrecarregados ou fora do ar por alguns instantes, por isso não conseguimos atender sua solicitação agora. Isso é temporário.",
+			Message: "O serviço está sobrecarregado ou fora do ar por alguns instantes, por isso não foi possível atender sua solicitação agora. Isso é temporário.",
 			Advice:  "Se o problema continuar, fale com o suporte.",
 		},
 		504: {
 			Title:   "Tempo limite do gateway esgotado",
 			Message: "Um serviço do qual dependemos demorou demais para responder, por isso não foi possível concluir sua solicitação a tempo. Isso costuma ser temporário.",
-			Advice:  "Tente novamente em instantes. Se a sua solicitação era muito grande, uma menor pode funcionar.",
+			Advice:  "Tente novamente em instantes. Se sua solicitação era muito grande, uma menor pode funcionar.",
 		},
 		505: {
 			Title:   "Versão do HTTP não suportada",
@@ -73,9 +81,9 @@ var portugueseBR = Text{
 			Advice:  "Fale com o suporte para que possamos corrigir o problema.",
 		},
 		510: {
-			Title:   "Extensão necessária",
-			Message: "O servidor precisa de mais informações na solicitação do que seu navegador ou aplicativo enviou.",
-			Advice:  "Atualize seu navegador ou aplicativo, ou fale com o suporte.",
+			Title:   "Solicitação incompleta",
+			Message: "Este site espera que seu navegador ou aplicativo envie a solicitação de outra forma, por isso não foi possível concluí-la.",
+			Advice:  "Atualize seu navegador ou aplicativo, ou tente usar outro. Se isso não resolver, fale com o suporte.",
 		},
 		511: {
 			Title:   "É necessário fazer login na rede",
@@ -90,10 +98,12 @@ var portugueseBR = Text{
 	},
 	Maintenance: StatusText{
 		Title:   "Em manutenção",
-		Message: "Estamos fazendo uma manutenção programada para melhorar nossos serviços. Agradecemos a sua paciência.",
+		Message: "Estamos fazendo uma manutenção programada. Agradecemos sua paciência.",
 		Advice:  "Volte a verificar mais tarde.",
 	},
 	Seconds: Plural{One: "cerca de um segundo", Other: "cerca de {n} segundos"},
 	Minutes: Plural{One: "cerca de um minuto", Other: "cerca de {n} minutos"},
 	Hours:   Plural{One: "cerca de uma hora", Other: "cerca de {n} horas"},
+	Days:    Plural{One: "cerca de um dia", Other: "cerca de {n} dias"},
+	Months:  [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
 }

@@ -10,31 +10,64 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
 
-// builtinTexts lists every built-in language with the tag it must parse to.
+// builtinTexts lists every built-in language with the tag it must parse
+// to and its writing direction.
 var builtinTexts = []struct {
 	name string
 	text Text
 	tag  language.Tag
+	dir  string
 }{
-	{"en", english, language.English},
-	{"de", german, language.German},
-	{"fr", french, language.French},
-	{"es", spanish, language.Spanish},
-	{"it", italian, language.Italian},
-	{"pt-BR", portugueseBR, language.BrazilianPortuguese},
-	{"nl", dutch, language.Dutch},
-	{"pl", polish, language.Polish},
-	{"uk", ukrainian, language.Ukrainian},
-	{"ja", japanese, language.Japanese},
-	{"zh-Hans", chinese, language.SimplifiedChinese},
-	{"ko", korean, language.Korean},
+	{"en", english, language.English, "ltr"},
+	{"de", german, language.German, "ltr"},
+	{"fr", french, language.French, "ltr"},
+	{"es", spanish, language.Spanish, "ltr"},
+	{"it", italian, language.Italian, "ltr"},
+	{"pt-BR", portugueseBR, language.BrazilianPortuguese, "ltr"},
+	{"nl", dutch, language.Dutch, "ltr"},
+	{"pl", polish, language.Polish, "ltr"},
+	{"uk", ukrainian, language.Ukrainian, "ltr"},
+	{"ja", japanese, language.Japanese, "ltr"},
+	{"zh-Hans", chinese, language.SimplifiedChinese, "ltr"},
+	{"ko", korean, language.Korean, "ltr"},
+	{"ru", russian, language.Russian, "ltr"},
+	{"ar", arabic, language.Arabic, "rtl"},
+	{"he", hebrew, language.Hebrew, "rtl"},
+	{"tr", turkish, language.Turkish, "ltr"},
+	{"sv", swedish, language.Swedish, "ltr"},
+	{"cs", czech, language.Czech, "ltr"},
+	{"el", greek, language.Greek, "ltr"},
+	{"id", indonesian, language.Indonesian, "ltr"},
+	{"vi", vietnamese, language.Vietnamese, "ltr"},
+	{"hi", hindi, language.Hindi, "ltr"},
+}
+
+// newLanguages are the languages added after the 4xx pages were planned:
+// they carry the client errors' texts themselves.
+var newLanguages = map[string]bool{
+	"ru": true, "tr": true, "ar": true, "he": true, "hi": true,
+	"id": true, "sv": true, "cs": true, "vi": true, "el": true,
 }
 
 // requiredStatuses are the server errors every language must explain.
 var requiredStatuses = []int{500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511}
+
+// clientStatuses are the client errors a language must explain once it
+// explains any.
+var clientStatuses = []int{400, 401, 403, 404, 405, 406, 408, 409, 410, 413, 414, 415, 421, 422, 429, 431, 451}
+
+// mayEqualEnglish lists, per language, the strings that may read the same
+// as the English one; every other string must differ, so that a string
+// left untranslated is caught. Colon, Clock and Date are layouts, often
+// shared.
+var mayEqualEnglish = map[string][]string{
+	"*":  {"Labels.Colon", "Labels.Clock", "Labels.Date"},
+	"es": {"Labels.ErrorCode"},
+}
 
 var placeholderRE = regexp.MustCompile(`\{[A-Za-z_]+\}`)
 
@@ -93,12 +126,16 @@ func TestTexts(t *testing.T) {
 			tag, err := language.Parse(text.Tag)
 			require.NoError(t, err, "%s Tag %q does not parse", tc.name, text.Tag)
 			assert.Equal(t, tc.tag, tag, "%s Tag: got %q, want %q", tc.name, tag, tc.tag)
-			assert.Contains(t, []string{"ltr", "rtl"}, text.Dir, "%s Dir: got %q, want ltr or rtl", tc.name, text.Dir)
+			assert.Equal(t, tc.dir, text.Dir, "%s Dir: got %q, want %q", tc.name, text.Dir, tc.dir)
 
 			// Every string that translates an English one: non-empty,
 			// same placeholders, no markup.
 			fields := labelFields(t, text.Labels, english.Labels)
-			for _, status := range requiredStatuses {
+			statuses := requiredStatuses
+			if _, ok := text.Statuses[404]; ok || newLanguages[tc.name] {
+				statuses = append(slices.Clone(clientStatuses), requiredStatuses...)
+			}
+			for _, status := range statuses {
 				st, ok := text.Statuses[status]
 				if !assert.True(t, ok, "%s Statuses: %d is missing", tc.name, status) {
 					continue
@@ -109,18 +146,44 @@ func TestTexts(t *testing.T) {
 			fields = append(fields, statusFields("Maintenance", text.Maintenance, english.Maintenance)...)
 			for _, f := range fields {
 				assert.NotEmpty(t, strings.TrimSpace(f.value), "%s %s is empty", tc.name, f.name)
-				assert.Equal(t, placeholders(f.english), placeholders(f.value),
-					"%s %s: got placeholders %v, want %v", tc.name, f.name, placeholders(f.value), placeholders(f.english))
+				if f.name != "Labels.Clock" && f.name != "Labels.Date" {
+					assert.Equal(t, placeholders(f.english), placeholders(f.value),
+						"%s %s: got placeholders %v, want %v", tc.name, f.name, placeholders(f.value), placeholders(f.english))
+				}
+				if tc.name != "en" && f.english != "" && !slices.Contains(mayEqualEnglish["*"], f.name) && !slices.Contains(mayEqualEnglish[tc.name], f.name) {
+					assert.NotEqual(t, f.english, f.value, "%s %s reads the same as the English", tc.name, f.name)
+				}
 				assertPlainText(t, tc.name+" "+f.name, f.value)
 			}
+			assertLayout(t, tc.name+" Labels.Clock", text.Labels.Clock, []string{"{H}", "{HH}"}, []string{"{m}", "{mm}"})
+			assertLayout(t, tc.name+" Labels.Date", text.Labels.Date, []string{"{d}", "{dd}"}, []string{"{M}", "{MM}", "{month}"})
+			if strings.Contains(text.Labels.Date, "{month}") {
+				for m, name := range text.Months {
+					assert.NotEmpty(t, strings.TrimSpace(name), "%s Months[%d] is empty, but Date uses {month}", tc.name, m)
+				}
+			}
+			if d := text.Digits; d != "" {
+				assert.Len(t, []rune(d), 10, "%s Digits: got %q, want ten digits", tc.name, d)
+			}
 
-			// Plurals: Other always, with {n}; Zero, One and Two may
+			// Plurals: Other always, with {n}; ExactlyOne, and Zero,
+			// One and Two where the category holds one number only, may
 			// spell the number out and drop {n}; any other form that is
 			// set must contain exactly {n}.
+			single := map[string]bool{"ExactlyOne": true}
+			for _, c := range []struct {
+				name string
+				form plural.Form
+			}{{"Zero", plural.Zero}, {"One", plural.One}, {"Two", plural.Two}} {
+				single[c.name] = len(numbersIn(tc.tag, c.form)) <= 1
+			}
 			for _, p := range []struct {
 				name   string
 				plural Plural
-			}{{"Seconds", text.Seconds}, {"Minutes", text.Minutes}, {"Hours", text.Hours}} {
+			}{{"Seconds", text.Seconds}, {"Minutes", text.Minutes}, {"Hours", text.Hours}, {"Days", text.Days}} {
+				if tc.name != "en" {
+					assert.NotEqual(t, english.Seconds.Other, p.plural.Other, "%s %s.Other reads the same as the English", tc.name, p.name)
+				}
 				assert.NotEmpty(t, strings.TrimSpace(p.plural.Other), "%s %s.Other is empty", tc.name, p.name)
 				for _, form := range pluralForms(t, p.plural) {
 					name := p.name + "." + form.category
@@ -129,7 +192,7 @@ func TestTexts(t *testing.T) {
 					}
 					got := placeholders(form.value)
 					want := [][]string{{"{n}"}}
-					if form.category == "Zero" || form.category == "One" || form.category == "Two" {
+					if single[form.category] {
 						want = append(want, nil)
 					}
 					assert.True(t, slices.ContainsFunc(want, func(w []string) bool { return slices.Equal(w, got) }),
@@ -155,6 +218,35 @@ func TestTextsDistinct(t *testing.T) {
 	}
 }
 
+// numbersIn returns the whole numbers from 1 to 200 (a spelled duration
+// is never 0) that the language's
+// cardinal plural rules put in the category form.
+func numbersIn(tag language.Tag, form plural.Form) []int {
+	var ns []int
+	for n := 1; n <= 200; n++ {
+		if plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0) == form {
+			ns = append(ns, n)
+		}
+	}
+	return ns
+}
+
+// assertLayout checks a Clock or Date layout: plain text holding one of
+// first and one of second, and no other placeholder.
+func assertLayout(t *testing.T, name, layout string, first, second []string) {
+	t.Helper()
+	got := placeholders(layout)
+	hasAny := func(want []string) bool {
+		return slices.ContainsFunc(got, func(p string) bool { return slices.Contains(want, p) })
+	}
+	assert.True(t, hasAny(first), "%s %q: want one of %v", name, layout, first)
+	assert.True(t, hasAny(second), "%s %q: want one of %v", name, layout, second)
+	for _, p := range got {
+		assert.True(t, slices.Contains(first, p) || slices.Contains(second, p), "%s %q: unknown placeholder %s", name, layout, p)
+	}
+	assertPlainText(t, name, layout)
+}
+
 func assertPlainText(t *testing.T, name, s string) {
 	t.Helper()
 	assert.False(t, strings.ContainsAny(s, "<>"), "%s contains < or >, but texts are plain text: %q", name, s)
@@ -171,6 +263,10 @@ func TestTexts_MaintenanceAdviceHoldsWithoutRefresh(t *testing.T) {
 		"it": {"da sola", "automaticamente"}, "pt-BR": {"sozinha", "automaticamente"},
 		"nl": {"vanzelf", "automatisch"}, "pl": {"sama", "automatycznie"},
 		"uk": {"сама", "автоматично"}, "ja": {"自動"}, "zh-Hans": {"自动"}, "ko": {"자동"},
+		"ru": {"сама", "автоматически"}, "tr": {"kendiliğinden", "otomatik"}, "ar": {"تلقائي"},
+		"he": {"אוטומטי", "מעצמו"}, "hi": {"अपने आप", "स्वचालित"}, "id": {"otomatis", "dengan sendirinya"},
+		"sv": {"av sig själv", "automatiskt"}, "cs": {"sama", "automaticky"}, "vi": {"tự động"},
+		"el": {"μόνη της", "αυτόματα"},
 	}
 	for _, tc := range builtinTexts {
 		words, ok := promises[tc.name]
@@ -192,6 +288,9 @@ func TestTexts_BadGatewayCoversNoAnswer(t *testing.T) {
 		"es": "no estaba disponible", "it": "non era raggiungibile", "pt-BR": "inacessível",
 		"nl": "onbereikbaar", "pl": "niedostępna", "uk": "недоступний",
 		"ja": "接続できなかった", "zh-Hans": "无法连接", "ko": "연결할 수 없거나",
+		"ru": "недоступен", "tr": "ulaşılamadı", "ar": "تعذّر الوصول", "he": "לא היה זמין",
+		"hi": "पहुँचा नहीं जा सका", "id": "tidak dapat dihubungi", "sv": "gick inte att nå",
+		"cs": "nedostupná", "vi": "không thể kết nối", "el": "δεν ήταν διαθέσιμη",
 	}
 	for _, tc := range builtinTexts {
 		w, ok := unreachable[tc.name]

@@ -3,7 +3,13 @@ package pages
 // ukrainian addresses the visitor as "ви". "приблизно через" sits in
 // RetryIn and BackBy, so the durations are in the accusative ("5 хвилин").
 // One is 1, 21, 31, … (not 11), so it keeps {n}; Few is 2–4, 22–24, …;
-// Many is 0, 5–20, 25–30, …; Other is fractions.
+// Many is 0, 5–20, 25–30, …; Other is fractions. ExactlyOne says "через
+// хвилину" rather than "через 1 хвилину".
+//
+// Checked by: a native-level review of the first version rated it 4/5 and
+// listed fixes, which are applied. The texts rewritten since (the 503 and
+// 510 texts from the new English, the clock and date layouts) were
+// written by an AI assistant and are not yet reviewed by a native speaker.
 var ukrainian = Text{
 	Tag:        "uk",
 	Dir:        "ltr",
@@ -11,9 +17,8 @@ var ukrainian = Text{
 	Labels: Labels{
 		ErrorCode:      "Помилка {status}",
 		Maintenance:    "Планові технічні роботи",
-		Temporary:      "Це тимчасова проблема.",
 		RequestID:      "Ідентифікатор запиту",
-		Reference:      "Довідковий код",
+		Reference:      "Довідковий номер",
 		SelectHint:     "Натисніть, щоб виділити його, а потім скопіюйте в повідомлення для нас.",
 		TryAgain:       "Спробувати ще раз",
 		GoHome:         "Перейти на головну сторінку",
@@ -22,6 +27,10 @@ var ukrainian = Text{
 		SignIn:         "Увійти в мережу",
 		RetryIn:        "Спробуйте ще раз приблизно через {time}.",
 		BackBy:         "Ми плануємо відновити роботу до {time} (приблизно через {in}).",
+		BackByOn:       "Ми плануємо відновити роботу {date} до {time} (приблизно через {in}).",
+		Clock:          "{HH}:{mm} UTC",
+		Date:           "{d} {month}",
+		Colon:          ": ",
 		BackSoon:       "Ми плануємо невдовзі відновити роботу.",
 		Details:        "Відомості для розробників",
 		Scheduled:      "Планове обслуговування: {from} – {to}.",
@@ -31,7 +40,7 @@ var ukrainian = Text{
 	Statuses: map[int]StatusText{
 		500: {
 			Title:   "Щось пішло не так",
-			Message: "Під час обробки вашого запиту виникла непередбачена проблема, і виконати його не вдалося. Ми її зафіксували, і найімовірніше, вона тимчасова.",
+			Message: "Під час обробки вашого запиту виникла непередбачена проблема, і виконати його не вдалося. Ми її зафіксували, і, найімовірніше, вона тимчасова.",
 			Advice:  "Зачекайте трохи й спробуйте ще раз. Якщо проблема повторюється, зверніться до служби підтримки та вкажіть ідентифікатор запиту, наведений нижче.",
 		},
 		501: {
@@ -46,7 +55,7 @@ var ukrainian = Text{
 		},
 		503: {
 			Title:   "Сервіс недоступний",
-			Message: "Ми перевантажені або ненадовго недоступні, тому зараз не можемо обробити ваш запит. Це тимчасово.",
+			Message: "Сервіс перевантажений або ненадовго недоступний, тому зараз не може обробити ваш запит. Це тимчасово.",
 			Advice:  "Якщо проблема повторюється, зверніться до служби підтримки.",
 		},
 		504: {
@@ -75,9 +84,9 @@ var ukrainian = Text{
 			Advice:  "Зверніться до служби підтримки, щоб ми могли її виправити.",
 		},
 		510: {
-			Title:   "Потрібне розширення",
-			Message: "Серверу потрібно більше інформації в запиті, ніж надіслав ваш браузер або застосунок.",
-			Advice:  "Оновіть браузер або застосунок чи зверніться до служби підтримки.",
+			Title:   "Неповний запит",
+			Message: "Цей сайт очікує від вашого браузера або застосунку запит в іншій формі, тому виконати його не вдалося.",
+			Advice:  "Оновіть браузер або застосунок чи спробуйте інший. Якщо це не допоможе, зверніться до служби підтримки.",
 		},
 		511: {
 			Title:   "Потрібно увійти в мережу",
@@ -92,10 +101,12 @@ var ukrainian = Text{
 	},
 	Maintenance: StatusText{
 		Title:   "Технічне обслуговування",
-		Message: "Ми проводимо планове технічне обслуговування, щоб зробити сервіс кращим. Дякуємо за терпіння.",
+		Message: "Ми проводимо планові технічні роботи. Дякуємо за терпіння.",
 		Advice:  "Будь ласка, завітайте пізніше.",
 	},
-	Seconds: Plural{One: "{n} секунду", Few: "{n} секунди", Many: "{n} секунд", Other: "{n} секунди"},
-	Minutes: Plural{One: "{n} хвилину", Few: "{n} хвилини", Many: "{n} хвилин", Other: "{n} хвилини"},
-	Hours:   Plural{One: "{n} годину", Few: "{n} години", Many: "{n} годин", Other: "{n} години"},
+	Seconds: Plural{ExactlyOne: "секунду", One: "{n} секунду", Few: "{n} секунди", Many: "{n} секунд", Other: "{n} секунди"},
+	Minutes: Plural{ExactlyOne: "хвилину", One: "{n} хвилину", Few: "{n} хвилини", Many: "{n} хвилин", Other: "{n} хвилини"},
+	Hours:   Plural{ExactlyOne: "годину", One: "{n} годину", Few: "{n} години", Many: "{n} годин", Other: "{n} години"},
+	Days:    Plural{ExactlyOne: "день", One: "{n} день", Few: "{n} дні", Many: "{n} днів", Other: "{n} дня"},
+	Months:  [12]string{"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"},
 }

@@ -2,6 +2,11 @@ package pages
 
 // chinese is Simplified Chinese, addressing the visitor as "您". Chinese has
 // one plural category, so only Other is set.
+//
+// Checked by: a native-level review of the first version rated it 4/5 and
+// listed fixes, which are applied. The texts rewritten since (the 503 and
+// 510 texts from the new English, the clock and date layouts) were
+// written by an AI assistant and are not yet reviewed by a native speaker.
 var chinese = Text{
 	Tag:        "zh-Hans",
 	Dir:        "ltr",
@@ -9,7 +14,6 @@ var chinese = Text{
 	Labels: Labels{
 		ErrorCode:      "错误 {status}",
 		Maintenance:    "计划维护",
-		Temporary:      "此问题是暂时的。",
 		RequestID:      "请求 ID",
 		Reference:      "参考编号",
 		SelectHint:     "点击即可选中，然后将其复制到您发给我们的消息中。",
@@ -19,7 +23,11 @@ var chinese = Text{
 		StatusPage:     "服务状态",
 		SignIn:         "登录网络",
 		RetryIn:        "请在{time}后重试。",
-		BackBy:         "我们预计于 {time} 前恢复（{in}后）。",
+		BackBy:         "我们预计于 {time}前恢复（{in}后）。",
+		BackByOn:       "我们预计于 {date} {time}前恢复（{in}后）。",
+		Clock:          "{H}:{mm}（UTC）",
+		Date:           "{M}月{d}日",
+		Colon:          "：",
 		BackSoon:       "我们预计很快就会恢复。",
 		Details:        "开发者详细信息",
 		Scheduled:      "计划维护：{from} – {to}。",
@@ -44,7 +52,7 @@ var chinese = Text{
 		},
 		503: {
 			Title:   "服务暂不可用",
-			Message: "我们的服务负载过高或正在短暂停机，目前无法处理您的请求。这是暂时的。",
+			Message: "服务当前负载过高或暂时停机，目前无法处理您的请求。这是暂时的。",
 			Advice:  "如果问题仍然存在，请联系客服。",
 		},
 		504: {
@@ -73,9 +81,9 @@ var chinese = Text{
 			Advice:  "请联系客服，以便我们进行修复。",
 		},
 		510: {
-			Title:   "需要扩展",
-			Message: "您的浏览器或应用发送的请求中缺少服务器所需的信息。",
-			Advice:  "请更新您的浏览器或应用，或联系客服。",
+			Title:   "请求不完整",
+			Message: "本网站需要您的浏览器或应用以另一种形式发送请求，因此无法完成您的请求。",
+			Advice:  "请更新您的浏览器或应用，或换用其他浏览器或应用。如果仍无法解决，请联系客服。",
 		},
 		511: {
 			Title:   "需要登录网络",
@@ -90,10 +98,11 @@ var chinese = Text{
 	},
 	Maintenance: StatusText{
 		Title:   "系统维护中",
-		Message: "我们正在进行计划内的维护，以便为您提供更好的服务。感谢您的耐心等待。",
+		Message: "我们正在进行计划内的维护。感谢您的耐心等待。",
 		Advice:  "请稍后再来查看。",
 	},
 	Seconds: Plural{Other: "约 {n} 秒"},
 	Minutes: Plural{Other: "约 {n} 分钟"},
 	Hours:   Plural{Other: "约 {n} 小时"},
+	Days:    Plural{Other: "约 {n} 天"},
 }

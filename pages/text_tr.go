@@ -1,0 +1,80 @@
+package pages
+
+// turkish addresses the visitor with the polite "siz". A noun after a
+// number stays singular ("5 dakika"), so only One ("bir dakika") and Other
+// differ. Times are followed by "itibarıyla", which needs no suffix, since
+// a suffix on a number ("04:37'ye") depends on how the number is read.
+//
+// Checked by: written by an AI assistant from the meaning of the English,
+// not word for word, and re-read against the English by the same
+// assistant. Not yet reviewed by a native speaker.
+var turkish = Text{
+	Tag: "tr",
+	Dir: "ltr",
+	Labels: Labels{
+		ErrorCode:      "Hata {status}",
+		Maintenance:    "Planlı bakım",
+		RequestID:      "İstek kimliği",
+		Reference:      "Referans numarası",
+		SelectHint:     "Seçmek için tıklayın, ardından bize yazacağınız mesaja kopyalayın.",
+		TryAgain:       "Tekrar dene",
+		GoHome:         "Ana sayfaya git",
+		ContactSupport: "Destek ekibine ulaşın",
+		StatusPage:     "Hizmet durumu",
+		SignIn:         "Ağda oturum aç",
+		RetryIn:        "Lütfen {time} sonra tekrar deneyin.",
+		BackBy:         "En geç saat {time} itibarıyla yeniden hizmette olmayı bekliyoruz ({in} sonra).",
+		BackByOn:       "En geç {date} saat {time} itibarıyla yeniden hizmette olmayı bekliyoruz ({in} sonra).",
+		Clock:          "{HH}:{mm} UTC",
+		Date:           "{d} {month}",
+		Colon:          ": ",
+		BackSoon:       "Çok yakında yeniden hizmette olmayı bekliyoruz.",
+		Details:        "Geliştiriciler için ayrıntılar",
+	},
+	Statuses: map[int]StatusText{
+		400: {Title: "Geçersiz istek", Message: "Tarayıcınız veya uygulamanız, sitenin anlayamadığı bir istek gönderdi.", Advice: "Adresi kontrol edip sayfayı yenileyin ya da daha sonra tekrar deneyin."},
+		401: {Title: "Oturum açmanız gerekiyor", Message: "Bu sayfayı görmek için oturum açmanız gerekiyor.", Advice: "Oturum açın ve tekrar deneyin."},
+		403: {Title: "Erişim engellendi", Message: "Bu sayfayı açma izniniz yok.", Advice: "Erişiminiz olması gerektiğini düşünüyorsanız başka bir hesapla oturum açın veya destek ekibine ulaşın."},
+		404: {Title: "Sayfa bulunamadı", Message: "Aradığınız sayfa yok ya da başka bir adrese taşınmış.", Advice: "Adreste yazım hatası olup olmadığını kontrol edin veya ana sayfaya gidin."},
+		405: {Title: "Bu işleme izin verilmiyor", Message: "Bu sayfa, tarayıcınızın yapmaya çalıştığı işlemi desteklemiyor.", Advice: "Geri dönün ve sayfanın kendi bağlantılarını ve düğmelerini kullanın."},
+		406: {Title: "Biçim kullanılamıyor", Message: "Bu sayfa, tarayıcınızın veya uygulamanızın kabul ettiği bir biçimde sunulamıyor.", Advice: "Başka bir tarayıcı veya uygulama deneyin ya da destek ekibine ulaşın."},
+		408: {Title: "İstek zaman aşımına uğradı", Message: "Tarayıcınız isteği göndermekte çok geciktiği için site beklemeyi bıraktı.", Advice: "İnternet bağlantınızı kontrol edip tekrar deneyin."},
+		409: {Title: "Değişiklik çakışması", Message: "Değişikliğiniz, verilerin güncel durumuyla çakışıyor; örneğin biri aynı anda değiştirmiş olabilir.", Advice: "Güncel hâlini görmek için sayfayı yenileyin ve tekrar deneyin."},
+		410: {Title: "Sayfa kaldırıldı", Message: "Bu sayfa kalıcı olarak kaldırıldı ve geri gelmeyecek.", Advice: "Ana sayfaya gidin ve yer imlerinizi ya da bağlantılarınızı güncelleyin."},
+		413: {Title: "Gönderilen veri çok büyük", Message: "Gönderdiğiniz veri, bu sitenin kabul ettiğinden daha büyük.", Advice: "Dosyayı küçültün veya parçalar hâlinde gönderin, sonra tekrar deneyin."},
+		414: {Title: "Adres çok uzun", Message: "Sayfanın adresi, bu sitenin işleyebileceğinden daha uzun.", Advice: "Adresi kısaltın ya da ana sayfaya gidip oradan devam edin."},
+		415: {Title: "Dosya türü desteklenmiyor", Message: "Bu site, gönderdiğiniz türde dosya veya veri kabul etmiyor.", Advice: "Farklı türde bir dosya gönderin veya destek ekibine ulaşın."},
+		421: {Title: "İstek yanlış sunucuya ulaştı", Message: "İsteğiniz, bu adrese hizmet vermeyen bir sunucuya ulaştı.", Advice: "Sayfayı yenileyin. Sorun sürerse daha sonra tekrar deneyin."},
+		422: {Title: "Bilgiler işlenemedi", Message: "Gönderdiğiniz bilgiler işlenemedi; bir kısmı eksik veya hatalı olabilir.", Advice: "Girdiğiniz bilgileri kontrol edip tekrar deneyin."},
+		429: {Title: "Çok fazla istek", Message: "Kısa sürede çok fazla istek gönderdiniz.", Advice: "Biraz yavaşlayın, kısa bir süre bekleyip tekrar deneyin."},
+		431: {Title: "İstek bilgileri çok büyük", Message: "Tarayıcınız, çerezler gibi çok büyük ek bilgiler gönderdi.", Advice: "Bu sitenin çerezlerini silin ve sayfayı yenileyin."},
+		451: {Title: "Yasal nedenlerle kullanılamıyor", Message: "Bu sayfa yasal bir zorunluluk nedeniyle gösterilemiyor.", Advice: "Ana sayfaya gidin."},
+		500: {Title: "Bir şeyler ters gitti", Message: "Beklenmeyen bir sorunla karşılaştık ve isteğinizi tamamlayamadık. Sorun kayda alındı ve büyük olasılıkla geçici.", Advice: "Birazdan tekrar deneyin. Sorun sürerse aşağıdaki istek kimliğiyle birlikte destek ekibine ulaşın."},
+		501: {Title: "Özellik kullanılamıyor", Message: "Sunucu bu özelliği desteklemediği için isteğiniz tamamlanamadı. Tekrar denemek bunu değiştirmez.", Advice: "Ana sayfaya dönün ya da bunun çalışması gerektiğini düşünüyorsanız destek ekibine ulaşın."},
+		502: {Title: "Ağ geçidi hatası", Message: "Bağlı olduğumuz bir hizmete ulaşılamadı ya da bu hizmet geçersiz bir yanıt gönderdi; bu yüzden isteğinizi tamamlayamadık. Bu genellikle geçicidir.", Advice: "Birazdan tekrar deneyin."},
+		503: {Title: "Hizmet şu anda kullanılamıyor", Message: "Hizmet şu anda çok yoğun veya kısa bir süreliğine devre dışı, bu yüzden isteğiniz şimdi karşılanamıyor. Bu durum geçici.", Advice: "Sorun sürerse destek ekibine ulaşın."},
+		504: {Title: "Yanıt zaman aşımına uğradı", Message: "Bağlı olduğumuz bir hizmet yanıt vermekte çok geciktiği için isteğinizi zamanında tamamlayamadık. Bu genellikle geçicidir.", Advice: "Birazdan tekrar deneyin. İsteğiniz büyükse daha küçük bir istek başarılı olabilir."},
+		505: {Title: "HTTP sürümü desteklenmiyor", Message: "Tarayıcınız veya uygulamanız, bu sunucunun desteklemediği bir HTTP protokolü sürümü kullandı.", Advice: "Tarayıcınızı veya uygulamanızı güncelleyin ya da başka birini deneyin."},
+		506: {Title: "Yapılandırma hatası", Message: "Sunucu yanlış yapılandırılmış: size bu sayfanın bir sürümünü seçerken kısır döngüye girdi. Bu sorun kendiliğinden düzelmeyecek.", Advice: "Düzeltebilmemiz için destek ekibine ulaşın."},
+		507: {Title: "Depolama alanı doldu", Message: "Sunucunun depolama alanı doldu ve isteğiniz için gerekenleri kaydedemedi.", Advice: "Daha sonra tekrar deneyin ya da sorun sürerse destek ekibine ulaşın."},
+		508: {Title: "Sonsuz döngü algılandı", Message: "Sunucu, isteğinizi işlerken sonsuz bir döngü algıladı ve durdurdu. Bu sorun kendiliğinden düzelmeyecek.", Advice: "Düzeltebilmemiz için destek ekibine ulaşın."},
+		510: {Title: "İstek eksik", Message: "Bu site, tarayıcınızın veya uygulamanızın isteği farklı bir biçimde göndermesini bekliyor; bu yüzden istek tamamlanamadı.", Advice: "Tarayıcınızı veya uygulamanızı güncelleyin ya da başka birini deneyin. İşe yaramazsa destek ekibine ulaşın."},
+		511: {Title: "Ağda oturum açmanız gerekiyor", Message: "Kullandığınız ağ, internete erişmeden önce oturum açmanızı istiyor.", Advice: "Ağda oturum açın, ardından tekrar deneyin."},
+	},
+	Generic: StatusText{
+		Title:   "Sunucu hatası",
+		Message: "Bizden kaynaklanan bir sorun nedeniyle sunucu isteğinizi tamamlayamadı.",
+		Advice:  "Birazdan tekrar deneyin. Sorun sürerse aşağıdaki istek kimliğiyle birlikte destek ekibine ulaşın.",
+	},
+	Maintenance: StatusText{
+		Title:   "Bakım çalışması",
+		Message: "Şu anda planlı bir bakım çalışması yapıyoruz. Sabrınız için teşekkür ederiz.",
+		Advice:  "Lütfen daha sonra tekrar uğrayın.",
+	},
+	Seconds: Plural{One: "yaklaşık bir saniye", Other: "yaklaşık {n} saniye"},
+	Minutes: Plural{One: "yaklaşık bir dakika", Other: "yaklaşık {n} dakika"},
+	Hours:   Plural{One: "yaklaşık bir saat", Other: "yaklaşık {n} saat"},
+	Days:    Plural{One: "yaklaşık bir gün", Other: "yaklaşık {n} gün"},
+	Months: [12]string{"Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran",
+		"Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"},
+}

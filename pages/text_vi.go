@@ -1,0 +1,77 @@
+package pages
+
+// vietnamese addresses the visitor as "bạn", as Vietnamese sites usually
+// do. Vietnamese has one plural category. The time comes before the date
+// ("4 giờ 37 UTC ngày 3 tháng 12").
+//
+// Checked by: written by an AI assistant from the meaning of the English,
+// not word for word, and re-read against the English by the same
+// assistant. Not yet reviewed by a native speaker.
+var vietnamese = Text{
+	Tag: "vi",
+	Dir: "ltr",
+	Labels: Labels{
+		ErrorCode:      "Lỗi {status}",
+		Maintenance:    "Bảo trì theo kế hoạch",
+		RequestID:      "Mã yêu cầu",
+		Reference:      "Mã tham chiếu",
+		SelectHint:     "Nhấp để chọn, rồi sao chép vào tin nhắn bạn gửi cho chúng tôi.",
+		TryAgain:       "Thử lại",
+		GoHome:         "Về trang chủ",
+		ContactSupport: "Liên hệ bộ phận hỗ trợ",
+		StatusPage:     "Trạng thái dịch vụ",
+		SignIn:         "Đăng nhập mạng",
+		RetryIn:        "Vui lòng thử lại sau {time}.",
+		BackBy:         "Chúng tôi dự kiến hoạt động trở lại trước {time} (sau {in}).",
+		BackByOn:       "Chúng tôi dự kiến hoạt động trở lại trước {time} {date} (sau {in}).",
+		Clock:          "{H} giờ {mm} UTC",
+		Date:           "ngày {d} tháng {M}",
+		Colon:          ": ",
+		BackSoon:       "Chúng tôi dự kiến sớm hoạt động trở lại.",
+		Details:        "Thông tin chi tiết cho nhà phát triển",
+	},
+	Statuses: map[int]StatusText{
+		400: {Title: "Yêu cầu không hợp lệ", Message: "Trình duyệt hoặc ứng dụng của bạn đã gửi một yêu cầu mà trang web không hiểu được.", Advice: "Kiểm tra lại địa chỉ và tải lại trang, hoặc thử lại sau."},
+		401: {Title: "Bạn cần đăng nhập", Message: "Bạn cần đăng nhập để xem trang này.", Advice: "Hãy đăng nhập rồi thử lại."},
+		403: {Title: "Không có quyền truy cập", Message: "Bạn không có quyền mở trang này.", Advice: "Nếu bạn nghĩ mình phải có quyền truy cập, hãy đăng nhập bằng tài khoản khác hoặc liên hệ bộ phận hỗ trợ."},
+		404: {Title: "Không tìm thấy trang", Message: "Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.", Advice: "Kiểm tra xem địa chỉ có gõ nhầm không, hoặc về trang chủ."},
+		405: {Title: "Thao tác không được phép", Message: "Trang này không hỗ trợ thao tác mà trình duyệt của bạn vừa thực hiện.", Advice: "Quay lại và dùng các liên kết, nút bấm có sẵn trên trang."},
+		406: {Title: "Không có định dạng phù hợp", Message: "Trang này không có ở định dạng mà trình duyệt hoặc ứng dụng của bạn chấp nhận.", Advice: "Hãy thử trình duyệt hoặc ứng dụng khác, hoặc liên hệ bộ phận hỗ trợ."},
+		408: {Title: "Hết thời gian chờ yêu cầu", Message: "Trình duyệt của bạn gửi yêu cầu quá lâu nên trang web đã ngừng chờ.", Advice: "Kiểm tra kết nối internet rồi thử lại."},
+		409: {Title: "Xung đột thay đổi", Message: "Thay đổi của bạn mâu thuẫn với trạng thái hiện tại của dữ liệu, chẳng hạn vì có người khác sửa cùng lúc.", Advice: "Tải lại trang để xem phiên bản mới nhất rồi thử lại."},
+		410: {Title: "Trang đã bị gỡ bỏ", Message: "Trang này đã bị gỡ bỏ vĩnh viễn và sẽ không quay lại.", Advice: "Về trang chủ và cập nhật dấu trang hoặc liên kết của bạn."},
+		413: {Title: "Dữ liệu quá lớn", Message: "Nội dung bạn gửi lớn hơn mức trang web này chấp nhận.", Advice: "Giảm dung lượng tệp hoặc gửi thành nhiều phần, rồi thử lại."},
+		414: {Title: "Địa chỉ quá dài", Message: "Địa chỉ trang dài hơn mức trang web này có thể xử lý.", Advice: "Rút ngắn địa chỉ, hoặc về trang chủ và tiếp tục từ đó."},
+		415: {Title: "Loại tệp không được hỗ trợ", Message: "Trang web này không nhận tệp hoặc dữ liệu thuộc loại này.", Advice: "Hãy gửi tệp thuộc loại khác, hoặc liên hệ bộ phận hỗ trợ."},
+		421: {Title: "Yêu cầu đến nhầm máy chủ", Message: "Yêu cầu của bạn đã đến một máy chủ không phục vụ địa chỉ này.", Advice: "Tải lại trang. Nếu lỗi vẫn lặp lại, hãy thử lại sau."},
+		422: {Title: "Không thể xử lý dữ liệu", Message: "Không thể xử lý dữ liệu bạn gửi; có thể thiếu hoặc sai một phần.", Advice: "Kiểm tra lại những gì bạn đã nhập rồi thử lại."},
+		429: {Title: "Quá nhiều yêu cầu", Message: "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn.", Advice: "Hãy chậm lại một chút, đợi giây lát rồi thử lại."},
+		431: {Title: "Yêu cầu quá lớn", Message: "Trình duyệt của bạn gửi kèm quá nhiều dữ liệu, chẳng hạn như cookie.", Advice: "Xóa cookie của trang web này rồi tải lại trang."},
+		451: {Title: "Không khả dụng vì lý do pháp lý", Message: "Không thể hiển thị trang này do yêu cầu pháp lý.", Advice: "Về trang chủ."},
+		500: {Title: "Đã xảy ra sự cố", Message: "Chúng tôi gặp một sự cố ngoài dự kiến nên không thể hoàn tất yêu cầu của bạn. Sự cố đã được ghi nhận và nhiều khả năng chỉ là tạm thời.", Advice: "Vui lòng thử lại sau giây lát. Nếu vẫn gặp lỗi, hãy liên hệ bộ phận hỗ trợ và cung cấp mã yêu cầu bên dưới."},
+		501: {Title: "Tính năng không khả dụng", Message: "Máy chủ không hỗ trợ tính năng này nên không thể hoàn tất yêu cầu của bạn. Thử lại cũng sẽ không thay đổi được điều đó.", Advice: "Quay về trang chủ, hoặc liên hệ bộ phận hỗ trợ nếu bạn nghĩ tính năng này lẽ ra phải hoạt động."},
+		502: {Title: "Lỗi cổng kết nối", Message: "Một dịch vụ mà chúng tôi phụ thuộc vào không thể kết nối hoặc đã gửi phản hồi không hợp lệ, nên không thể hoàn tất yêu cầu của bạn. Thường đây chỉ là tạm thời.", Advice: "Vui lòng thử lại sau giây lát."},
+		503: {Title: "Dịch vụ tạm thời không khả dụng", Message: "Dịch vụ đang quá tải hoặc tạm ngừng trong chốc lát, nên hiện chưa thể xử lý yêu cầu của bạn. Đây chỉ là tạm thời.", Advice: "Nếu vẫn gặp lỗi, hãy liên hệ bộ phận hỗ trợ."},
+		504: {Title: "Hết thời gian chờ phản hồi", Message: "Một dịch vụ mà chúng tôi phụ thuộc vào phản hồi quá chậm, nên không thể hoàn tất yêu cầu của bạn kịp lúc. Thường đây chỉ là tạm thời.", Advice: "Vui lòng thử lại sau giây lát. Nếu yêu cầu của bạn lớn, một yêu cầu nhỏ hơn có thể thành công."},
+		505: {Title: "Phiên bản HTTP không được hỗ trợ", Message: "Trình duyệt hoặc ứng dụng của bạn đã dùng một phiên bản giao thức HTTP mà máy chủ này không hỗ trợ.", Advice: "Hãy cập nhật trình duyệt hoặc ứng dụng, hoặc dùng một trình duyệt hay ứng dụng khác."},
+		506: {Title: "Lỗi cấu hình", Message: "Máy chủ bị cấu hình sai: khi chọn phiên bản trang này cho bạn, nó bị quay vòng không lối ra. Sự cố này sẽ không tự hết.", Advice: "Hãy liên hệ bộ phận hỗ trợ để chúng tôi khắc phục."},
+		507: {Title: "Hết dung lượng lưu trữ", Message: "Máy chủ đã hết dung lượng lưu trữ nên không thể lưu dữ liệu cần cho yêu cầu của bạn.", Advice: "Hãy thử lại sau, hoặc liên hệ bộ phận hỗ trợ nếu vẫn gặp lỗi."},
+		508: {Title: "Phát hiện vòng lặp vô hạn", Message: "Máy chủ phát hiện một vòng lặp vô hạn khi xử lý yêu cầu của bạn và đã dừng nó lại. Sự cố này sẽ không tự hết.", Advice: "Hãy liên hệ bộ phận hỗ trợ để chúng tôi khắc phục."},
+		510: {Title: "Yêu cầu chưa đầy đủ", Message: "Trang web này cần trình duyệt hoặc ứng dụng của bạn gửi yêu cầu theo một dạng khác, nên không thể hoàn tất yêu cầu.", Advice: "Hãy cập nhật trình duyệt hoặc ứng dụng, hoặc dùng cái khác. Nếu vẫn không được, hãy liên hệ bộ phận hỗ trợ."},
+		511: {Title: "Cần đăng nhập mạng", Message: "Mạng bạn đang dùng yêu cầu đăng nhập trước khi truy cập internet.", Advice: "Hãy đăng nhập mạng rồi thử lại."},
+	},
+	Generic: StatusText{
+		Title:   "Lỗi máy chủ",
+		Message: "Máy chủ không thể hoàn tất yêu cầu của bạn do sự cố từ phía chúng tôi.",
+		Advice:  "Vui lòng thử lại sau giây lát. Nếu vẫn gặp lỗi, hãy liên hệ bộ phận hỗ trợ và cung cấp mã yêu cầu bên dưới.",
+	},
+	Maintenance: StatusText{
+		Title:   "Đang bảo trì",
+		Message: "Chúng tôi đang bảo trì theo kế hoạch. Cảm ơn bạn đã kiên nhẫn chờ đợi.",
+		Advice:  "Vui lòng quay lại sau.",
+	},
+	Seconds: Plural{Other: "khoảng {n} giây"},
+	Minutes: Plural{Other: "khoảng {n} phút"},
+	Hours:   Plural{Other: "khoảng {n} giờ"},
+	Days:    Plural{Other: "khoảng {n} ngày"},
+}
