@@ -237,7 +237,7 @@ func TestBrandLanguagesAndDirection(t *testing.T) {
 		name, path, lang, acceptLanguage, dir, heading string
 	}{
 		{"brand", "/brand/500", "en", "", "ltr", "Something went wrong"},
-		{"japanese", "/brand/503", "ja", "ja,en-US;q=0.8", "ltr", "サービスを利用できません"},
+		{"japanese", "/brand/503", "ja", "ja,en-US;q=0.8", "ltr", "ただいまサービスをご利用いただけません"},
 		{"portuguese-portugal", "/brand/502", "pt-BR", "pt-PT", "ltr", ""},
 		{"right-to-left", "/rtl/503", "ar", "ar", "rtl", "الخدمة غير متاحة"},
 	}

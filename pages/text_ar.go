@@ -10,8 +10,9 @@ package pages
 // not word for word, and re-read against the English by the same
 // assistant. Not yet reviewed by a native speaker.
 var arabic = Text{
-	Tag: "ar",
-	Dir: "rtl",
+	Tag:        "ar",
+	Dir:        "rtl",
+	DateLayout: "2006/01/02، 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "خطأ {status}",
 		Maintenance:    "صيانة مجدولة",
@@ -30,6 +31,9 @@ var arabic = Text{
 		Date:           "{d} {month}",
 		Colon:          ": ",
 		BackSoon:       "نتوقع أن نعود قريبًا جدًا.",
+		Scheduled:      "صيانة مجدولة: {from} – {to}.",
+		ScheduledFrom:  "صيانة مجدولة ابتداءً من {from}.",
+		ReadOnly:       "الموقع للقراءة فقط أثناء الصيانة: يمكنك التصفح، لكن لا يمكن حفظ التغييرات الآن.",
 		Details:        "تفاصيل للمطوّرين",
 	},
 	Statuses: map[int]StatusText{

@@ -9,8 +9,9 @@ package pages
 // not word for word, and re-read against the English by the same
 // assistant. Not yet reviewed by a native speaker.
 var czech = Text{
-	Tag: "cs",
-	Dir: "ltr",
+	Tag:        "cs",
+	Dir:        "ltr",
+	DateLayout: "2. 1. 2006 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Chyba {status}",
 		Maintenance:    "Plánovaná údržba",
@@ -29,6 +30,9 @@ var czech = Text{
 		Date:           "{d}. {month}",
 		Colon:          ": ",
 		BackSoon:       "Očekáváme, že budeme brzy zpět.",
+		Scheduled:      "Plánovaná údržba: {from} – {to}.",
+		ScheduledFrom:  "Plánovaná údržba od {from}.",
+		ReadOnly:       "Během údržby jen pro čtení: můžete si vše prohlížet, ale změny teď nelze uložit.",
 		Details:        "Podrobnosti pro vývojáře",
 	},
 	Statuses: map[int]StatusText{

@@ -7,8 +7,9 @@ package pages
 // not word for word, and re-read against the English by the same
 // assistant. Not yet reviewed by a native speaker.
 var greek = Text{
-	Tag: "el",
-	Dir: "ltr",
+	Tag:        "el",
+	Dir:        "ltr",
+	DateLayout: "02/01/2006, 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Σφάλμα {status}",
 		Maintenance:    "Προγραμματισμένη συντήρηση",
@@ -27,6 +28,9 @@ var greek = Text{
 		Date:           "{d} {month}",
 		Colon:          ": ",
 		BackSoon:       "Αναμένουμε να επανέλθουμε πολύ σύντομα.",
+		Scheduled:      "Προγραμματισμένη συντήρηση: {from} – {to}.",
+		ScheduledFrom:  "Προγραμματισμένη συντήρηση από {from}.",
+		ReadOnly:       "Μόνο για ανάγνωση κατά τη συντήρηση: μπορείτε να περιηγηθείτε, αλλά οι αλλαγές δεν μπορούν να αποθηκευτούν αυτή τη στιγμή.",
 		Details:        "Λεπτομέρειες για προγραμματιστές",
 	},
 	Statuses: map[int]StatusText{

@@ -10,8 +10,9 @@ package pages
 // not word for word, and re-read against the English by the same
 // assistant. Not yet reviewed by a native speaker.
 var hebrew = Text{
-	Tag: "he",
-	Dir: "rtl",
+	Tag:        "he",
+	Dir:        "rtl",
+	DateLayout: "02.01.2006, 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "שגיאה {status}",
 		Maintenance:    "תחזוקה מתוכננת",
@@ -30,6 +31,9 @@ var hebrew = Text{
 		Date:           "{d} ב{month}",
 		Colon:          ": ",
 		BackSoon:       "אנחנו צפויים לחזור לפעילות בקרוב מאוד.",
+		Scheduled:      "תחזוקה מתוכננת: {from} – {to}.",
+		ScheduledFrom:  "תחזוקה מתוכננת החל מ־{from}.",
+		ReadOnly:       "במהלך התחזוקה האתר זמין לקריאה בלבד: אפשר לעיין, אבל אי אפשר לשמור שינויים כרגע.",
 		Details:        "פרטים למפתחים",
 	},
 	Statuses: map[int]StatusText{

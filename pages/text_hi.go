@@ -8,8 +8,9 @@ package pages
 // not word for word, and re-read against the English by the same
 // assistant. Not yet reviewed by a native speaker.
 var hindi = Text{
-	Tag: "hi",
-	Dir: "ltr",
+	Tag:        "hi",
+	Dir:        "ltr",
+	DateLayout: "02/01/2006, 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "त्रुटि {status}",
 		Maintenance:    "निर्धारित रखरखाव",
@@ -28,6 +29,9 @@ var hindi = Text{
 		Date:           "{d} {month}",
 		Colon:          ": ",
 		BackSoon:       "हमें उम्मीद है कि सेवा जल्द ही फिर से शुरू हो जाएगी।",
+		Scheduled:      "निर्धारित रखरखाव: {from} – {to}।",
+		ScheduledFrom:  "{from} से निर्धारित रखरखाव।",
+		ReadOnly:       "रखरखाव के दौरान केवल पढ़ने की सुविधा: आप देख सकते हैं, लेकिन अभी बदलाव सहेजे नहीं जा सकते।",
 		Details:        "डेवलपर के लिए विवरण",
 	},
 	Statuses: map[int]StatusText{

@@ -8,8 +8,9 @@ package pages
 // not word for word, and re-read against the English by the same
 // assistant. Not yet reviewed by a native speaker.
 var indonesian = Text{
-	Tag: "id",
-	Dir: "ltr",
+	Tag:        "id",
+	Dir:        "ltr",
+	DateLayout: "02/01/2006 15.04 MST",
 	Labels: Labels{
 		ErrorCode:      "Galat {status}",
 		Maintenance:    "Pemeliharaan terjadwal",
@@ -28,6 +29,9 @@ var indonesian = Text{
 		Date:           "{d} {month}",
 		Colon:          ": ",
 		BackSoon:       "Layanan kami perkirakan segera kembali.",
+		Scheduled:      "Pemeliharaan terjadwal: {from} – {to}.",
+		ScheduledFrom:  "Pemeliharaan terjadwal mulai {from}.",
+		ReadOnly:       "Hanya baca selama pemeliharaan: Anda dapat melihat-lihat, tetapi perubahan belum dapat disimpan saat ini.",
 		Details:        "Detail untuk pengembang",
 	},
 	Statuses: map[int]StatusText{

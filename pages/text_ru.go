@@ -9,8 +9,9 @@ package pages
 // not word for word, and re-read against the English by the same
 // assistant. Not yet reviewed by a native speaker.
 var russian = Text{
-	Tag: "ru",
-	Dir: "ltr",
+	Tag:        "ru",
+	Dir:        "ltr",
+	DateLayout: "02.01.2006, 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Ошибка {status}",
 		Maintenance:    "Плановые технические работы",
@@ -29,6 +30,9 @@ var russian = Text{
 		Date:           "{d} {month}",
 		Colon:          ": ",
 		BackSoon:       "Мы планируем вскоре возобновить работу.",
+		Scheduled:      "Плановые технические работы: {from} – {to}.",
+		ScheduledFrom:  "Плановые технические работы с {from}.",
+		ReadOnly:       "Во время технических работ сайт доступен только для чтения: вы можете всё просматривать, но сохранить изменения сейчас нельзя.",
 		Details:        "Подробности для разработчиков",
 	},
 	Statuses: map[int]StatusText{

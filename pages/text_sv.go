@@ -7,8 +7,9 @@ package pages
 // not word for word, and re-read against the English by the same
 // assistant. Not yet reviewed by a native speaker.
 var swedish = Text{
-	Tag: "sv",
-	Dir: "ltr",
+	Tag:        "sv",
+	Dir:        "ltr",
+	DateLayout: "2006-01-02 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Fel {status}",
 		Maintenance:    "Planerat underhåll",
@@ -27,6 +28,9 @@ var swedish = Text{
 		Date:           "{d} {month}",
 		Colon:          ": ",
 		BackSoon:       "Vi räknar med att vara tillbaka inom kort.",
+		Scheduled:      "Planerat underhåll: {from} – {to}.",
+		ScheduledFrom:  "Planerat underhåll från {from}.",
+		ReadOnly:       "Skrivskyddat under underhållet: du kan titta runt, men ändringar kan inte sparas just nu.",
 		Details:        "Information för utvecklare",
 	},
 	Statuses: map[int]StatusText{

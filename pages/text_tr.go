@@ -9,8 +9,9 @@ package pages
 // not word for word, and re-read against the English by the same
 // assistant. Not yet reviewed by a native speaker.
 var turkish = Text{
-	Tag: "tr",
-	Dir: "ltr",
+	Tag:        "tr",
+	Dir:        "ltr",
+	DateLayout: "02.01.2006 15:04 MST",
 	Labels: Labels{
 		ErrorCode:      "Hata {status}",
 		Maintenance:    "Planlı bakım",
@@ -29,6 +30,9 @@ var turkish = Text{
 		Date:           "{d} {month}",
 		Colon:          ": ",
 		BackSoon:       "Çok yakında yeniden hizmette olmayı bekliyoruz.",
+		Scheduled:      "Planlı bakım: {from} – {to}.",
+		ScheduledFrom:  "Planlı bakım {from} itibarıyla başlıyor.",
+		ReadOnly:       "Bakım sırasında yalnızca okuma: sayfalara göz atabilirsiniz, ancak değişiklikler şu anda kaydedilemez.",
 		Details:        "Geliştiriciler için ayrıntılar",
 	},
 	Statuses: map[int]StatusText{

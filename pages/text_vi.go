@@ -8,8 +8,9 @@ package pages
 // not word for word, and re-read against the English by the same
 // assistant. Not yet reviewed by a native speaker.
 var vietnamese = Text{
-	Tag: "vi",
-	Dir: "ltr",
+	Tag:        "vi",
+	Dir:        "ltr",
+	DateLayout: "15:04 MST, 02/01/2006",
 	Labels: Labels{
 		ErrorCode:      "Lỗi {status}",
 		Maintenance:    "Bảo trì theo kế hoạch",
@@ -28,6 +29,9 @@ var vietnamese = Text{
 		Date:           "ngày {d} tháng {M}",
 		Colon:          ": ",
 		BackSoon:       "Chúng tôi dự kiến sớm hoạt động trở lại.",
+		Scheduled:      "Bảo trì theo lịch: {from} – {to}.",
+		ScheduledFrom:  "Bảo trì theo lịch từ {from}.",
+		ReadOnly:       "Chỉ xem trong thời gian bảo trì: bạn có thể xem nội dung, nhưng hiện chưa thể lưu thay đổi.",
 		Details:        "Thông tin chi tiết cho nhà phát triển",
 	},
 	Statuses: map[int]StatusText{
