@@ -70,10 +70,10 @@ func ExampleNew() {
 
 // A bad option is reported once, at construction.
 func ExampleNew_invalid() {
-	_, err := errorpage.New(errorpage.Options{Statuses: []int{404}})
+	_, err := errorpage.New(errorpage.Options{Statuses: []int{302}})
 	fmt.Println(err)
 	// Output:
-	// errorpage: status 404 in Statuses is not a server error (500-599)
+	// errorpage: status 302 in Statuses is not a client or server error (400-599)
 }
 
 // errorTracker stands for an error tracker's client; Capture returns the

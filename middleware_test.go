@@ -141,7 +141,11 @@ func TestOptionsAreValidatedAtConstruction(t *testing.T) {
 		opts Options
 		want string
 	}{
-		{"status not 5xx", Options{Statuses: []int{404}}, "errorpage: status 404 in Statuses is not a server error"},
+		{"status not an error", Options{Statuses: []int{302}}, "errorpage: status 302 in Statuses is not a client or server error"},
+		{"rewrite of a status not replaced", Options{Rewrites: map[int]int{403: 404}}, "errorpage: Rewrites has 403, which is not replaced"},
+		{"rewrite to a success", Options{ClientErrors: true, Rewrites: map[int]int{403: 200}}, "errorpage: Rewrites maps 403 to 200"},
+		{"rewrite to itself", Options{Rewrites: map[int]int{502: 502}}, "errorpage: Rewrites maps 502 to itself"},
+		{"page for a client error not replaced", Options{Pages: map[int]func(pages.Model) templ.Component{404: page}}, "errorpage: Pages has a page for 404"},
 		{"page for a status not replaced", Options{Statuses: []int{500}, Pages: map[int]func(pages.Model) templ.Component{503: page}}, "errorpage: Pages has a page for 503"},
 		{"nil page", Options{Pages: map[int]func(pages.Model) templ.Component{503: nil}}, "errorpage: Pages has a nil page for 503"},
 		{"login URL with javascript", Options{Brand: Brand{LoginURL: "javascript:alert(1)"}}, "errorpage: Brand.LoginURL"},
