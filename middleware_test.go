@@ -305,3 +305,62 @@ func TestNestedErrorpagesInnermostWins(t *testing.T) {
 	assert.Equal(t, 2, len(outerEvents.all()), "the outer only the 503 it served alone and the 500 the inner left to it")
 	assert.Equal(t, 1, strings.Count(innerLogs.String()+outerLogs.String(), "errorpage: panic"), "the panic is logged once")
 }
+
+// TestRewrites: the page has the rewritten status, and the handler's goes
+// to OnError and the log, never to the client.
+func TestRewrites(t *testing.T) {
+	events := &eventLog{}
+	m, logs := newTestMiddleware(t, Options{
+		ClientErrors: true,
+		Rewrites:     map[int]int{403: 404, 502: 503, 504: 503},
+		OnError:      events.onError("evt-9"),
+	})
+	res, body := do(t, m.Handler(failing(403)), "GET", "/private/report", "Accept", "text/html")
+	assert.Equal(t, 404, res.StatusCode, "403 answered as 404")
+	assert.Contains(t, body, "Page not found")
+	assert.NotContains(t, body, "Error 403")
+	assert.NotContains(t, body, "Access denied")
+
+	res, body = do(t, m.Handler(failing(502)), "GET", "/", "Accept", "application/json")
+	assert.Equal(t, 503, res.StatusCode)
+	assert.Equal(t, "30", res.Header.Get("Retry-After"), "the 503 page says when to come back")
+	assert.Contains(t, body, `"status":503`)
+
+	res, _ = do(t, m.Handler(failing(503)), "GET", "/")
+	assert.Equal(t, 503, res.StatusCode, "a status not rewritten keeps its page")
+
+	evs := events.all()
+	require.Len(t, evs, 3)
+	assert.Equal(t, 404, evs[0].Status)
+	assert.Equal(t, 403, evs[0].OriginalStatus)
+	assert.Equal(t, 503, evs[1].Status)
+	assert.Equal(t, 502, evs[1].OriginalStatus)
+	assert.Equal(t, 0, evs[2].OriginalStatus, "nothing rewritten")
+	assert.Contains(t, logs.String(), "original_status=403")
+	assert.Contains(t, logs.String(), "original_status=502")
+	assert.Contains(t, logs.String(), "path=/private/report")
+}
+
+// TestRewrites_JSONClientErrorPassesUnrewritten: a rewrite changes the
+// status of a page, never of an answer that passes through.
+func TestRewrites_JSONClientErrorPassesUnrewritten(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{ClientErrors: true, Rewrites: map[int]int{403: 404}})
+	res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(403)
+		io.WriteString(w, `{"error":"forbidden"}`)
+	})), "GET", "/")
+	assert.Equal(t, 403, res.StatusCode)
+	assert.Equal(t, `{"error":"forbidden"}`, body)
+}
+
+// TestRewrites_ThePanicPage: a panic's 500 is rewritten like a handler's.
+func TestRewrites_ThePanicPage(t *testing.T) {
+	events := &eventLog{}
+	m, _ := newTestMiddleware(t, Options{Rewrites: map[int]int{500: 503}, OnError: events.onError("")})
+	res, _ := do(t, m.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") })), "GET", "/")
+	assert.Equal(t, 503, res.StatusCode)
+	require.Len(t, events.all(), 1)
+	assert.Equal(t, 500, events.all()[0].OriginalStatus)
+	assert.NotNil(t, events.all()[0].Panic)
+}
