@@ -40,14 +40,21 @@ func keepFromInner(key string, status int, keepCookies bool) bool {
 }
 
 // blockedByLinks keeps the Link values of a 451 that name who blocks the
-// resource (rel="blocked-by"); the others described the body thrown away.
-func blockedByLinks(h http.Header) {
+// resource (rel="blocked-by"), and those of an outer middleware (outer);
+// the handler's others described the body thrown away.
+func blockedByLinks(h http.Header, outer []string) {
 	v := h["Link"]
 	if v == nil {
 		return
 	}
+	outer = slices.Clone(outer)
 	kept := make([]string, 0, len(v))
 	for _, l := range v {
+		if i := slices.Index(outer, l); i >= 0 {
+			outer = slices.Delete(outer, i, i+1) // each outer value matches once
+			kept = append(kept, l)
+			continue
+		}
 		if len(l) <= 4096 && strings.Contains(strings.ToLower(l), "blocked-by") {
 			kept = append(kept, l)
 		}
@@ -163,7 +170,8 @@ func resetHeaders(h http.Header, entry *entryHeaders, status int, keepCookies bo
 		delete(h, "Content-Range")
 	}
 	if status == http.StatusUnavailableForLegalReasons {
-		blockedByLinks(h)
+		outer, _ := entry.get("Link")
+		blockedByLinks(h, outer)
 	}
 }
 

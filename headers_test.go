@@ -242,3 +242,21 @@ func TestClientErrorHeaders(t *testing.T) {
 		})
 	}
 }
+
+// TestClientErrorHeaders_OuterLinkSurvivesA451: only the handler's own
+// Link values are sifted for rel="blocked-by"; an outer middleware's stay.
+func TestClientErrorHeaders_OuterLinkSurvivesA451(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{ClientErrors: true})
+	inner := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Add("Link", `<https://authority.example/>; rel="blocked-by"`)
+		w.Header().Add("Link", `</app.css>; rel=preload`)
+		http.Error(w, "blocked", http.StatusUnavailableForLegalReasons)
+	}))
+	outer := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Link", `</privacy>; rel="privacy-policy"`)
+		inner.ServeHTTP(w, r)
+	})
+	res, _ := do(t, outer, "GET", "/", "Accept", "text/html")
+	assert.Equal(t, 451, res.StatusCode)
+	assert.Equal(t, []string{`</privacy>; rel="privacy-policy"`, `<https://authority.example/>; rel="blocked-by"`}, res.Header["Link"])
+}
