@@ -185,3 +185,29 @@ func Benchmark1GiBStream200(b *testing.B) {
 		io.Copy(w, io.LimitReader(zeros{}, gib))
 	})))
 }
+
+// BenchmarkClientErrors compares ServeMux's bare 404 with the 404 page and
+// with an API's JSON 404 passing through, under ClientErrors.
+func BenchmarkClientErrors(b *testing.B) {
+	m, err := New(Options{Logger: slog.New(slog.DiscardHandler), ClientErrors: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	apiNotFound := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusNotFound)
+		io.WriteString(w, `{"error":"no such user"}`)
+	})
+	b.Run("bare http.NotFound", func(b *testing.B) {
+		benchServe(b, http.NotFoundHandler(), errorRequest("text/html"))
+	})
+	b.Run("404 page", func(b *testing.B) {
+		benchServe(b, m.Handler(http.NotFoundHandler()), errorRequest("text/html"))
+	})
+	b.Run("bare JSON 404", func(b *testing.B) {
+		benchServe(b, apiNotFound, errorRequest("application/json"))
+	})
+	b.Run("JSON 404 passing", func(b *testing.B) {
+		benchServe(b, m.Handler(apiNotFound), errorRequest("application/json"))
+	})
+}

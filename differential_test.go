@@ -52,9 +52,11 @@ var (
 		{"add", "X-Multi", "b"},
 		{"set", "Cache-Control", "max-age=60"},
 		{"set", "Link", "</style.css>; rel=preload; as=style"},
+		{"set", "Content-Type", "application/problem+json"},
+		{"set", "Content-Type", "text/html; charset=utf-8"},
 	}
-	statusCodes = []int{103, 102, 200, 201, 204, 304, 404, 500, 503, 0, 1000}
-	errorCodes  = []int{404, 500, 503}
+	statusCodes = []int{103, 102, 200, 201, 204, 304, 404, 500, 503, 0, 1000, 429, 400}
+	errorCodes  = []int{404, 500, 503, 405}
 	bodies      = []string{
 		"<html><body>inner-html</body></html>",
 		"inner-text",
@@ -379,10 +381,14 @@ type expectation struct {
 // expect models net/http and errorpage's default options: a final 5xx is
 // replaced, and so is an abnormal end (panic, Goexit, or net/http's own
 // panic on an invalid status) before a final status was committed, with
-// 500. http.ErrAbortHandler is a silent abort, never replaced.
-func expect(p program, tr string) expectation {
+// 500. http.ErrAbortHandler is a silent abort, never replaced. With
+// clientErrors (Options.ClientErrors) a final 4xx is replaced too when, at
+// its WriteHeader, it has no Content-Type or text/plain; any other 4xx
+// must pass byte for byte.
+func expect(p program, tr string, clientErrors bool) expectation {
 	h := http.Header{}
 	final, atFinal := 0, false
+	held := false // the final status is one errorpage replaces
 	commit := func() {
 		if final == 0 {
 			final, atFinal = 200, h.Get("Connection") == "close"
@@ -398,6 +404,7 @@ func expect(p program, tr string) expectation {
 		case code < 200:
 		default:
 			final, atFinal = code, h.Get("Connection") == "close"
+			held = final >= 500 && final <= 599 || clientErrors && final >= 400 && final <= 499 && modelPlain(h)
 		}
 	}
 loop:
@@ -405,7 +412,7 @@ loop:
 		switch o.kind {
 		case kHeader:
 			editHeader(h, o.arg)
-			if final >= 500 && final <= 599 {
+			if held {
 				edited = append(edited, http.CanonicalHeaderKey(headerEdits[o.arg].key))
 			}
 		case kWriteHeader:
@@ -414,10 +421,11 @@ loop:
 				break loop
 			}
 		case kError:
-			if final >= 500 && final <= 599 {
+			if held {
 				// http.Error edits these before its superfluous WriteHeader.
 				edited = append(edited, "Content-Type", "X-Content-Type-Options", "Content-Length")
 			}
+			h.Set("Content-Type", "text/plain; charset=utf-8")
 			writeHeader(errorCodes[o.arg])
 		case kWrite, kWriteString:
 			commit()
@@ -434,7 +442,6 @@ loop:
 			}
 		case kHijack:
 			if tr == "http1" {
-				held := final >= 500 && final <= 599
 				if held {
 					// What net/http derives from a body it got: the
 					// sniffed type and the framing.
@@ -448,7 +455,7 @@ loop:
 				// nothing of it went out, where net/http may have sent
 				// part of it: either way the client sees a broken
 				// response, and only that is compared.
-				return expectation{abortedHeld: final >= 500 && final <= 599}
+				return expectation{abortedHeld: held}
 			}
 			abnormal, cause = true, "panic"
 			break loop
@@ -458,12 +465,21 @@ loop:
 		}
 	}
 	switch {
-	case abnormal && (final == 0 || final >= 500 && final <= 599):
+	case abnormal && (final == 0 || held):
 		return expectation{page: 500, cause: cause, connClose: h.Get("Connection") == "close"}
-	case final >= 500 && final <= 599:
+	case held && final >= 500:
 		return expectation{page: final, cause: "final 5xx", connClose: atFinal}
+	case held:
+		return expectation{page: final, cause: "final plain 4xx", connClose: atFinal}
 	}
 	return expectation{}
+}
+
+// modelPlain is the model's own reading of the body rule, apart from the
+// code it checks: no Content-Type, or text/plain with any parameters.
+func modelPlain(h http.Header) bool {
+	mt, _, _ := strings.Cut(h.Get("Content-Type"), ";")
+	return mt == "" || strings.EqualFold(strings.TrimSpace(mt), "text/plain")
 }
 
 // result is what the client saw, in the same shape for every transport.
@@ -482,6 +498,7 @@ type result struct {
 // harness holds the servers; one program runs at a time.
 type harness struct {
 	tb      testing.TB
+	opts    Options
 	mw      *Middleware
 	h1, h2  *httptest.Server
 	current atomic.Pointer[running]
@@ -495,10 +512,11 @@ type running struct {
 
 // newHarness starts the servers. The middleware logs into a buffer,
 // whose content nobody reads: panics are the programs' business.
-func newHarness(tb testing.TB) *harness {
-	mw, err := New(Options{Logger: slog.New(slog.NewTextHandler(&logBuffer{}, nil))})
+func newHarness(tb testing.TB, opts Options) *harness {
+	opts.Logger = slog.New(slog.NewTextHandler(&logBuffer{}, nil))
+	mw, err := New(opts)
 	require.NoError(tb, err)
-	h := &harness{tb: tb, mw: mw}
+	h := &harness{tb: tb, opts: opts, mw: mw}
 	quiet := log.New(io.Discard, "", 0)
 	dispatch := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/ping" {
@@ -850,7 +868,7 @@ func (h *harness) check(tr string, p program) []mismatch {
 	}
 	bare := h.run(tr, p, false)
 	wrapped := h.run(tr, p, true)
-	return compare(tr, p, expect(p, tr), bare, wrapped)
+	return compare(tr, p, expect(p, tr, h.opts.ClientErrors), bare, wrapped)
 }
 
 // shrink removes ops from p while it still shows a mismatch with tag.
@@ -878,12 +896,48 @@ func (h *harness) shrink(tr string, p program, tag string) program {
 // every transport, and reports each kind of difference once, with the
 // shortest program that shows it.
 func TestDifferential(t *testing.T) {
-	const seed = 12
 	n := 300
 	if testing.Short() {
 		n = 60
 	}
-	h := newHarness(t)
+	runDifferential(t, Options{}, 12, n, nil)
+}
+
+// TestDifferential_ClientErrors is TestDifferential with client-error pages
+// on: a plain 4xx becomes a page, and every other 4xx (JSON, HTML, a
+// problem document) stays byte for byte what it is without errorpage.
+func TestDifferential_ClientErrors(t *testing.T) {
+	n := 200
+	if testing.Short() {
+		n = 40
+	}
+	runDifferential(t, Options{ClientErrors: true}, 13, n, clientErrorPrograms)
+}
+
+// clientErrorPrograms are the body rule's cases, which random programs
+// reach only now and then: a 4xx after each Content-Type, set, deleted or
+// set after the status, through WriteHeader and http.Error.
+var clientErrorPrograms = []program{
+	{ops: []op{{kHeader, 1}, {kWriteHeader, 6}, {kWrite, 1}}},                // JSON 404
+	{ops: []op{{kHeader, 13}, {kWriteHeader, 12}, {kWrite, 1}}},              // problem+json 400
+	{ops: []op{{kHeader, 14}, {kWriteHeader, 11}, {kWrite, 0}}},              // HTML 429
+	{ops: []op{{kHeader, 0}, {kWriteHeader, 6}, {kWrite, 1}}},                // text/plain 404
+	{ops: []op{{kHeader, 2}, {kWriteHeader, 11}, {kWrite, 1}}},               // 429, no Content-Type
+	{ops: []op{{kWriteHeader, 6}, {kWrite, 1}, {kHeader, 1}}},                // 404, then JSON: too late
+	{ops: []op{{kHeader, 1}, {kError, 3}}},                                   // http.Error 405 sets text/plain
+	{head: true, ops: []op{{kHeader, 1}, {kWriteHeader, 6}}},                 // HEAD, JSON 404
+	{head: true, ops: []op{{kWriteHeader, 12}}},                              // HEAD, empty 400
+	{ops: []op{{kHeader, 14}, {kWriteHeader, 6}, {kPanic, 0}}},               // HTML 404 passed, then a panic
+	{ops: []op{{kWriteHeader, 6}, {kWrite, 1}, {kPanic, 0}}},                 // empty 404 held, then a panic
+	{ops: []op{{kHeader, 1}, {kWriteHeader, 1}, {kWriteHeader, 6}}},          // 102, then JSON 404
+	{ops: []op{{kHeader, 4}, {kHeader, 2}, {kWriteHeader, 6}}},               // Connection: close, empty 404
+	{ops: []op{{kHeader, 12}, {kHeader, 1}, {kWriteHeader, 6}, {kFlush, 0}}}, // Link, JSON 404, Flush
+}
+
+// runDifferential runs the fixed programs and n programs drawn from seed,
+// bare and behind a Middleware built from opts.
+func runDifferential(t *testing.T, opts Options, seed uint64, n int, fixed []program) {
+	h := newHarness(t, opts)
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
 	type failure struct {
 		tr     string
@@ -892,8 +946,13 @@ func TestDifferential(t *testing.T) {
 	}
 	first := map[string]failure{}
 	start := time.Now()
-	for range n {
-		p := genProgram(rng)
+	for i := range len(fixed) + n {
+		var p program
+		if i < len(fixed) {
+			p = fixed[i]
+		} else {
+			p = genProgram(rng)
+		}
 		for _, tr := range transports {
 			for _, m := range h.check(tr, p) {
 				key := tr + ": " + m.tag
@@ -941,7 +1000,7 @@ func FuzzDifferential(f *testing.F) {
 	} {
 		f.Add(encodeProgram(p))
 	}
-	h := newHarness(f)
+	h := newHarness(f, Options{ClientErrors: true})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p := decodeProgram(data)
 		h.tb = t

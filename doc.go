@@ -8,6 +8,10 @@
 // into the replaced body, no panic value and no stack reaches the client
 // unless debug output was switched on.
 //
+// Client errors are opt-in (Options.ClientErrors): a 4xx with no body of
+// the application's own, such as ServeMux's 404 and 405, gets a page too,
+// while an API's JSON or HTML 4xx passes through untouched.
+//
 // One line covers the common case:
 //
 //	http.ListenAndServe(":8080", errorpage.Handler(mux))

@@ -69,11 +69,44 @@ func ExampleNew() {
 }
 
 // A bad option is reported once, at construction.
+// Client-error pages: ServeMux's own 404 and 405 become pages (the 405
+// keeps Allow), and the API's JSON 404 passes through as it is.
+func ExampleOptions_clientErrors() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") })
+	mux.HandleFunc("GET /api/users/{id}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusNotFound)
+		io.WriteString(w, `{"error":"no such user"}`)
+	})
+	m, err := errorpage.New(errorpage.Options{ClientErrors: true})
+	if err != nil {
+		panic(err)
+	}
+	srv := httptest.NewServer(m.Handler(mux))
+	defer srv.Close()
+
+	for _, req := range []struct{ method, path string }{
+		{"GET", "/no-such-page"}, {"DELETE", "/healthz"}, {"GET", "/api/users/7"},
+	} {
+		r, _ := http.NewRequest(req.method, srv.URL+req.path, nil)
+		r.Header.Set("Accept", "application/json")
+		res, _ := http.DefaultClient.Do(r)
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		fmt.Println(res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Allow"), strings.Contains(string(body), "no such user"))
+	}
+	// Output:
+	// 404 application/problem+json  false
+	// 405 application/problem+json GET, HEAD false
+	// 404 application/json  true
+}
+
 func ExampleNew_invalid() {
-	_, err := errorpage.New(errorpage.Options{Statuses: []int{404}})
+	_, err := errorpage.New(errorpage.Options{Statuses: []int{302}})
 	fmt.Println(err)
 	// Output:
-	// errorpage: status 404 in Statuses is not a server error (500-599)
+	// errorpage: status 302 in Statuses is not a client or server error (400-599)
 }
 
 // errorTracker stands for an error tracker's client; Capture returns the

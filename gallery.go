@@ -79,7 +79,7 @@ func (rd *renderer) galleryPage(r *http.Request, buf *bytes.Buffer, p gallery.Pa
 	if d.maintenance {
 		d.status = http.StatusServiceUnavailable
 		d.retry = rd.langs.backBy(p.Lang, now.Add(45*time.Minute).Truncate(5*time.Minute), now)
-	} else if d.status == http.StatusServiceUnavailable {
+	} else if d.status == http.StatusServiceUnavailable || d.status == http.StatusTooManyRequests {
 		d.retry = rd.langs.retryIn(p.Lang, 30*time.Second)
 	}
 	model := rd.model(d, [numSlots]string{}, false)

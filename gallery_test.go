@@ -48,6 +48,8 @@ func TestGalleryRendersEachPage(t *testing.T) {
 		{"forced light", "?page=1&status=500&theme=mono&scheme=light", []string{"color-scheme:light;", "--ep-bg:" + theme.Mono.Light["bg"]}},
 		{"japanese", "?page=1&status=503&lang=ja", []string{`lang="ja"`, "ただいまサービスをご利用いただけません", "30秒"}},
 		{"maintenance", "?page=1&status=maintenance&lang=de", []string{`lang="de"`, pages.Languages()[1].Maintenance.Title}},
+		{"a client error", "?page=1&status=404&lang=fr", []string{`data-status="404"`, "Page introuvable"}},
+		{"a rate limit says when", "?page=1&status=429", []string{`data-status="429"`, "Too many requests", "about 30 seconds"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

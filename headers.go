@@ -16,17 +16,54 @@ import (
 // away. Cache headers are then forced to no-store whoever set them.
 
 // keepFromInner reports whether a header the inner handler set survives the
-// replacement of its response. Connection is kept because it is about the
-// connection, not the body: a load-shedding 503 with Connection: close
-// must still close it (RFC 9110 §7.6.1).
-func keepFromInner(key string, keepCookies bool) bool {
+// replacement of its response with the given status. Connection is kept
+// because it is about the connection, not the body: a load-shedding 503
+// with Connection: close must still close it (RFC 9110 §7.6.1). The others
+// are what a client needs to act on the error: the challenges of a 401 and
+// a 407 (§11.6.1, §11.7.1), the methods a 405 must list in Allow
+// (§10.2.1), the range a 416 names (§15.5.17), the protocols of a 426
+// (§15.5.22), and the Link to who blocks a 451 (RFC 7725 §3).
+func keepFromInner(key string, status int, keepCookies bool) bool {
 	switch key {
-	case "Www-Authenticate", "Proxy-Authenticate", "Retry-After", "Strict-Transport-Security", "Connection":
+	case "Www-Authenticate", "Proxy-Authenticate", "Retry-After", "Strict-Transport-Security", "Connection", "Allow":
 		return true
+	case "Link":
+		return status == http.StatusUnavailableForLegalReasons
+	case "Content-Range":
+		return status == http.StatusRequestedRangeNotSatisfiable
+	case "Upgrade":
+		return status == http.StatusUpgradeRequired
 	case "Set-Cookie":
 		return keepCookies
 	}
 	return strings.HasPrefix(key, "Access-Control-")
+}
+
+// blockedByLinks keeps the Link values of a 451 that name who blocks the
+// resource (rel="blocked-by"), and those of an outer middleware (outer);
+// the handler's others described the body thrown away.
+func blockedByLinks(h http.Header, outer []string) {
+	v := h["Link"]
+	if v == nil {
+		return
+	}
+	outer = slices.Clone(outer)
+	kept := make([]string, 0, len(v))
+	for _, l := range v {
+		if i := slices.Index(outer, l); i >= 0 {
+			outer = slices.Delete(outer, i, i+1) // each outer value matches once
+			kept = append(kept, l)
+			continue
+		}
+		if len(l) <= 4096 && strings.Contains(strings.ToLower(l), "blocked-by") {
+			kept = append(kept, l)
+		}
+	}
+	if len(kept) == 0 {
+		delete(h, "Link")
+		return
+	}
+	h["Link"] = kept
 }
 
 // entryHeaders are the headers that were on the response when the
@@ -102,12 +139,12 @@ func (e *entryHeaders) each(f func(key string, values []string)) {
 // resetHeaders turns the header map the inner handler left into the base of
 // a replaced response, as described above. An invalid or past Retry-After
 // is dropped.
-func resetHeaders(h http.Header, entry *entryHeaders, keepCookies bool, now time.Time) {
+func resetHeaders(h http.Header, entry *entryHeaders, status int, keepCookies bool, now time.Time) {
 	if entry == nil || !entry.all {
 		for k, inner := range h {
 			outer, fromOuter := entry.get(k)
 			switch {
-			case !keepFromInner(k, keepCookies):
+			case !keepFromInner(k, status, keepCookies):
 				if !fromOuter {
 					delete(h, k)
 				}
@@ -119,7 +156,7 @@ func resetHeaders(h http.Header, entry *entryHeaders, keepCookies bool, now time
 			// The inner handler may have changed or deleted a header that
 			// belongs to an outer middleware: put it back. Kept headers
 			// were merged above.
-			if _, merged := h[k]; !merged || !keepFromInner(k, keepCookies) {
+			if _, merged := h[k]; !merged || !keepFromInner(k, status, keepCookies) {
 				h[k] = v
 			}
 		})
@@ -130,19 +167,27 @@ func resetHeaders(h http.Header, entry *entryHeaders, keepCookies bool, now time
 	// One pass over the few headers left costs less than deleting each of
 	// these by name.
 	for k := range h {
-		if describesBody(k) || givesFreshness(k) {
+		if describesBody(k, status) || givesFreshness(k) {
 			delete(h, k)
 		}
+	}
+	if status == http.StatusUnavailableForLegalReasons {
+		outer, _ := entry.get("Link")
+		blockedByLinks(h, outer)
 	}
 }
 
 // describesBody reports whether a header describes a representation other
 // than the page, whoever set it: a validator would let a cache revalidate
 // the error as if it were the resource.
-func describesBody(key string) bool {
+// A 416's Content-Range is the resource's length, not the body's: it
+// stays.
+func describesBody(key string, status int) bool {
 	switch key {
-	case "Content-Length", "Content-Range", "Trailer", "Etag", "Last-Modified", "Content-Disposition", "Content-Location":
+	case "Content-Length", "Trailer", "Etag", "Last-Modified", "Content-Disposition", "Content-Location":
 		return true
+	case "Content-Range":
+		return status != http.StatusRequestedRangeNotSatisfiable
 	}
 	return false
 }

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/http/httptrace"
 	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -193,4 +194,69 @@ func TestOuterValidatorsAreRemovedFromThePage(t *testing.T) {
 	assert.Empty(t, rec.Header().Get("ETag"))
 	assert.Empty(t, rec.Header().Get("Last-Modified"))
 	assert.Equal(t, "gzip", rec.Header().Get("Content-Encoding"))
+}
+
+// TestClientErrorHeaders: a replaced 4xx keeps what the client needs to act
+// on it (RFC 9110, RFC 6585, RFC 7725) and loses what described the body.
+func TestClientErrorHeaders(t *testing.T) {
+	tests := []struct {
+		name   string
+		status int
+		set    [][2]string
+		want   map[string][]string // nil value: absent
+	}{
+		{"405 keeps Allow", 405, [][2]string{{"Allow", "GET, HEAD"}}, map[string][]string{"Allow": {"GET, HEAD"}}},
+		{"401 keeps WWW-Authenticate", 401, [][2]string{{"WWW-Authenticate", `Bearer realm="api"`}, {"WWW-Authenticate", `Basic realm="x"`}},
+			map[string][]string{"Www-Authenticate": {`Bearer realm="api"`, `Basic realm="x"`}}},
+		{"407 keeps Proxy-Authenticate", 407, [][2]string{{"Proxy-Authenticate", `Basic realm="proxy"`}}, map[string][]string{"Proxy-Authenticate": {`Basic realm="proxy"`}}},
+		{"451 keeps only the blocked-by Link", 451, [][2]string{{"Link", `<https://authority.example/>; rel="blocked-by"`}, {"Link", `</app.css>; rel=preload`}},
+			map[string][]string{"Link": {`<https://authority.example/>; rel="blocked-by"`}}},
+		{"404 drops a Link", 404, [][2]string{{"Link", `</app.css>; rel=preload`}}, map[string][]string{"Link": nil}},
+		{"416 keeps the resource's length", 416, [][2]string{{"Content-Range", "bytes */1234"}}, map[string][]string{"Content-Range": {"bytes */1234"}}},
+		{"426 keeps Upgrade", 426, [][2]string{{"Upgrade", "HTTP/3.0"}}, map[string][]string{"Upgrade": {"HTTP/3.0"}}},
+		{"413 keeps the handler's Retry-After", 413, [][2]string{{"Retry-After", "120"}}, map[string][]string{"Retry-After": {"120"}}},
+		{"413 gets no default Retry-After", 413, nil, map[string][]string{"Retry-After": nil}},
+		// A replaced 4xx is never stored, though 404, 405, 410 and 414 are
+		// heuristically cacheable: the page carries a request ID of its
+		// own, and its validators would be the thrown-away body's.
+		{"404 with freshness and validators gets no-store", 404, [][2]string{
+			{"Cache-Control", "public, max-age=600"}, {"Expires", "Thu, 01 Dec 2099 16:00:00 GMT"},
+			{"ETag", `"v1"`}, {"Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT"},
+		}, map[string][]string{"Cache-Control": {"no-store"}, "Expires": nil, "Etag": nil, "Last-Modified": nil}},
+		{"410 gets no-store", 410, nil, map[string][]string{"Cache-Control": {"no-store"}}},
+	}
+	m, _ := newTestMiddleware(t, Options{ClientErrors: true})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				for _, kv := range tt.set {
+					w.Header().Add(kv[0], kv[1])
+				}
+				http.Error(w, "inner", tt.status)
+			})), "GET", "/", "Accept", "text/html")
+			assert.Equal(t, tt.status, res.StatusCode)
+			assert.Contains(t, body, `data-status="`+strconv.Itoa(tt.status)+`"`, "replaced")
+			for k, want := range tt.want {
+				assert.Equal(t, want, res.Header[k], "%s: got %q, want %q", k, res.Header[k], want)
+			}
+		})
+	}
+}
+
+// TestClientErrorHeaders_OuterLinkSurvivesA451: only the handler's own
+// Link values are sifted for rel="blocked-by"; an outer middleware's stay.
+func TestClientErrorHeaders_OuterLinkSurvivesA451(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{ClientErrors: true})
+	inner := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Add("Link", `<https://authority.example/>; rel="blocked-by"`)
+		w.Header().Add("Link", `</app.css>; rel=preload`)
+		http.Error(w, "blocked", http.StatusUnavailableForLegalReasons)
+	}))
+	outer := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Link", `</privacy>; rel="privacy-policy"`)
+		inner.ServeHTTP(w, r)
+	})
+	res, _ := do(t, outer, "GET", "/", "Accept", "text/html")
+	assert.Equal(t, 451, res.StatusCode)
+	assert.Equal(t, []string{`</privacy>; rel="privacy-policy"`, `<https://authority.example/>; rel="blocked-by"`}, res.Header["Link"])
 }

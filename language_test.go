@@ -129,7 +129,7 @@ func TestLanguageOptionsAreValidated(t *testing.T) {
 		{"default not a language", Options{DefaultLanguage: "fi"}, `DefaultLanguage "fi" is not one of the languages`},
 		{"bad tag", Options{Languages: []pages.Text{{Tag: "??"}}}, "Languages[0]"},
 		{"bad dir", Options{Languages: []pages.Text{{Tag: "fa", Dir: "right"}}}, "Dir"},
-		{"not a server error", Options{Languages: []pages.Text{{Tag: "fa", Statuses: map[int]pages.StatusText{404: {}}}}}, "404"},
+		{"not an error", Options{Languages: []pages.Text{{Tag: "fa", Statuses: map[int]pages.StatusText{302: {}}}}}, "302"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

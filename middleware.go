@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"sync/atomic"
 	"time"
@@ -17,17 +18,40 @@ import (
 // Options configures a Middleware. The zero value is valid: it replaces
 // every 5xx with the built-in pages and logs panics to slog.Default().
 type Options struct {
-	// Statuses lists the statuses that are replaced. Each must be a server
-	// error (500–599). Nil means all of them.
+	// Statuses lists the statuses that are replaced, exactly: each must be
+	// a server error (500–599) or a client error (400–499). Nil means every
+	// server error. A client error is replaced only when its response is not
+	// an answer of the application's own (see ClientErrors).
 	Statuses []int
+
+	// ClientErrors adds every client error (400–499) to Statuses. False
+	// adds none: only the 4xx that Statuses lists are replaced. A 4xx is
+	// replaced only when, at WriteHeader, it has no Content-Type or
+	// text/plain, which is what net/http writes itself (http.Error,
+	// http.NotFound, ServeMux's 404 and 405); a JSON, HTML or problem+json
+	// 4xx is an API's answer and passes through untouched. Replace can
+	// still keep one that would be replaced.
+	ClientErrors bool
+
+	// Rewrites maps a status to the status of the page that replaces it:
+	// {403: 404} does not confirm that a private resource exists,
+	// {502: 503, 504: 503} shows one page with Retry-After while an
+	// upstream restarts. Each key must be replaced (see Statuses) and each
+	// value must be 400–599; a rewritten status is not rewritten again.
+	// The handler's status is logged and given to OnError
+	// (ErrorEvent.OriginalStatus). Nil rewrites nothing.
+	Rewrites map[int]int
 
 	// Replace, if non-nil, is asked about each response whose status is in
 	// Statuses and says whether to replace it (true) or let it through
 	// (false), so a JSON API can keep its own error bodies. It sees the
 	// request and the headers the handler set. Nil means replace.
 	// A response that already is an RFC 9457 problem document
-	// (application/problem+json) always passes through. A server error that
-	// passes through still gets Cache-Control: no-store.
+	// (application/problem+json) always passes through, and so does a
+	// client error with a body of the application's own (see ClientErrors):
+	// Replace is asked only about what would be replaced. A server error
+	// that passes through still gets Cache-Control: no-store; a client
+	// error passes through untouched.
 	Replace func(r *http.Request, status int, header http.Header) bool
 
 	// Logger receives one record for each panic: the type of the panic
@@ -66,9 +90,9 @@ type Options struct {
 	// Maintenance). Nil means pages.Maintenance.
 	MaintenancePage func(pages.Model) templ.Component
 
-	// RetryAfter is the delay a 503 advertises in Retry-After when the
-	// handler did not set a valid one itself. Zero means 30 seconds; a
-	// negative value sends no Retry-After.
+	// RetryAfter is the delay a 503 or a 429 advertises in Retry-After
+	// when the handler did not set a valid one itself. Zero means 30
+	// seconds; a negative value sends no Retry-After.
 	RetryAfter time.Duration
 
 	// RequestID finds the ID of a request, shown on the page and logged.
@@ -122,8 +146,11 @@ type Options struct {
 // ErrorEvent describes a replaced response or a panic, for Options.OnError.
 type ErrorEvent struct {
 	// Status is the status of the page: the handler's, or 500 after a
-	// panic.
+	// panic, or what Options.Rewrites made of either.
 	Status int
+	// OriginalStatus is the status Options.Rewrites changed into Status,
+	// or 0 when it changed nothing.
+	OriginalStatus int
 	// Panic is the recovered value, or nil. After runtime.Goexit (or a
 	// panic(nil) that recover sees as nil) it is an error saying so.
 	Panic any
@@ -140,8 +167,8 @@ type ErrorEvent struct {
 	site string // where the panic happened, for the log
 }
 
-// Middleware replaces server errors with pages. Build one with New; it is
-// safe for concurrent use.
+// Middleware replaces server errors, and client errors if asked to, with
+// pages. Build one with New; it is safe for concurrent use.
 //
 // A request goes through its parts in this order, each in the file named
 // after it: the maintenance gate (gate), the interceptor the handler writes
@@ -155,6 +182,8 @@ type Middleware struct {
 	respond responder
 	debug   bool
 	now     func() time.Time
+
+	rewrites map[int]int // Options.Rewrites, read-only
 
 	render   *renderer
 	maint    *maintenanceGate // nil without a maintenance source
@@ -181,13 +210,29 @@ func New(opts Options) (*Middleware, error) {
 		m.policy.statuses = allServerErrors
 	}
 	for _, code := range opts.Statuses {
-		if code < 500 || code > 599 {
-			return nil, fmt.Errorf("errorpage: status %d in Statuses is not a server error (500-599)", code)
+		if code < 400 || code > 599 {
+			return nil, fmt.Errorf("errorpage: status %d in Statuses is not a client or server error (400-599)", code)
 		}
 		m.policy.statuses.add(code)
 	}
+	if opts.ClientErrors {
+		m.policy.statuses.union(allClientErrors)
+	}
+	pageStatuses := m.policy.statuses
+	for from, to := range opts.Rewrites {
+		switch {
+		case !m.policy.statuses.has(from):
+			return nil, fmt.Errorf("errorpage: Rewrites has %d, which is not replaced (see Statuses and ClientErrors)", from)
+		case to < 400 || to > 599:
+			return nil, fmt.Errorf("errorpage: Rewrites maps %d to %d, which is not a client or server error (400-599)", from, to)
+		case to == from:
+			return nil, fmt.Errorf("errorpage: Rewrites maps %d to itself", from)
+		}
+		pageStatuses.add(to)
+	}
+	m.rewrites = maps.Clone(opts.Rewrites) // the caller may change its map later
 	for code, page := range opts.Pages {
-		if !m.policy.statuses.has(code) {
+		if !pageStatuses.has(code) {
 			return nil, fmt.Errorf("errorpage: Pages has a page for %d, which is not in Statuses", code)
 		}
 		if page == nil {
@@ -329,6 +374,9 @@ func (m *Middleware) answerLate(w *interceptor) {
 // Whatever fails on the way (a hook of the user's, a slog handler), the
 // client gets the status.
 func (m *Middleware) replaceResponse(w *interceptor, status int, ev ErrorEvent) {
+	if to, ok := m.rewrites[status]; ok {
+		ev.OriginalStatus, ev.Status, status = status, to, to
+	}
 	ok := lastResort(m.report.log, w.req, func() {
 		r := w.req
 		d := pageData{status: status, path: r.URL.EscapedPath()}

@@ -142,7 +142,11 @@ func TestOptionsAreValidatedAtConstruction(t *testing.T) {
 		opts Options
 		want string
 	}{
-		{"status not 5xx", Options{Statuses: []int{404}}, "errorpage: status 404 in Statuses is not a server error"},
+		{"status not an error", Options{Statuses: []int{302}}, "errorpage: status 302 in Statuses is not a client or server error"},
+		{"rewrite of a status not replaced", Options{Rewrites: map[int]int{403: 404}}, "errorpage: Rewrites has 403, which is not replaced"},
+		{"rewrite to a success", Options{ClientErrors: true, Rewrites: map[int]int{403: 200}}, "errorpage: Rewrites maps 403 to 200"},
+		{"rewrite to itself", Options{Rewrites: map[int]int{502: 502}}, "errorpage: Rewrites maps 502 to itself"},
+		{"page for a client error not replaced", Options{Pages: map[int]func(pages.Model) templ.Component{404: page}}, "errorpage: Pages has a page for 404"},
 		{"page for a status not replaced", Options{Statuses: []int{500}, Pages: map[int]func(pages.Model) templ.Component{503: page}}, "errorpage: Pages has a page for 503"},
 		{"nil page", Options{Pages: map[int]func(pages.Model) templ.Component{503: nil}}, "errorpage: Pages has a nil page for 503"},
 		{"login URL with javascript", Options{Brand: Brand{LoginURL: "javascript:alert(1)"}}, "errorpage: Brand.LoginURL"},
@@ -347,4 +351,63 @@ func TestStaticPage_NoRequestIDReferenceOrInstance(t *testing.T) {
 			assert.Equal(t, bodies[0], bodies[1], "same options, same bytes")
 		})
 	}
+}
+
+// TestRewrites: the page has the rewritten status, and the handler's goes
+// to OnError and the log, never to the client.
+func TestRewrites(t *testing.T) {
+	events := &eventLog{}
+	m, logs := newTestMiddleware(t, Options{
+		ClientErrors: true,
+		Rewrites:     map[int]int{403: 404, 502: 503, 504: 503},
+		OnError:      events.onError("evt-9"),
+	})
+	res, body := do(t, m.Handler(failing(403)), "GET", "/private/report", "Accept", "text/html")
+	assert.Equal(t, 404, res.StatusCode, "403 answered as 404")
+	assert.Contains(t, body, "Page not found")
+	assert.NotContains(t, body, "Error 403")
+	assert.NotContains(t, body, "Access denied")
+
+	res, body = do(t, m.Handler(failing(502)), "GET", "/", "Accept", "application/json")
+	assert.Equal(t, 503, res.StatusCode)
+	assert.Equal(t, "30", res.Header.Get("Retry-After"), "the 503 page says when to come back")
+	assert.Contains(t, body, `"status":503`)
+
+	res, _ = do(t, m.Handler(failing(503)), "GET", "/")
+	assert.Equal(t, 503, res.StatusCode, "a status not rewritten keeps its page")
+
+	evs := events.all()
+	require.Len(t, evs, 3)
+	assert.Equal(t, 404, evs[0].Status)
+	assert.Equal(t, 403, evs[0].OriginalStatus)
+	assert.Equal(t, 503, evs[1].Status)
+	assert.Equal(t, 502, evs[1].OriginalStatus)
+	assert.Equal(t, 0, evs[2].OriginalStatus, "nothing rewritten")
+	assert.Contains(t, logs.String(), "original_status=403")
+	assert.Contains(t, logs.String(), "original_status=502")
+	assert.Contains(t, logs.String(), "path=/private/report")
+}
+
+// TestRewrites_JSONClientErrorPassesUnrewritten: a rewrite changes the
+// status of a page, never of an answer that passes through.
+func TestRewrites_JSONClientErrorPassesUnrewritten(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{ClientErrors: true, Rewrites: map[int]int{403: 404}})
+	res, body := do(t, m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(403)
+		io.WriteString(w, `{"error":"forbidden"}`)
+	})), "GET", "/")
+	assert.Equal(t, 403, res.StatusCode)
+	assert.Equal(t, `{"error":"forbidden"}`, body)
+}
+
+// TestRewrites_ThePanicPage: a panic's 500 is rewritten like a handler's.
+func TestRewrites_ThePanicPage(t *testing.T) {
+	events := &eventLog{}
+	m, _ := newTestMiddleware(t, Options{Rewrites: map[int]int{500: 503}, OnError: events.onError("")})
+	res, _ := do(t, m.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") })), "GET", "/")
+	assert.Equal(t, 503, res.StatusCode)
+	require.Len(t, events.all(), 1)
+	assert.Equal(t, 500, events.all()[0].OriginalStatus)
+	assert.NotNil(t, events.all()[0].Panic)
 }

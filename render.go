@@ -246,27 +246,37 @@ func statusText(t pages.Text, d *pageData) pages.StatusText {
 		return st
 	}
 	st := t.Generic
+	if d.status < 500 {
+		st = t.GenericClient
+	}
 	st.Title = strings.ReplaceAll(st.Title, "{status}", strconv.Itoa(d.status))
 	return st
 }
 
-// phrase is the reason phrase of a status, "Server Error" for a 5xx
-// without one.
+// phrase is the reason phrase of a status, "Client Error" or "Server
+// Error" for one without its own.
 func phrase(status int) string {
 	if p := http.StatusText(status); p != "" {
 		return p
+	}
+	if status < 500 {
+		return "Client Error"
 	}
 	return "Server Error"
 }
 
 // temporary reports whether trying again later may succeed for a status;
-// pages offer "Try again" only then ([pages.Model].Temporary).
+// pages offer "Try again" only then ([pages.Model].Temporary). Of the
+// client errors only a timeout (408), a request too early (425) and a
+// rate limit (429) are: the others need a different request.
 func temporary(status int) bool {
 	switch status {
+	case 408, 425, 429:
+		return true
 	case 501, 505, 506, 508, 510:
 		return false
 	}
-	return true
+	return status >= 500
 }
 
 func (rd *renderer) customPage(d *pageData) func(pages.Model) templ.Component {

@@ -232,3 +232,75 @@ func TestRender_PlainTextUsesTheLanguagesColon(t *testing.T) {
 		})
 	}
 }
+
+// clientErrorStatuses are the client errors with a text of their own in
+// every built-in language.
+var clientErrorStatuses = []int{400, 401, 403, 404, 405, 406, 408, 409, 410, 413, 414, 415, 421, 422, 429, 431, 451}
+
+// TestClientErrorPages: every client error, in every format and every
+// built-in language, says what happened in that language with the status
+// it has; one without a text of its own (418) gets the generic 4xx text,
+// and its problem title "Client Error" when it has no phrase.
+func TestClientErrorPages(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{ClientErrors: true})
+	formats := []struct{ accept, contentType string }{
+		{"text/html", "text/html; charset=utf-8"},
+		{"application/json", "application/problem+json"},
+		{"text/plain", "text/plain; charset=utf-8"},
+	}
+	for _, text := range pages.Languages() {
+		for _, status := range append(clientErrorStatuses, 418, 499) {
+			st, own := text.Statuses[status]
+			if !own {
+				st = text.GenericClient
+				st.Title = strings.ReplaceAll(st.Title, "{status}", fmt.Sprint(status))
+			}
+			require.NotEmpty(t, st.Title, "%s %d has no text", text.Tag, status)
+			for _, f := range formats {
+				rec := httptest.NewRecorder()
+				req := httptest.NewRequest("GET", "/missing", nil)
+				req.Header.Set("Accept", f.accept)
+				req.Header.Set("Accept-Language", text.Tag)
+				m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					http.Error(w, "net/http's text", status)
+				})).ServeHTTP(rec, req)
+				name := fmt.Sprintf("%s %d %s", text.Tag, status, f.accept)
+				assert.Equal(t, status, rec.Code, name)
+				assert.Equal(t, f.contentType, rec.Header().Get("Content-Type"), name)
+				assert.Equal(t, text.Tag, rec.Header().Get("Content-Language"), name)
+				body := rec.Body.String()
+				switch f.accept {
+				case "application/json":
+					var doc map[string]any
+					require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &doc), name)
+					assert.Equal(t, float64(status), doc["status"], name)
+					assert.Equal(t, st.Message, doc["detail"], name)
+					want := http.StatusText(status)
+					if want == "" {
+						want = "Client Error"
+					}
+					assert.Equal(t, want, doc["title"], name)
+				case "text/html":
+					assert.Contains(t, body, "<h1>"+templ.EscapeString(st.Title)+"</h1>", name)
+					assert.Contains(t, body, `data-status="`+fmt.Sprint(status)+`"`, name)
+				default:
+					assert.Contains(t, body, st.Title, name)
+					assert.Contains(t, body, st.Advice, name)
+				}
+			}
+		}
+	}
+}
+
+// TestClientErrorPages_TryAgainOnlyWhenItHelps: of the client errors only
+// a timeout and a rate limit offer "Try again"; reloading a 404 does not
+// find the page.
+func TestClientErrorPages_TryAgainOnlyWhenItHelps(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{ClientErrors: true})
+	for _, status := range clientErrorStatuses {
+		_, body := do(t, m.Handler(failing(status)), "GET", "/", "Accept", "text/html")
+		want := status == 408 || status == 429
+		got := strings.Contains(body, ">Try again</a>")
+		assert.Equal(t, want, got, "status %d: got a retry link %t, want %t", status, got, want)
+	}
+}

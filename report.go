@@ -25,10 +25,34 @@ func (rp *reporter) report(r *http.Request, ev ErrorEvent) (id, reference string
 	if rp.onError != nil {
 		reference = rp.callOnError(r, ev)
 	}
-	if ev.Panic != nil {
+	switch {
+	case ev.Panic != nil:
 		rp.logPanic(r, ev, reference)
+	case ev.OriginalStatus != 0:
+		rp.logRewrite(r, ev, reference)
 	}
 	return ev.RequestID, reference
+}
+
+// logRewrite logs a status that Options.Rewrites changed, so that the
+// status the handler wrote is still found in the logs: the client sees only
+// the rewritten one.
+func (rp *reporter) logRewrite(r *http.Request, ev ErrorEvent, reference string) {
+	if !rp.log.Enabled(r.Context(), slog.LevelInfo) {
+		return
+	}
+	attrs := make([]slog.Attr, 0, 6)
+	attrs = append(attrs,
+		slog.Int("status", ev.Status),
+		slog.Int("original_status", ev.OriginalStatus),
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.Path),
+		slog.String("request_id", ev.RequestID),
+	)
+	if reference != "" {
+		attrs = append(attrs, slog.String("reference", reference))
+	}
+	rp.log.LogAttrs(r.Context(), slog.LevelInfo, "errorpage: status rewritten", attrs...)
 }
 
 // id is the ID of r shown on the page and logged: the one that came with
@@ -84,6 +108,9 @@ func (rp *reporter) logPanic(r *http.Request, ev ErrorEvent, reference string) {
 	)
 	if reference != "" {
 		attrs = append(attrs, slog.String("reference", reference))
+	}
+	if ev.OriginalStatus != 0 {
+		attrs = append(attrs, slog.Int("status", ev.Status))
 	}
 	if rp.details {
 		// fmt.Sprint survives a panicking Error or String method (a typed

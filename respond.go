@@ -13,7 +13,7 @@ import (
 type responder struct {
 	render      *renderer
 	keepCookies bool         // Options.KeepSetCookie
-	retry       retryDefault // what an overloaded 503 advertises
+	retry       retryDefault // what an overloaded 503 or a 429 advertises
 	shared      sharedValues
 	lastWindow  *atomic.Pointer[windowSaying] // see sayWindow
 }
@@ -34,7 +34,7 @@ type sharedValues struct {
 	types                     [3][]string // Content-Type, by format
 	cspBuiltin, cspOther      []string
 	langs                     [][]string // Content-Language, by language
-	retry                     []string   // the default Retry-After of a 503
+	retry                     []string   // the default Retry-After of a 503 or a 429
 }
 
 func one(v string) []string { return []string{v}[:1:1] }
@@ -65,7 +65,7 @@ func newSharedValues(rd *renderer, retry retryDefault) sharedValues {
 // is the moment the response is made, read once.
 func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *entryHeaders, d *pageData, now time.Time) {
 	h := rw.Header()
-	resetHeaders(h, entry, rs.keepCookies, now)
+	resetHeaders(h, entry, d.status, rs.keepCookies, now)
 	var hv headerValues // for the values that are not shared
 	sv := &rs.shared
 	langs := rs.render.langs

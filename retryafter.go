@@ -60,14 +60,15 @@ type retry struct {
 	delay time.Duration
 }
 
-// retryDefault is the Retry-After of an overloaded 503 that did not send
-// its own (Options.RetryAfter), formatted once by New.
+// retryDefault is the Retry-After of an overloaded 503 or a 429 that did
+// not send its own (Options.RetryAfter), formatted once by New.
 type retryDefault struct {
 	delay time.Duration // 0: none
 	value string        // delay as delay-seconds
 }
 
-// defaultRetryAfter is what a 503 advertises when nothing else says.
+// defaultRetryAfter is what a 503 or a 429 advertises when nothing else
+// says.
 const defaultRetryAfter = 30 * time.Second
 
 // newRetryDefault turns Options.RetryAfter into a retryDefault: zero means
@@ -85,7 +86,8 @@ func newRetryDefault(d time.Duration) retryDefault {
 // whenBack decides, once per response, when the client may come back:
 // what the one answering knows (back), else the Retry-After the handler
 // left (handler, already checked by resetHeaders), else for an overloaded
-// 503 the default; a maintenance window that says nothing gets nothing.
+// 503 or a 429 the default; a maintenance window that says nothing gets
+// nothing.
 // It returns the Retry-After value to set ("" keeps the handler's, or
 // sends none, or for a moment (back.at) leaves the formatting of the date
 // to the caller, which keeps it) and the wait it stands for.
@@ -99,7 +101,9 @@ func (def retryDefault) whenBack(back retry, handler []string, status int, maint
 		if at, err := parseRetryAfter(handler[0], now); err == nil {
 			return "", at.Sub(now)
 		}
-	case status == http.StatusServiceUnavailable && !maintenance && def.value != "":
+	case (status == http.StatusServiceUnavailable || status == http.StatusTooManyRequests) && !maintenance && def.value != "":
+		// An overloaded service or a rate limit without advice: come back
+		// after the default (RFC 9110 §15.6.4, RFC 6585 §4).
 		return def.value, def.delay
 	}
 	return "", 0

@@ -129,6 +129,12 @@ func TestRetryAfter(t *testing.T) {
 		{"a past date means none, then the default", Options{}, 503, "Fri, 31 Dec 1999 23:59:59 GMT", "30", ""},
 		{"another 5xx keeps a valid one", Options{}, 500, "60", "60", "about a minute"},
 		{"another 5xx gets none by default", Options{}, 500, "", "", ""},
+		{"429 gets the default", Options{ClientErrors: true}, 429, "", "30", "Please try again in about 30 seconds."},
+		{"429 gets the configured default", Options{ClientErrors: true, RetryAfter: 90 * time.Second}, 429, "", "90", "about 2 minutes"},
+		{"429 keeps the handler's valid delay", Options{ClientErrors: true}, 429, "5", "5", "about 5 seconds"},
+		{"429 with garbage gets the default", Options{ClientErrors: true}, 429, "later", "30", "about 30 seconds"},
+		{"429 turned off", Options{ClientErrors: true, RetryAfter: -1}, 429, "", "", ""},
+		{"another 4xx gets none by default", Options{ClientErrors: true}, 404, "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,8 +46,8 @@ func buildTexts(extra []pages.Text, defaultTag string) ([]pages.Text, error) {
 			return nil, fmt.Errorf("errorpage: Languages[%d] (%s): Digits has %d characters, want the ten digits 0 to 9", i, t.Tag, n)
 		}
 		for code := range t.Statuses {
-			if code < 500 || code > 599 {
-				return nil, fmt.Errorf("errorpage: Languages[%d] (%s): Statuses has %d, which is not a server error", i, t.Tag, code)
+			if code < 400 || code > 599 {
+				return nil, fmt.Errorf("errorpage: Languages[%d] (%s): Statuses has %d, which is not a client or server error", i, t.Tag, code)
 			}
 		}
 		if j := index(tag); j >= 0 {
@@ -93,14 +93,19 @@ func mergeText(base, over pages.Text) pages.Text {
 	}
 	mergeStrings(reflect.ValueOf(&out.Labels).Elem(), reflect.ValueOf(over.Labels))
 	mergeStrings(reflect.ValueOf(&out.Generic).Elem(), reflect.ValueOf(over.Generic))
+	mergeStrings(reflect.ValueOf(&out.GenericClient).Elem(), reflect.ValueOf(over.GenericClient))
 	mergeStrings(reflect.ValueOf(&out.Maintenance).Elem(), reflect.ValueOf(over.Maintenance))
 	out.Statuses = maps.Clone(base.Statuses)
 	if out.Statuses == nil {
 		out.Statuses = map[int]pages.StatusText{}
 	}
 	for code, st := range over.Statuses {
-		merged := out.Statuses[code]
-		if _, ok := out.Statuses[code]; !ok {
+		merged, ok := out.Statuses[code]
+		switch {
+		case ok:
+		case code < 500:
+			merged = out.GenericClient
+		default:
 			merged = out.Generic
 		}
 		mergeStrings(reflect.ValueOf(&merged).Elem(), reflect.ValueOf(st))

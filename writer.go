@@ -159,6 +159,8 @@ func (w *interceptor) WriteHeader(code int) {
 			// out must not replace it.
 			noStore(w.rw.Header())
 			claimResponse(w.rw)
+		case claim:
+			claimResponse(w.rw)
 		}
 		w.passStatus(code)
 	}

@@ -84,6 +84,7 @@ func newServer(t *testing.T) *httptest.Server {
 	mux := http.NewServeMux()
 	for name, opts := range sites(t) {
 		opts.Logger = nil
+		opts.ClientErrors = true
 		opts.RequestID = func(*http.Request) string { return sampleRequestID }
 		opts.OnError = func(*http.Request, errorpage.ErrorEvent) string { return sampleReference }
 		m, err := errorpage.New(opts)
@@ -224,6 +225,36 @@ func TestEveryStatus(t *testing.T) {
 				v := load(t, browser, url, viewports[1], "light", "")
 				checkVisit(t, url, status, v)
 			})
+		}
+	}
+}
+
+// TestClientErrorPages checks a 404 and a 429 page in every built-in theme,
+// light on a desktop and dark on a phone: the 404 offers no "Try again"
+// (reloading does not bring the page back), the 429 says when to come back.
+func TestClientErrorPages(t *testing.T) {
+	browser := newBrowser(t)
+	srv := newServer(t)
+	for _, th := range theme.Builtin() {
+		for _, status := range []int{404, 429} {
+			for i, scheme := range []string{"light", "dark"} {
+				vp := viewports[i%len(viewports)]
+				name := fmt.Sprintf("%s-%d-%s-%s", th.Name, status, scheme, vp.name)
+				t.Run(name, func(t *testing.T) {
+					t.Parallel()
+					url := fmt.Sprintf("%s/%s/%d", srv.URL, th.Name, status)
+					v := load(t, browser, url, vp, scheme, "")
+					checkVisit(t, url, status, v)
+					want := pages.Languages()[0].Statuses[status].Title
+					assert.Equal(t, want, v.metrics.Heading, "heading: got %q, want %q", v.metrics.Heading, want)
+					if status == 429 {
+						assert.Contains(t, v.metrics.Testids, "retry", "a 429 says when to come back")
+					} else {
+						assert.NotContains(t, v.metrics.Testids, "retry")
+					}
+					saveScreenshot(t, name, v.screenshot)
+				})
+			}
 		}
 	}
 }

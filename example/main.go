@@ -48,6 +48,7 @@ func main() {
 			return "demo-" + strconv.FormatInt(time.Now().UnixNano()%1e6, 36)
 		},
 	}
+	withClientErrors(&opts)
 	applyLook(&opts, *theme, *brand, *lang)
 	opts.Brand.LoginURL = "/login" // the 511 page links there
 	ep, err := errorpage.New(opts)
@@ -72,6 +73,13 @@ func main() {
 	if err := srv.Serve(ln); err != http.ErrServerClosed {
 		log.Fatal(err)
 	}
+}
+
+// withClientErrors turns on the pages of client errors: ServeMux's own 404
+// and 405 get a page, and so does any 4xx answered with http.Error; the
+// API's JSON 404 (/api/...) passes through, since it is an answer.
+func withClientErrors(opts *errorpage.Options) {
+	opts.ClientErrors = true
 }
 
 func routes() *http.ServeMux {
@@ -107,6 +115,12 @@ func routes() *http.ServeMux {
 		w.WriteHeader(http.StatusInternalServerError)
 		fmt.Fprintln(w, `{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":500}`)
 	})
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		// An API answers its own 404, in JSON: errorpage leaves it alone.
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusNotFound)
+		fmt.Fprintf(w, "{\"error\":\"no such endpoint\",\"path\":%q}\n", r.URL.Path)
+	})
 	mux.HandleFunc("/stream", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/event-stream")
 		w.Header().Set("Cache-Control", "no-cache")
@@ -130,7 +144,8 @@ func routes() *http.ServeMux {
 }
 
 // status answers with the status in the path, and headers a cache would
-// keep, so anyone can see a 5xx replaced and everything else passed through.
+// keep, so anyone can see a 5xx or 4xx replaced and everything else passed
+// through. A 429 says when to come back, as a rate limiter would.
 func status(w http.ResponseWriter, r *http.Request) {
 	code, err := strconv.Atoi(r.PathValue("code"))
 	if err != nil || code < 200 || code > 599 {
@@ -139,6 +154,9 @@ func status(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain")
 	w.Header().Set("Cache-Control", "public, max-age=3600")
+	if code == http.StatusTooManyRequests {
+		w.Header().Set("Retry-After", "10")
+	}
 	w.WriteHeader(code)
 	fmt.Fprintf(w, "inner body for %d\n", code)
 }
@@ -171,7 +189,14 @@ var demos = []struct{ path, what string }{
 	{"/status/510", "510 Not Extended"},
 	{"/status/511", "511 Network Authentication Required, linking to /login"},
 	{"/status/599", "599, an unknown 5xx: the generic page"},
-	{"/status/404", "404 passes through untouched"},
+	{"/no-such-page", "an unknown route: ServeMux's 404, as a page"},
+	{"/status/404", "404 Not Found, replaced"},
+	{"/status/403", "403 Forbidden"},
+	{"/status/410", "410 Gone"},
+	{"/status/413", "413 Content Too Large"},
+	{"/status/429", "429 Too Many Requests, with the handler's Retry-After"},
+	{"/status/499", "499, an unknown 4xx: the generic client-error page"},
+	{"/api/missing", "an API's own JSON 404 passes through untouched"},
 	{"/status/200", "200 passes through untouched"},
 	{"/panic", "a panic before anything was sent: a 500 page"},
 	{"/panic-after-write", "a panic after part of a 200 was sent: the response is cut off"},
@@ -179,7 +204,7 @@ var demos = []struct{ path, what string }{
 	{"/slow", "http.TimeoutHandler timing out: 503 page"},
 	{"/api/problem", "an API's own problem document passes through (no-store added)"},
 	{"/stream", "server-sent events, flushed through the middleware"},
-	{"/healthz", "the health check: 200 even during maintenance (run with -maintenance-file PATH)"},
+	{"/healthz", "the health check: 200 even during maintenance (run with -maintenance-file PATH); curl -X DELETE gets the 405 page with Allow"},
 	{"/admin/maintenance", "maintenance admin endpoint: loopback only, bearer token printed at start"},
 	{"/maintenance/status", "maintenance status as JSON, for status pages and scripts: the current and the next window"},
 	{"/readyz", "the readiness probe: 200 during maintenance, 503 once the server drains (Ctrl-C)"},
@@ -193,7 +218,7 @@ func index(w http.ResponseWriter, r *http.Request) {
 	if err := pages.MaintenanceBanner(pages.BannerFor(r, nil)).Render(r.Context(), w); err != nil {
 		return
 	}
-	fmt.Fprint(w, `<h1>errorpage demo</h1><p>Each link answers in its own way; the middleware replaces every 5xx and panic, and lets everything else through. Try them with curl too: <code>-H 'Accept: application/json'</code> gets a problem document, no Accept gets plain text.</p><ul>`)
+	fmt.Fprint(w, `<h1>errorpage demo</h1><p>Each link answers in its own way; the middleware replaces every 5xx and panic, and every 4xx that is not an answer of the application's own (no body, or net/http's plain text), and lets everything else through. Try them with curl too: <code>-H 'Accept: application/json'</code> gets a problem document, no Accept gets plain text.</p><ul>`)
 	for _, d := range demos {
 		fmt.Fprintf(w, `<li><a href="%s">%s</a> — %s</li>`, d.path, d.path, html.EscapeString(d.what))
 	}

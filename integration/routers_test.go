@@ -179,3 +179,101 @@ func TestGinStreamBehindErrorpage(t *testing.T) {
 	assert.Equal(t, wantType, ctype)
 	assert.Equal(t, wantBody, body)
 }
+
+// clientErrorCase mounts GET /only-get and an API route answering its own
+// JSON 404 on one router, with client-error pages on, the way that
+// router's users reach its own 404 and 405.
+type clientErrorCase struct {
+	name  string
+	build func(m *errorpage.Middleware) http.Handler
+	// allow is the Allow the router sends with its 405, "" for none.
+	allow string
+}
+
+func apiNotFound(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusNotFound)
+	io.WriteString(w, `{"error":"no such user"}`)
+}
+
+func clientErrorCases() []clientErrorCase {
+	return []clientErrorCase{
+		// ServeMux answers 404 and 405 with http.Error: text/plain.
+		{"ServeMux wrapped whole", func(m *errorpage.Middleware) http.Handler {
+			s := http.NewServeMux()
+			s.HandleFunc("GET /only-get", okHandler)
+			s.HandleFunc("GET /api/users/{id}", apiNotFound)
+			return m.Handler(s)
+		}, "GET, HEAD"},
+		// chi runs r.Use middleware around its NotFound (http.NotFound)
+		// and MethodNotAllowed (an empty 405 with Allow) handlers too.
+		{"chi with r.Use", func(m *errorpage.Middleware) http.Handler {
+			r := chi.NewRouter()
+			r.Use(m.Handler)
+			r.Get("/only-get", okHandler)
+			r.Get("/api/users/{id}", apiNotFound)
+			return r
+		}, "GET"},
+		// gorilla/mux runs r.Use middleware only on matched routes: its
+		// NotFoundHandler and MethodNotAllowedHandler are reached only if
+		// they are wrapped themselves (or the whole router is).
+		{"gorilla/mux with r.Use and its handlers wrapped", func(m *errorpage.Middleware) http.Handler {
+			r := mux.NewRouter()
+			r.Use(mux.MiddlewareFunc(m.Handler))
+			r.HandleFunc("/only-get", okHandler).Methods(http.MethodGet)
+			r.HandleFunc("/api/users/{id}", apiNotFound)
+			r.NotFoundHandler = m.Handler(http.NotFoundHandler())
+			r.MethodNotAllowedHandler = m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Allow", http.MethodGet)
+				w.WriteHeader(http.StatusMethodNotAllowed)
+			}))
+			return r
+		}, "GET"},
+		{"gorilla/mux wrapped whole", func(m *errorpage.Middleware) http.Handler {
+			r := mux.NewRouter()
+			r.HandleFunc("/only-get", okHandler).Methods(http.MethodGet)
+			r.HandleFunc("/api/users/{id}", apiNotFound)
+			return m.Handler(r)
+		}, ""},
+		// echo's default HTTPErrorHandler answers in JSON, which is an
+		// answer and passes; an HTTPErrorHandler that answers its
+		// *echo.HTTPError with no body lets the pages show.
+		{"echo with an HTTPErrorHandler without a body", func(m *errorpage.Middleware) http.Handler {
+			e := echo.New()
+			e.HTTPErrorHandler = func(err error, c echo.Context) {
+				code := http.StatusInternalServerError
+				if he, ok := err.(*echo.HTTPError); ok {
+					code = he.Code
+				}
+				_ = c.NoContent(code)
+			}
+			e.GET("/only-get", echo.WrapHandler(http.HandlerFunc(okHandler)))
+			e.GET("/api/users/:id", echo.WrapHandler(http.HandlerFunc(apiNotFound)))
+			return m.Handler(e)
+		}, "OPTIONS, GET"},
+	}
+}
+
+// TestRoutersClientErrors: with ClientErrors on, each router's own 404 and
+// 405 get pages (the 405 with the router's Allow), and an API route's JSON
+// 404 passes through byte for byte.
+func TestRoutersClientErrors(t *testing.T) {
+	for _, rc := range clientErrorCases() {
+		t.Run(rc.name, func(t *testing.T) {
+			m, _ := newMiddleware(t, errorpage.Options{ClientErrors: true})
+			srv := serve(t, rc.build(m))
+			for _, accept := range []string{acceptHTML, acceptJSON, acceptText} {
+				got := get(t, srv.URL+"/nowhere", accept)
+				assert.NoError(t, checkPage(got.status, got.header, got.body, http.StatusNotFound, accept), "404 for Accept %s", accept)
+
+				got = do(t, srv.Client(), http.MethodDelete, srv.URL+"/only-get", accept)
+				assert.NoError(t, checkPage(got.status, got.header, got.body, http.StatusMethodNotAllowed, accept), "405 for Accept %s", accept)
+				assert.Equal(t, rc.allow, got.header.Get("Allow"), "Allow: got %q, want %q", got.header.Get("Allow"), rc.allow)
+			}
+			got := get(t, srv.URL+"/api/users/7", acceptHTML)
+			assert.Equal(t, http.StatusNotFound, got.status)
+			assert.Equal(t, `{"error":"no such user"}`, string(got.body), "the API's own 404")
+			assert.Equal(t, "application/json", got.header.Get("Content-Type"))
+		})
+	}
+}

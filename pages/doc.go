@@ -31,7 +31,8 @@
 //
 // The built-in pages are here too: one per server error the HTTP spec
 // defines ([InternalServerError], [ServiceUnavailable], ...), [Generic]
-// for any other, [Maintenance], and [Standard], the page most of them are,
+// for any other, [ClientError] for every 4xx, [Maintenance], and
+// [Standard], the page most of them are,
 // with an icon of your choice. [ForStatus] finds the built-in page of a
 // status, to fall back to it from a custom one.
 //

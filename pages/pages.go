@@ -8,9 +8,13 @@ import (
 )
 
 // ForStatus returns the built-in page for a status: the page of its own for
-// each server error the HTTP spec defines, [Generic] for any other. Use it
-// to fall back to the built-in page from a custom one.
+// each server error the HTTP spec defines, [ClientError] for a 4xx,
+// [Generic] for any other. Use it to fall back to the built-in page from a
+// custom one.
 func ForStatus(status int) func(Model) templ.Component {
+	if status >= 400 && status <= 499 {
+		return ClientError
+	}
 	switch status {
 	case 500:
 		return InternalServerError
@@ -75,6 +79,17 @@ func logoAlt(m Model) string {
 func iconFor(m Model) templ.Component {
 	if m.Maintenance {
 		return iconTools()
+	}
+	switch m.Status {
+	case 401, 403, 407, 451:
+		return iconLock()
+	case 404, 410:
+		return iconSearch()
+	case 408, 429:
+		return iconClock()
+	}
+	if m.Status >= 400 && m.Status <= 499 {
+		return iconBlock()
 	}
 	switch m.Status {
 	case 501, 505, 510:

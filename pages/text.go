@@ -20,10 +20,14 @@ type Text struct {
 	// Labels are the short strings around the explanation.
 	Labels Labels
 
-	// Statuses explains each server error the HTTP spec defines, by status.
+	// Statuses explains each error status with a text of its own: the
+	// server errors the HTTP spec defines and the common client errors.
 	Statuses map[int]StatusText
 	// Generic explains any other 5xx. Its Title may contain {status}.
 	Generic StatusText
+	// GenericClient explains any other 4xx. Its Title may contain
+	// {status}.
+	GenericClient StatusText
 	// Maintenance is the planned-downtime page.
 	Maintenance StatusText
 

@@ -70,6 +70,11 @@ var czech = Text{
 		Message: "Server nemohl váš požadavek dokončit kvůli problému na naší straně.",
 		Advice:  "Zkuste to za chvíli znovu. Pokud potíže trvají, kontaktujte podporu a uveďte ID požadavku níže.",
 	},
+	GenericClient: StatusText{
+		Title:   "Chyba v požadavku",
+		Message: "Server nemohl váš požadavek zpracovat kvůli chybě v samotném požadavku.",
+		Advice:  "Zkontrolujte adresu a zadané údaje a zkuste to znovu, nebo začněte na úvodní stránce.",
+	},
 	Maintenance: StatusText{
 		Title:   "Probíhá údržba",
 		Message: "Právě provádíme plánovanou údržbu. Děkujeme za trpělivost.",

@@ -90,11 +90,101 @@ var german = Text{
 			Message: "Das Netzwerk, das Sie gerade nutzen, verlangt eine Anmeldung, bevor Sie ins Internet gelangen.",
 			Advice:  "Melden Sie sich im Netzwerk an und versuchen Sie es dann erneut.",
 		},
+		400: {
+			Title:   "Ungültige Anfrage",
+			Message: "Der Server konnte Ihre Anfrage nicht verstehen: Etwas darin ist fehlerhaft oder fehlt.",
+			Advice:  "Prüfen Sie die Adresse und Ihre Eingaben und senden Sie sie erneut. Wenn Sie einem Link gefolgt sind, gehen Sie zurück und versuchen Sie es auf anderem Weg.",
+		},
+		401: {
+			Title:   "Anmeldung erforderlich",
+			Message: "Sie müssen sich anmelden, um diese Seite zu sehen, oder Ihre Sitzung ist abgelaufen.",
+			Advice:  "Melden Sie sich an und öffnen Sie die Seite dann erneut.",
+		},
+		403: {
+			Title:   "Zugriff verweigert",
+			Message: "Sie haben keine Berechtigung, diese Seite zu öffnen.",
+			Advice:  "Wenn Sie Zugriff haben sollten, melden Sie sich mit einem anderen Konto an oder fragen Sie die Person, die ihn verwaltet.",
+		},
+		404: {
+			Title:   "Seite nicht gefunden",
+			Message: "Unter dieser Adresse gibt es nichts. Die Seite wurde vielleicht verschoben oder gelöscht, oder die Adresse ist falsch geschrieben.",
+			Advice:  "Prüfen Sie die Adresse auf Tippfehler oder beginnen Sie noch einmal auf der Startseite.",
+		},
+		405: {
+			Title:   "Aktion nicht erlaubt",
+			Message: "Diese Seite unterstützt nicht, was Ihr Browser oder Ihre App damit tun wollte.",
+			Advice:  "Gehen Sie zurück und verwenden Sie die Links und Schaltflächen der Seite.",
+		},
+		406: {
+			Title:   "Format nicht verfügbar",
+			Message: "Diese Seite ist in keinem Format verfügbar, das Ihr Browser oder Ihre App akzeptiert.",
+			Advice:  "Versuchen Sie es mit einem anderen Browser oder einer anderen App, oder wenden Sie sich an den Support.",
+		},
+		408: {
+			Title:   "Zeitüberschreitung der Anfrage",
+			Message: "Ihre Anfrage kam zu langsam an, deshalb hat der Server aufgehört, auf sie zu warten. Meist ist eine langsame Verbindung die Ursache.",
+			Advice:  "Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+		},
+		409: {
+			Title:   "Konflikt",
+			Message: "Ihre Anfrage widerspricht dem aktuellen Stand dessen, was Sie ändern; vielleicht hat es inzwischen jemand anderes geändert.",
+			Advice:  "Laden Sie die Seite neu, um den neuesten Stand zu sehen, und nehmen Sie Ihre Änderung dann erneut vor.",
+		},
+		410: {
+			Title:   "Seite entfernt",
+			Message: "Diese Seite wurde endgültig entfernt und kommt nicht zurück.",
+			Advice:  "Entfernen Sie Links oder Lesezeichen darauf und beginnen Sie auf der Startseite.",
+		},
+		413: {
+			Title:   "Zu groß",
+			Message: "Was Sie gesendet haben, ist größer, als der Server annimmt.",
+			Advice:  "Senden Sie weniger: Kürzen Sie den Text oder laden Sie weniger oder kleinere Dateien hoch.",
+		},
+		414: {
+			Title:   "Adresse zu lang",
+			Message: "Die Adresse dieser Anfrage ist länger, als der Server annimmt.",
+			Advice:  "Beginnen Sie auf der Startseite; wenn eine Suche oder ein Filter die Adresse so lang gemacht hat, kürzen Sie sie.",
+		},
+		415: {
+			Title:   "Dateityp nicht unterstützt",
+			Message: "Der Server nimmt die Art von Datei oder Daten, die Sie gesendet haben, nicht an.",
+			Advice:  "Senden Sie sie in einem anderen Format, etwa als anderen Dateityp.",
+		},
+		421: {
+			Title:   "Falscher Server",
+			Message: "Ihre Anfrage hat einen Server erreicht, der für diese Adresse nicht antworten kann.",
+			Advice:  "Laden Sie die Seite neu; wenn das nicht hilft, schließen Sie den Tab und öffnen Sie die Adresse erneut.",
+		},
+		422: {
+			Title:   "Nicht verarbeitbar",
+			Message: "Der Server hat Ihre Anfrage verstanden, aber einige Ihrer Eingaben sind ungültig.",
+			Advice:  "Prüfen und korrigieren Sie Ihre Eingaben und senden Sie sie erneut.",
+		},
+		429: {
+			Title:   "Zu viele Anfragen",
+			Message: "Sie haben in kurzer Zeit zu viele Anfragen gesendet, deshalb halten wir weitere für einen Moment zurück.",
+			Advice:  "Machen Sie langsamer und warten Sie kurz, bevor Sie es erneut versuchen.",
+		},
+		431: {
+			Title:   "Anfrage-Header zu groß",
+			Message: "Ihr Browser hat mehr Header-Daten gesendet, als der Server annimmt, oft wegen zu vieler oder zu großer Cookies.",
+			Advice:  "Löschen Sie die Cookies dieser Website in Ihrem Browser und versuchen Sie es erneut.",
+		},
+		451: {
+			Title:   "Aus rechtlichen Gründen nicht verfügbar",
+			Message: "Diese Seite kann wegen einer rechtlichen Anordnung nicht angezeigt werden.",
+			Advice:  "Von hier aus können Sie sie nicht erreichen; gehen Sie stattdessen zur Startseite.",
+		},
 	},
 	Generic: StatusText{
 		Title:   "Serverfehler",
 		Message: "Wegen eines Problems bei uns konnte der Server Ihre Anfrage nicht ausführen.",
 		Advice:  "Versuchen Sie es gleich noch einmal. Wenn das Problem weiterhin auftritt, wenden Sie sich an den Support und nennen Sie die unten stehende Anfrage-ID.",
+	},
+	GenericClient: StatusText{
+		Title:   "Fehler in der Anfrage",
+		Message: "Der Server konnte Ihre Anfrage wegen eines Problems in der Anfrage selbst nicht bearbeiten.",
+		Advice:  "Prüfen Sie die Adresse und Ihre Eingaben und versuchen Sie es erneut, oder beginnen Sie auf der Startseite.",
 	},
 	Maintenance: StatusText{
 		Title:   "Wartungsarbeiten",

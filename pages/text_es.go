@@ -90,11 +90,101 @@ var spanish = Text{
 			Message: "La red que estás usando requiere que inicies sesión antes de poder acceder a internet.",
 			Advice:  "Inicia sesión en la red y vuelve a intentarlo.",
 		},
+		400: {
+			Title:   "Solicitud incorrecta",
+			Message: "El servidor no pudo entender tu solicitud: algo en ella está mal formado o falta.",
+			Advice:  "Revisa la dirección y lo que escribiste, y vuelve a enviarla. Si llegaste por un enlace, vuelve atrás e inténtalo de otra forma.",
+		},
+		401: {
+			Title:   "Inicio de sesión necesario",
+			Message: "Tienes que iniciar sesión para ver esta página, o tu sesión ha caducado.",
+			Advice:  "Inicia sesión y vuelve a abrir la página.",
+		},
+		403: {
+			Title:   "Acceso denegado",
+			Message: "No tienes permiso para abrir esta página.",
+			Advice:  "Si crees que deberías tener acceso, inicia sesión con otra cuenta o pregunta a quien la administra.",
+		},
+		404: {
+			Title:   "Página no encontrada",
+			Message: "No hay nada en esta dirección. Puede que la página se haya movido o eliminado, o que la dirección tenga una errata.",
+			Advice:  "Revisa la dirección o vuelve a empezar desde la página de inicio.",
+		},
+		405: {
+			Title:   "Acción no permitida",
+			Message: "Esta página no admite lo que tu navegador o aplicación intentó hacer con ella.",
+			Advice:  "Vuelve atrás y usa los enlaces y botones de la propia página.",
+		},
+		406: {
+			Title:   "Formato no disponible",
+			Message: "Esta página no está disponible en ningún formato que acepte tu navegador o aplicación.",
+			Advice:  "Prueba con otro navegador o aplicación, o contacta con soporte.",
+		},
+		408: {
+			Title:   "Tiempo de espera agotado",
+			Message: "Tu solicitud tardó demasiado en llegar y el servidor dejó de esperarla. Suele deberse a una conexión lenta.",
+			Advice:  "Comprueba tu conexión y vuelve a intentarlo.",
+		},
+		409: {
+			Title:   "Conflicto",
+			Message: "Tu solicitud choca con el estado actual de lo que estás cambiando; puede que otra persona lo haya cambiado mientras tanto.",
+			Advice:  "Recarga la página para ver la versión más reciente y vuelve a hacer tu cambio.",
+		},
+		410: {
+			Title:   "Página eliminada",
+			Message: "Esta página se eliminó definitivamente y no volverá.",
+			Advice:  "Quita los enlaces o marcadores que llevan a ella y empieza desde la página de inicio.",
+		},
+		413: {
+			Title:   "Demasiado grande",
+			Message: "Lo que enviaste es más grande de lo que acepta el servidor.",
+			Advice:  "Envía menos: acorta el texto o sube menos archivos o archivos más pequeños.",
+		},
+		414: {
+			Title:   "Dirección demasiado larga",
+			Message: "La dirección de esta solicitud es más larga de lo que acepta el servidor.",
+			Advice:  "Empieza de nuevo desde la página de inicio; si una búsqueda o un filtro alargó la dirección, acórtalo.",
+		},
+		415: {
+			Title:   "Tipo de archivo no admitido",
+			Message: "El servidor no acepta el tipo de archivo o de datos que enviaste.",
+			Advice:  "Envíalo en otro formato, por ejemplo otro tipo de archivo.",
+		},
+		421: {
+			Title:   "Servidor equivocado",
+			Message: "Tu solicitud llegó a un servidor que no puede responder por esta dirección.",
+			Advice:  "Recarga la página; si no sirve, cierra la pestaña y vuelve a abrir la dirección.",
+		},
+		422: {
+			Title:   "No se pudo procesar",
+			Message: "El servidor entendió tu solicitud, pero parte de lo que escribiste no es válido.",
+			Advice:  "Revisa lo que escribiste, corrígelo y vuelve a enviarlo.",
+		},
+		429: {
+			Title:   "Demasiadas solicitudes",
+			Message: "Enviaste demasiadas solicitudes en poco tiempo, así que retenemos las siguientes por un momento.",
+			Advice:  "Ve más despacio y espera un poco antes de volver a intentarlo.",
+		},
+		431: {
+			Title:   "Cabeceras de la solicitud demasiado grandes",
+			Message: "Tu navegador envió más datos de cabecera de los que acepta el servidor, a menudo por tener demasiadas cookies o muy grandes.",
+			Advice:  "Borra las cookies de este sitio en tu navegador y vuelve a intentarlo.",
+		},
+		451: {
+			Title:   "No disponible por motivos legales",
+			Message: "Esta página no se puede mostrar por una exigencia legal.",
+			Advice:  "No puedes acceder a ella desde aquí; ve a la página de inicio.",
+		},
 	},
 	Generic: StatusText{
 		Title:   "Error del servidor",
 		Message: "El servidor no pudo completar tu solicitud debido a un problema por nuestra parte.",
 		Advice:  "Vuelve a intentarlo en unos instantes. Si el problema continúa, comunícate con soporte e indica el ID de la solicitud que aparece abajo.",
+	},
+	GenericClient: StatusText{
+		Title:   "Error en la solicitud",
+		Message: "El servidor no pudo atender tu solicitud por un problema en la propia solicitud.",
+		Advice:  "Revisa la dirección y lo que escribiste y vuelve a intentarlo, o empieza desde la página de inicio.",
 	},
 	Maintenance: StatusText{
 		Title:   "En mantenimiento",

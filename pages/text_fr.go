@@ -91,11 +91,101 @@ var french = Text{
 			Message: "Le réseau que vous utilisez exige que vous vous connectiez avant de pouvoir accéder à Internet.",
 			Advice:  "Connectez-vous au réseau, puis réessayez.",
 		},
+		400: {
+			Title:   "Requête incorrecte",
+			Message: "Le serveur n’a pas pu comprendre votre demande : un élément est mal formé ou manquant.",
+			Advice:  "Vérifiez l’adresse et ce que vous avez saisi, puis renvoyez-la. Si vous avez suivi un lien, revenez en arrière et essayez autrement.",
+		},
+		401: {
+			Title:   "Connexion requise",
+			Message: "Vous devez vous connecter pour voir cette page, ou votre session a expiré.",
+			Advice:  "Connectez-vous, puis rouvrez la page.",
+		},
+		403: {
+			Title:   "Accès refusé",
+			Message: "Vous n’avez pas l’autorisation d’ouvrir cette page.",
+			Advice:  "Si vous pensez devoir y accéder, connectez-vous avec un autre compte ou demandez à la personne qui le gère.",
+		},
+		404: {
+			Title:   "Page introuvable",
+			Message: "Il n’y a rien à cette adresse. La page a peut-être été déplacée ou supprimée, ou l’adresse contient une faute de frappe.",
+			Advice:  "Vérifiez l’adresse, ou repartez de la page d’accueil.",
+		},
+		405: {
+			Title:   "Action non autorisée",
+			Message: "Cette page ne permet pas ce que votre navigateur ou votre application a tenté de faire.",
+			Advice:  "Revenez en arrière et utilisez les liens et boutons de la page.",
+		},
+		406: {
+			Title:   "Format indisponible",
+			Message: "Cette page n’est disponible dans aucun des formats acceptés par votre navigateur ou votre application.",
+			Advice:  "Essayez un autre navigateur ou une autre application, ou contactez l’assistance.",
+		},
+		408: {
+			Title:   "Délai de la requête dépassé",
+			Message: "Votre demande a mis trop de temps à arriver, le serveur a donc cessé de l’attendre. Une connexion lente en est souvent la cause.",
+			Advice:  "Vérifiez votre connexion et réessayez.",
+		},
+		409: {
+			Title:   "Conflit",
+			Message: "Votre demande entre en conflit avec l’état actuel de ce que vous modifiez ; quelqu’un d’autre l’a peut-être modifié entre-temps.",
+			Advice:  "Rechargez la page pour voir la dernière version, puis refaites votre modification.",
+		},
+		410: {
+			Title:   "Page supprimée",
+			Message: "Cette page a été supprimée définitivement et ne reviendra pas.",
+			Advice:  "Supprimez les liens ou favoris qui y mènent, et repartez de la page d’accueil.",
+		},
+		413: {
+			Title:   "Trop volumineux",
+			Message: "Ce que vous avez envoyé dépasse la taille acceptée par le serveur.",
+			Advice:  "Envoyez moins : raccourcissez le texte, ou envoyez moins de fichiers ou des fichiers plus petits.",
+		},
+		414: {
+			Title:   "Adresse trop longue",
+			Message: "L’adresse de cette demande est plus longue que ce que le serveur accepte.",
+			Advice:  "Repartez de la page d’accueil ; si une recherche ou un filtre a allongé l’adresse, raccourcissez-le.",
+		},
+		415: {
+			Title:   "Type de fichier non pris en charge",
+			Message: "Le serveur n’accepte pas le type de fichier ou de données que vous avez envoyé.",
+			Advice:  "Envoyez-le dans un autre format, par exemple un autre type de fichier.",
+		},
+		421: {
+			Title:   "Mauvais serveur",
+			Message: "Votre demande est arrivée sur un serveur qui ne peut pas répondre pour cette adresse.",
+			Advice:  "Rechargez la page ; si cela ne suffit pas, fermez l’onglet et rouvrez l’adresse.",
+		},
+		422: {
+			Title:   "Traitement impossible",
+			Message: "Le serveur a compris votre demande, mais une partie de ce que vous avez saisi n’est pas valide.",
+			Advice:  "Vérifiez et corrigez votre saisie, puis renvoyez-la.",
+		},
+		429: {
+			Title:   "Trop de requêtes",
+			Message: "Vous avez envoyé trop de demandes en peu de temps ; nous retenons les suivantes un moment.",
+			Advice:  "Ralentissez et patientez un peu avant de réessayer.",
+		},
+		431: {
+			Title:   "En-têtes de requête trop volumineux",
+			Message: "Votre navigateur a envoyé plus de données d’en-tête que le serveur n’en accepte, souvent à cause de cookies trop nombreux ou trop gros.",
+			Advice:  "Effacez les cookies de ce site dans votre navigateur, puis réessayez.",
+		},
+		451: {
+			Title:   "Indisponible pour raisons légales",
+			Message: "Cette page ne peut pas être affichée en raison d’une exigence légale.",
+			Advice:  "Vous ne pouvez pas l’atteindre d’ici ; allez plutôt à la page d’accueil.",
+		},
 	},
 	Generic: StatusText{
 		Title:   "Erreur du serveur",
 		Message: "Le serveur n’a pas pu traiter votre demande en raison d’un problème de notre côté.",
 		Advice:  "Réessayez dans un instant. Si le problème persiste, contactez l’assistance en indiquant l’identifiant de la requête ci-dessous.",
+	},
+	GenericClient: StatusText{
+		Title:   "Erreur de requête",
+		Message: "Le serveur n’a pas pu traiter votre demande à cause d’un problème dans la demande elle-même.",
+		Advice:  "Vérifiez l’adresse et ce que vous avez saisi, puis réessayez, ou repartez de la page d’accueil.",
 	},
 	Maintenance: StatusText{
 		Title:   "Maintenance en cours",

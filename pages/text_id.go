@@ -69,6 +69,11 @@ var indonesian = Text{
 		Message: "Server tidak dapat menyelesaikan permintaan Anda karena ada masalah di pihak kami.",
 		Advice:  "Coba lagi sebentar lagi. Jika masih terjadi, hubungi layanan bantuan dan sebutkan ID permintaan di bawah.",
 	},
+	GenericClient: StatusText{
+		Title:   "Kesalahan permintaan",
+		Message: "Server tidak dapat memproses permintaan Anda karena ada masalah pada permintaan itu sendiri.",
+		Advice:  "Periksa alamat dan isian Anda, lalu coba lagi, atau mulai dari beranda.",
+	},
 	Maintenance: StatusText{
 		Title:   "Sedang dalam pemeliharaan",
 		Message: "Kami sedang melakukan pemeliharaan terjadwal. Terima kasih atas kesabaran Anda.",

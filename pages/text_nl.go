@@ -89,11 +89,101 @@ var dutch = Text{
 			Message: "Het netwerk dat u gebruikt, vereist dat u zich aanmeldt voordat u verbinding kunt maken met internet.",
 			Advice:  "Meld u aan bij het netwerk en probeer het daarna opnieuw.",
 		},
+		400: {
+			Title:   "Ongeldig verzoek",
+			Message: "De server kon je verzoek niet begrijpen: er is iets onjuist of er ontbreekt iets.",
+			Advice:  "Controleer het adres en wat je hebt ingevuld en verstuur het opnieuw. Kwam je via een link, ga dan terug en probeer het op een andere manier.",
+		},
+		401: {
+			Title:   "Inloggen vereist",
+			Message: "Je moet inloggen om deze pagina te zien, of je sessie is verlopen.",
+			Advice:  "Log in en open de pagina daarna opnieuw.",
+		},
+		403: {
+			Title:   "Geen toegang",
+			Message: "Je hebt geen toestemming om deze pagina te openen.",
+			Advice:  "Denk je dat je wel toegang hoort te hebben, log dan in met een ander account of vraag het aan de beheerder.",
+		},
+		404: {
+			Title:   "Pagina niet gevonden",
+			Message: "Op dit adres staat niets. De pagina is misschien verplaatst of verwijderd, of er zit een typefout in het adres.",
+			Advice:  "Controleer het adres op typefouten of begin opnieuw op de startpagina.",
+		},
+		405: {
+			Title:   "Actie niet toegestaan",
+			Message: "Deze pagina ondersteunt niet wat je browser of app ermee probeerde te doen.",
+			Advice:  "Ga terug en gebruik de links en knoppen van de pagina zelf.",
+		},
+		406: {
+			Title:   "Formaat niet beschikbaar",
+			Message: "Deze pagina is niet beschikbaar in een formaat dat je browser of app accepteert.",
+			Advice:  "Probeer een andere browser of app, of neem contact op met support.",
+		},
+		408: {
+			Title:   "Time-out van het verzoek",
+			Message: "Je verzoek deed er te lang over om aan te komen, dus de server wacht er niet meer op. Meestal komt dat door een trage verbinding.",
+			Advice:  "Controleer je verbinding en probeer het opnieuw.",
+		},
+		409: {
+			Title:   "Botsende wijziging",
+			Message: "Je verzoek botst met de huidige stand van wat je wijzigt; misschien heeft iemand anders het intussen gewijzigd.",
+			Advice:  "Laad de pagina opnieuw om de nieuwste versie te zien en breng je wijziging daarna opnieuw aan.",
+		},
+		410: {
+			Title:   "Pagina verwijderd",
+			Message: "Deze pagina is definitief verwijderd en komt niet terug.",
+			Advice:  "Verwijder links of bladwijzers ernaar en begin op de startpagina.",
+		},
+		413: {
+			Title:   "Te groot",
+			Message: "Wat je hebt verstuurd is groter dan de server accepteert.",
+			Advice:  "Verstuur minder: maak de tekst korter of upload minder of kleinere bestanden.",
+		},
+		414: {
+			Title:   "Adres te lang",
+			Message: "Het adres van dit verzoek is langer dan de server accepteert.",
+			Advice:  "Begin opnieuw op de startpagina; maakte een zoekopdracht of filter het adres zo lang, maak die dan korter.",
+		},
+		415: {
+			Title:   "Bestandstype niet ondersteund",
+			Message: "De server accepteert het soort bestand of gegevens dat je hebt verstuurd niet.",
+			Advice:  "Verstuur het in een ander formaat, bijvoorbeeld een ander bestandstype.",
+		},
+		421: {
+			Title:   "Verkeerde server",
+			Message: "Je verzoek kwam aan bij een server die voor dit adres niet kan antwoorden.",
+			Advice:  "Laad de pagina opnieuw; helpt dat niet, sluit dan het tabblad en open het adres opnieuw.",
+		},
+		422: {
+			Title:   "Kan niet worden verwerkt",
+			Message: "De server begreep je verzoek, maar een deel van wat je hebt ingevuld is ongeldig.",
+			Advice:  "Controleer wat je hebt ingevuld, verbeter het en verstuur het opnieuw.",
+		},
+		429: {
+			Title:   "Te veel verzoeken",
+			Message: "Je hebt in korte tijd te veel verzoeken verstuurd, dus houden we de volgende even tegen.",
+			Advice:  "Doe het rustiger aan en wacht even voordat je het opnieuw probeert.",
+		},
+		431: {
+			Title:   "Headers van het verzoek te groot",
+			Message: "Je browser stuurde meer headergegevens dan de server accepteert, vaak door te veel of te grote cookies.",
+			Advice:  "Wis de cookies van deze site in je browser en probeer het opnieuw.",
+		},
+		451: {
+			Title:   "Niet beschikbaar om juridische redenen",
+			Message: "Deze pagina kan door een juridische eis niet worden getoond.",
+			Advice:  "Vanaf hier kun je haar niet bereiken; ga in plaats daarvan naar de startpagina.",
+		},
 	},
 	Generic: StatusText{
 		Title:   "Serverfout",
 		Message: "De server kon uw aanvraag niet afhandelen door een probleem aan onze kant.",
 		Advice:  "Probeer het zo nog eens. Blijft het probleem zich voordoen, neem dan contact op met de klantenservice en vermeld het aanvraag-ID hieronder.",
+	},
+	GenericClient: StatusText{
+		Title:   "Fout in het verzoek",
+		Message: "De server kon je verzoek niet afhandelen door een probleem in het verzoek zelf.",
+		Advice:  "Controleer het adres en wat je hebt ingevuld en probeer het opnieuw, of begin op de startpagina.",
 	},
 	Maintenance: StatusText{
 		Title:   "Tijdelijk offline voor onderhoud",

@@ -92,11 +92,101 @@ var polish = Text{
 			Message: "Sieć, z której korzystasz, wymaga zalogowania się, zanim uzyskasz dostęp do internetu.",
 			Advice:  "Zaloguj się do sieci, a potem spróbuj ponownie.",
 		},
+		400: {
+			Title:   "Nieprawidłowe żądanie",
+			Message: "Serwer nie zrozumiał żądania: coś w nim jest błędne albo czegoś brakuje.",
+			Advice:  "Sprawdź adres i wprowadzone dane, a potem wyślij je ponownie. Jeśli trafiłeś tu z linku, wróć i spróbuj inaczej.",
+		},
+		401: {
+			Title:   "Wymagane logowanie",
+			Message: "Musisz się zalogować, aby zobaczyć tę stronę, albo Twoja sesja wygasła.",
+			Advice:  "Zaloguj się, a potem otwórz stronę ponownie.",
+		},
+		403: {
+			Title:   "Brak dostępu",
+			Message: "Nie masz uprawnień do otwarcia tej strony.",
+			Advice:  "Jeśli uważasz, że powinieneś mieć dostęp, zaloguj się na inne konto albo poproś osobę, która nim zarządza.",
+		},
+		404: {
+			Title:   "Nie znaleziono strony",
+			Message: "Pod tym adresem nic nie ma. Strona mogła zostać przeniesiona lub usunięta, albo w adresie jest literówka.",
+			Advice:  "Sprawdź adres albo zacznij od strony głównej.",
+		},
+		405: {
+			Title:   "Niedozwolona czynność",
+			Message: "Ta strona nie obsługuje tego, co próbowała zrobić Twoja przeglądarka lub aplikacja.",
+			Advice:  "Wróć i użyj linków i przycisków na stronie.",
+		},
+		406: {
+			Title:   "Format niedostępny",
+			Message: "Ta strona nie jest dostępna w żadnym formacie akceptowanym przez Twoją przeglądarkę lub aplikację.",
+			Advice:  "Spróbuj innej przeglądarki lub aplikacji albo skontaktuj się z pomocą techniczną.",
+		},
+		408: {
+			Title:   "Przekroczono czas żądania",
+			Message: "Żądanie docierało zbyt długo, więc serwer przestał na nie czekać. Zwykle powodem jest wolne połączenie.",
+			Advice:  "Sprawdź połączenie i spróbuj ponownie.",
+		},
+		409: {
+			Title:   "Konflikt",
+			Message: "Żądanie jest sprzeczne z obecnym stanem tego, co zmieniasz; ktoś inny mógł to w międzyczasie zmienić.",
+			Advice:  "Odśwież stronę, aby zobaczyć najnowszą wersję, i wprowadź zmianę jeszcze raz.",
+		},
+		410: {
+			Title:   "Strona usunięta",
+			Message: "Ta strona została usunięta na stałe i nie wróci.",
+			Advice:  "Usuń linki lub zakładki do niej i zacznij od strony głównej.",
+		},
+		413: {
+			Title:   "Za duże",
+			Message: "To, co wysłałeś, jest większe, niż serwer przyjmuje.",
+			Advice:  "Wyślij mniej: skróć tekst albo prześlij mniej plików lub mniejsze pliki.",
+		},
+		414: {
+			Title:   "Za długi adres",
+			Message: "Adres tego żądania jest dłuższy, niż serwer przyjmuje.",
+			Advice:  "Zacznij od strony głównej; jeśli adres wydłużyło wyszukiwanie lub filtr, skróć je.",
+		},
+		415: {
+			Title:   "Nieobsługiwany typ pliku",
+			Message: "Serwer nie przyjmuje rodzaju pliku ani danych, które wysłałeś.",
+			Advice:  "Wyślij je w innym formacie, na przykład jako inny typ pliku.",
+		},
+		421: {
+			Title:   "Niewłaściwy serwer",
+			Message: "Żądanie trafiło do serwera, który nie może odpowiadać dla tego adresu.",
+			Advice:  "Odśwież stronę; jeśli to nie pomoże, zamknij kartę i otwórz adres ponownie.",
+		},
+		422: {
+			Title:   "Nie można przetworzyć",
+			Message: "Serwer zrozumiał żądanie, ale część wprowadzonych danych jest nieprawidłowa.",
+			Advice:  "Sprawdź wprowadzone dane, popraw je i wyślij ponownie.",
+		},
+		429: {
+			Title:   "Zbyt wiele żądań",
+			Message: "Wysłałeś zbyt wiele żądań w krótkim czasie, więc na chwilę wstrzymujemy kolejne.",
+			Advice:  "Zwolnij i odczekaj chwilę, zanim spróbujesz ponownie.",
+		},
+		431: {
+			Title:   "Za duże nagłówki żądania",
+			Message: "Przeglądarka wysłała więcej danych w nagłówkach, niż serwer przyjmuje, często z powodu zbyt wielu lub zbyt dużych plików cookie.",
+			Advice:  "Wyczyść pliki cookie tej witryny w przeglądarce i spróbuj ponownie.",
+		},
+		451: {
+			Title:   "Niedostępne z powodów prawnych",
+			Message: "Tej strony nie można wyświetlić z powodu wymogu prawnego.",
+			Advice:  "Nie możesz do niej dotrzeć stąd; przejdź do strony głównej.",
+		},
 	},
 	Generic: StatusText{
 		Title:   "Błąd serwera",
 		Message: "Serwer nie mógł zrealizować żądania z powodu problemu po naszej stronie.",
 		Advice:  "Spróbuj ponownie za chwilę. Jeśli problem będzie się powtarzał, skontaktuj się z pomocą techniczną i podaj identyfikator żądania widoczny poniżej.",
+	},
+	GenericClient: StatusText{
+		Title:   "Błąd żądania",
+		Message: "Serwer nie mógł obsłużyć żądania z powodu problemu w samym żądaniu.",
+		Advice:  "Sprawdź adres i wprowadzone dane i spróbuj ponownie albo zacznij od strony głównej.",
 	},
 	Maintenance: StatusText{
 		Title:   "Przerwa techniczna",

@@ -90,11 +90,101 @@ var portugueseBR = Text{
 			Message: "A rede que você está usando exige que você faça login antes de acessar a internet.",
 			Advice:  "Faça login na rede e tente novamente.",
 		},
+		400: {
+			Title:   "Requisição inválida",
+			Message: "O servidor não conseguiu entender sua solicitação: algo nela está malformado ou faltando.",
+			Advice:  "Confira o endereço e o que você digitou e envie de novo. Se você seguiu um link, volte e tente de outra forma.",
+		},
+		401: {
+			Title:   "É preciso entrar",
+			Message: "Você precisa entrar na sua conta para ver esta página, ou sua sessão expirou.",
+			Advice:  "Entre na sua conta e abra a página de novo.",
+		},
+		403: {
+			Title:   "Acesso negado",
+			Message: "Você não tem permissão para abrir esta página.",
+			Advice:  "Se acha que deveria ter acesso, entre com outra conta ou peça a quem a administra.",
+		},
+		404: {
+			Title:   "Página não encontrada",
+			Message: "Não há nada neste endereço. A página pode ter sido movida ou excluída, ou o endereço tem um erro de digitação.",
+			Advice:  "Confira o endereço ou recomece pela página inicial.",
+		},
+		405: {
+			Title:   "Ação não permitida",
+			Message: "Esta página não aceita o que seu navegador ou aplicativo tentou fazer com ela.",
+			Advice:  "Volte e use os links e botões da própria página.",
+		},
+		406: {
+			Title:   "Formato indisponível",
+			Message: "Esta página não está disponível em nenhum formato aceito pelo seu navegador ou aplicativo.",
+			Advice:  "Tente outro navegador ou aplicativo, ou fale com o suporte.",
+		},
+		408: {
+			Title:   "Tempo da requisição esgotado",
+			Message: "Sua solicitação demorou demais para chegar, então o servidor parou de esperá-la. Uma conexão lenta costuma ser a causa.",
+			Advice:  "Verifique sua conexão e tente de novo.",
+		},
+		409: {
+			Title:   "Conflito",
+			Message: "Sua solicitação entra em conflito com o estado atual do que você está alterando; talvez outra pessoa tenha alterado nesse meio-tempo.",
+			Advice:  "Recarregue a página para ver a versão mais recente e faça sua alteração de novo.",
+		},
+		410: {
+			Title:   "Página removida",
+			Message: "Esta página foi removida de vez e não voltará.",
+			Advice:  "Remova links ou favoritos para ela e recomece pela página inicial.",
+		},
+		413: {
+			Title:   "Grande demais",
+			Message: "O que você enviou é maior do que o servidor aceita.",
+			Advice:  "Envie menos: encurte o texto, ou envie menos arquivos ou arquivos menores.",
+		},
+		414: {
+			Title:   "Endereço longo demais",
+			Message: "O endereço desta solicitação é mais longo do que o servidor aceita.",
+			Advice:  "Recomece pela página inicial; se uma busca ou um filtro deixou o endereço tão longo, encurte-o.",
+		},
+		415: {
+			Title:   "Tipo de arquivo não suportado",
+			Message: "O servidor não aceita o tipo de arquivo ou de dados que você enviou.",
+			Advice:  "Envie em outro formato, por exemplo outro tipo de arquivo.",
+		},
+		421: {
+			Title:   "Servidor errado",
+			Message: "Sua solicitação chegou a um servidor que não pode responder por este endereço.",
+			Advice:  "Recarregue a página; se não resolver, feche a aba e abra o endereço de novo.",
+		},
+		422: {
+			Title:   "Não foi possível processar",
+			Message: "O servidor entendeu sua solicitação, mas parte do que você digitou não é válida.",
+			Advice:  "Confira o que você digitou, corrija e envie de novo.",
+		},
+		429: {
+			Title:   "Solicitações demais",
+			Message: "Você enviou solicitações demais em pouco tempo, então estamos segurando as próximas por um momento.",
+			Advice:  "Vá com calma e espere um pouco antes de tentar de novo.",
+		},
+		431: {
+			Title:   "Cabeçalhos da requisição grandes demais",
+			Message: "Seu navegador enviou mais dados de cabeçalho do que o servidor aceita, muitas vezes por cookies demais ou grandes demais.",
+			Advice:  "Apague os cookies deste site no navegador e tente de novo.",
+		},
+		451: {
+			Title:   "Indisponível por motivos legais",
+			Message: "Esta página não pode ser exibida por causa de uma exigência legal.",
+			Advice:  "Não é possível acessá-la daqui; vá para a página inicial.",
+		},
 	},
 	Generic: StatusText{
 		Title:   "Erro no servidor",
 		Message: "O servidor não conseguiu concluir sua solicitação devido a um problema do nosso lado.",
 		Advice:  "Tente novamente em instantes. Se o problema continuar, fale com o suporte e informe o ID da solicitação que aparece abaixo.",
+	},
+	GenericClient: StatusText{
+		Title:   "Erro na requisição",
+		Message: "O servidor não conseguiu atender sua solicitação por causa de um problema na própria solicitação.",
+		Advice:  "Confira o endereço e o que você digitou e tente de novo, ou recomece pela página inicial.",
 	},
 	Maintenance: StatusText{
 		Title:   "Em manutenção",

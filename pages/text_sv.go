@@ -68,6 +68,11 @@ var swedish = Text{
 		Message: "Servern kunde inte slutföra din förfrågan på grund av ett problem hos oss.",
 		Advice:  "Försök igen om en liten stund. Om det fortsätter, kontakta kundtjänst och ange förfrågans id nedan.",
 	},
+	GenericClient: StatusText{
+		Title:   "Fel i begäran",
+		Message: "Servern kunde inte hantera din begäran på grund av ett fel i själva begäran.",
+		Advice:  "Kontrollera adressen och det du fyllt i och försök igen, eller börja från startsidan.",
+	},
 	Maintenance: StatusText{
 		Title:   "Underhåll pågår",
 		Message: "Vi utför ett planerat underhåll. Tack för ditt tålamod.",

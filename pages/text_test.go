@@ -53,8 +53,12 @@ var newLanguages = map[string]bool{
 	"id": true, "sv": true, "cs": true, "vi": true, "el": true,
 }
 
-// requiredStatuses are the server errors every language must explain.
-var requiredStatuses = []int{500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511}
+// requiredStatuses are the errors every language must explain: the server
+// errors the HTTP spec defines and the common client errors.
+var requiredStatuses = []int{
+	500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
+	400, 401, 403, 404, 405, 406, 408, 409, 410, 413, 414, 415, 421, 422, 429, 431, 451,
+}
 
 // clientStatuses are the client errors a language must explain once it
 // explains any.
@@ -143,6 +147,7 @@ func TestTexts(t *testing.T) {
 				fields = append(fields, statusFields("Statuses["+strconv.Itoa(status)+"]", st, english.Statuses[status])...)
 			}
 			fields = append(fields, statusFields("Generic", text.Generic, english.Generic)...)
+			fields = append(fields, statusFields("GenericClient", text.GenericClient, english.GenericClient)...)
 			fields = append(fields, statusFields("Maintenance", text.Maintenance, english.Maintenance)...)
 			for _, f := range fields {
 				assert.NotEmpty(t, strings.TrimSpace(f.value), "%s %s is empty", tc.name, f.name)

@@ -70,6 +70,11 @@ var turkish = Text{
 		Message: "Bizden kaynaklanan bir sorun nedeniyle sunucu isteğinizi tamamlayamadı.",
 		Advice:  "Birazdan tekrar deneyin. Sorun sürerse aşağıdaki istek kimliğiyle birlikte destek ekibine ulaşın.",
 	},
+	GenericClient: StatusText{
+		Title:   "İstek hatası",
+		Message: "Sunucu, isteğin kendisindeki bir sorun nedeniyle isteğinizi işleyemedi.",
+		Advice:  "Adresi ve girdiğiniz bilgileri kontrol edip yeniden deneyin ya da ana sayfadan başlayın.",
+	},
 	Maintenance: StatusText{
 		Title:   "Bakım çalışması",
 		Message: "Şu anda planlı bir bakım çalışması yapıyoruz. Sabrınız için teşekkür ederiz.",

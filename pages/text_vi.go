@@ -69,6 +69,11 @@ var vietnamese = Text{
 		Message: "Máy chủ không thể hoàn tất yêu cầu của bạn do sự cố từ phía chúng tôi.",
 		Advice:  "Vui lòng thử lại sau giây lát. Nếu vẫn gặp lỗi, hãy liên hệ bộ phận hỗ trợ và cung cấp mã yêu cầu bên dưới.",
 	},
+	GenericClient: StatusText{
+		Title:   "Lỗi yêu cầu",
+		Message: "Máy chủ không thể xử lý yêu cầu của bạn do có vấn đề trong chính yêu cầu đó.",
+		Advice:  "Hãy kiểm tra địa chỉ và thông tin bạn đã nhập rồi thử lại, hoặc bắt đầu từ trang chủ.",
+	},
 	Maintenance: StatusText{
 		Title:   "Đang bảo trì",
 		Message: "Chúng tôi đang bảo trì theo kế hoạch. Cảm ơn bạn đã kiên nhẫn chờ đợi.",

@@ -13,8 +13,12 @@ import (
 )
 
 // Statuses are the pages the gallery shows, in order; 0 is the maintenance
-// page.
-var Statuses = []int{500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511, 599, 0}
+// page. The client errors come last: they are shown only where the
+// middleware replaces them, but translators review them all the same.
+var Statuses = []int{
+	500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511, 599, 0,
+	400, 401, 403, 404, 405, 406, 408, 409, 410, 413, 414, 415, 421, 422, 429, 431, 451, 499,
+}
 
 // Page is one page the gallery shows.
 type Page struct {
@@ -25,7 +29,7 @@ type Page struct {
 	Scheme string
 	// Lang is an index into [Handler.Langs].
 	Lang int
-	// Status is the page's status, 500 to 599, or 0 for the maintenance
+	// Status is the page's status, 400 to 599, or 0 for the maintenance
 	// page.
 	Status int
 }
@@ -73,7 +77,7 @@ func (h *Handler) parse(q url.Values) query {
 	}
 	if s := q.Get("status"); s == "maintenance" {
 		gq.Status = 0
-	} else if n, err := strconv.Atoi(s); err == nil && n >= 500 && n <= 599 {
+	} else if n, err := strconv.Atoi(s); err == nil && n >= 400 && n <= 599 {
 		gq.Status = n
 	}
 	gq.page = q.Get("page") == "1"
@@ -148,13 +152,17 @@ func statusParam(s int) string {
 }
 
 // statusLabel names a page in a frame's caption: "503 Service
-// Unavailable", "599 Server Error", "Maintenance".
+// Unavailable", "599 Server Error", "499 Client Error", "Maintenance".
 func statusLabel(s int) string {
 	if s == 0 {
 		return "Maintenance"
 	}
 	p := http.StatusText(s)
-	if p == "" {
+	switch {
+	case p != "":
+	case s < 500:
+		p = "Client Error"
+	default:
 		p = "Server Error"
 	}
 	return strconv.Itoa(s) + " " + p
