@@ -416,6 +416,11 @@ func TestThemeOption(t *testing.T) {
 			assert.Contains(t, body, "--ep-bg:"+want.Light["bg"]+";", "light background of %s", want.Name)
 			assert.Contains(t, body, "--ep-bg:"+want.Dark["bg"]+";", "dark background of %s", want.Name)
 			assert.Contains(t, body, want.Extra, "the theme's own CSS")
+			if want.Name == theme.Friendly.Name {
+				assert.Contains(t, body, `<svg class="ep-art"`, "the friendly theme's illustration")
+			} else {
+				assert.NotContains(t, body, "ep-art", "an illustration in %s, which has none", want.Name)
+			}
 			assertCSPMatchesStyle(t, res.Header.Get("Content-Security-Policy"), body)
 		})
 	}
