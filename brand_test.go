@@ -88,7 +88,7 @@ func TestBrandIsValidatedAtConstruction(t *testing.T) {
 		opts  Options
 		inErr string
 	}{
-		{"unknown theme", Options{Theme: "neon"}, `unknown Theme "neon" (built-in themes: default, mono, terminal)`},
+		{"unknown theme", Options{Theme: "neon"}, `unknown Theme "neon" (built-in themes: default, mono, terminal, friendly, contrast, glass, docs, retro)`},
 		{"colour breaking out", Options{Brand: Brand{Accent: "red;}body{display:none"}}, "Brand.Accent"},
 		{"closing the style", Options{Brand: Brand{Background: "</style><script>"}}, "Brand.Background"},
 		{"var()", Options{Brand: Brand{Text: "var(--x)"}}, "Brand.Text"},
