@@ -73,6 +73,13 @@ func sites(t *testing.T) map[string]errorpage.Options {
 	maint.Enable(maintenance.State{Retry: 10 * time.Minute})
 	s["maintenance"] = errorpage.Options{Brand: acme, Maintenance: maintenance.Options{Source: maint}}
 	s["rtl"] = errorpage.Options{Brand: acme, Languages: []pages.Text{arabic}}
+	// The accessibility checks: every theme with the brand and a
+	// right-to-left language, and its maintenance page.
+	for _, th := range theme.Builtin() {
+		s["a11y-"+th.Name] = errorpage.Options{Brand: acme, Theme: th.Name, Languages: []pages.Text{arabic}}
+		s["a11y-maint-"+th.Name] = errorpage.Options{Brand: acme, Theme: th.Name, Languages: []pages.Text{arabic},
+			Maintenance: maintenance.Options{Source: maint}}
+	}
 	return s
 }
 
@@ -221,7 +228,7 @@ func TestEveryStatus(t *testing.T) {
 			t.Run(fmt.Sprintf("%s-%d", th.Name, status), func(t *testing.T) {
 				t.Parallel()
 				url := fmt.Sprintf("%s/%s/%d", srv.URL, th.Name, status)
-				v := load(t, browser, url, viewports[1], "light", "")
+				v := loadPage(t, browser, pageLoad{url: url, vp: viewports[1], scheme: "light"})
 				checkVisit(t, url, status, v)
 			})
 		}
@@ -277,7 +284,7 @@ func TestButtonsInEveryLanguage(t *testing.T) {
 				t.Run(fmt.Sprintf("%s-%s-%s", th.Name, lang.Tag, vp.name), func(t *testing.T) {
 					t.Parallel()
 					url := srv.URL + "/brand-" + th.Name + "/500"
-					v := load(t, browser, url, vp, "light", lang.Tag)
+					v := loadPage(t, browser, pageLoad{url: url, vp: vp, scheme: "light", acceptLanguage: lang.Tag})
 					checkVisit(t, url, 500, v)
 					assert.Len(t, v.metrics.Buttons, 3, "try again, home, support")
 				})

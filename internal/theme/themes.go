@@ -22,7 +22,7 @@ var Friendly = Theme{
 		"bg": "#1d1830", "fg": "#f3eefe", "muted": "#bdb4d3", "card": "#282140",
 		"border": "#3d3459", "accent": "#c4b5fd", "accent-text": "#c9bbff", "on-accent": "#1d1238",
 	},
-	Extra: `.ep{text-align:center}
+	Extra: `.ep{text-align:center;max-width:44rem}
 .ep-art{display:block;width:min(15rem,70%);height:auto;margin:0 auto -1.25rem;position:relative}
 .ep-art .b{fill:color-mix(in srgb,var(--ep-accent) 14%,var(--ep-card));stroke:var(--ep-accent-text);stroke-width:4;stroke-linejoin:round}
 .ep-art .f{fill:var(--ep-fg)}
@@ -39,7 +39,7 @@ var Friendly = Theme{
 h1{font-size:2rem;font-weight:800;margin-top:.75rem}
 .ep-retry{border:0;border-radius:16px}
 .ep-actions{justify-content:center}
-.ep-actions a{border-radius:999px;border-width:2px;padding:.6rem 1.4rem}
+.ep-actions a{border-radius:999px;border-width:2px;padding:.55rem 1.1rem}
 .ep-ids{text-align:start;border-top-style:dashed}
 `,
 }
