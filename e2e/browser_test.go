@@ -246,10 +246,10 @@ const measure = `(() => {
 // (tabPool) and navigate them. Its one listener records into cur, the
 // visit under way.
 type tab struct {
-	ctx context.Context
-	mu  sync.Mutex
+	ctx  context.Context
+	mu   sync.Mutex
 	cur  *visit
-	url  string   // the page cur loads
+	url  string    // the page cur loads
 	pool chan *tab // where it goes back
 }
 
