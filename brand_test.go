@@ -88,7 +88,7 @@ func TestBrandIsValidatedAtConstruction(t *testing.T) {
 		opts  Options
 		inErr string
 	}{
-		{"unknown theme", Options{Theme: "neon"}, `unknown Theme "neon" (built-in themes: default, mono, terminal)`},
+		{"unknown theme", Options{Theme: "neon"}, `unknown Theme "neon" (built-in themes: default, mono, terminal, friendly, contrast, glass, docs, retro)`},
 		{"colour breaking out", Options{Brand: Brand{Accent: "red;}body{display:none"}}, "Brand.Accent"},
 		{"closing the style", Options{Brand: Brand{Background: "</style><script>"}}, "Brand.Background"},
 		{"var()", Options{Brand: Brand{Text: "var(--x)"}}, "Brand.Text"},
@@ -416,6 +416,11 @@ func TestThemeOption(t *testing.T) {
 			assert.Contains(t, body, "--ep-bg:"+want.Light["bg"]+";", "light background of %s", want.Name)
 			assert.Contains(t, body, "--ep-bg:"+want.Dark["bg"]+";", "dark background of %s", want.Name)
 			assert.Contains(t, body, want.Extra, "the theme's own CSS")
+			if want.Name == theme.Friendly.Name {
+				assert.Contains(t, body, `<svg class="ep-art"`, "the friendly theme's illustration")
+			} else {
+				assert.NotContains(t, body, "ep-art", "an illustration in %s, which has none", want.Name)
+			}
 			assertCSPMatchesStyle(t, res.Header.Get("Content-Security-Policy"), body)
 		})
 	}

@@ -27,9 +27,15 @@ type galleryStyle struct {
 // Mount it anywhere, such as mux.Handle("/gallery", m.Gallery()): its
 // links are relative query strings. Query parameters: theme, lang (a tag),
 // scheme ("light", "dark" or "auto", which follows the browser), view
-// ("desktop" or "phone", the frame width), by ("status", the default, or
-// "lang": one status in every language) and status (a code, or
-// "maintenance"), which, with page=1, renders that page alone.
+// ("desktop" or "phone", the frame width), by ("status", the default;
+// "lang": one status in every language; "theme": one status in every
+// theme) and status (a code, or "maintenance"), which, with page=1,
+// renders that page alone. The brand colours accent, background, text,
+// dark-accent, dark-background and dark-text (CSS colours, as [Brand]
+// takes them) replace m's on every page shown, so a designer can try a
+// palette without writing code; colours New would refuse (too little
+// contrast, not a colour) are dropped with a message saying why. The
+// index has a form setting all of these.
 //
 // Pages are served with status 200, so that a middleware around the
 // gallery does not replace them, and may be framed only by the site
@@ -58,14 +64,45 @@ func (m *Middleware) Gallery() http.Handler {
 	for i, t := range rd.langs.texts {
 		langs[i] = t.Tag
 	}
+	src := rd.cfg.look.src
 	return &gallery.Handler{
 		Themes:   themes,
 		Langs:    langs,
 		StyleSrc: cspHash(gallery.Stylesheet),
+		CheckColors: func(c gallery.Colors) error {
+			_, err := brandTheme(theme.Default, withColors(src, c))
+			return err
+		},
 		Render: func(r *http.Request, buf *bytes.Buffer, p gallery.Page) string {
-			return rd.galleryPage(r, buf, p, styles[p.Theme+"/"+p.Scheme])
+			style := styles[p.Theme+"/"+p.Scheme]
+			if p.Colors != (gallery.Colors{}) {
+				// Colours typed into the form: this theme with the brand
+				// they make, worked out for this page alone.
+				t, _ := theme.ByName(p.Theme)
+				if bt, err := brandTheme(t, withColors(src, p.Colors)); err == nil {
+					css := bt.SchemeCSS(p.Scheme)
+					style = galleryStyle{css: css, hash: cspHash(css)}
+				}
+			}
+			return rd.galleryPage(r, buf, p, style)
 		},
 	}
+}
+
+// withColors returns b with the colours given in c instead of its own.
+func withColors(b Brand, c gallery.Colors) Brand {
+	for _, f := range []struct {
+		v   string
+		dst *string
+	}{
+		{c.Accent, &b.Accent}, {c.Background, &b.Background}, {c.Text, &b.Text},
+		{c.DarkAccent, &b.DarkAccent}, {c.DarkBackground, &b.DarkBackground}, {c.DarkText, &b.DarkText},
+	} {
+		if f.v != "" {
+			*f.dst = f.v
+		}
+	}
+	return b
 }
 
 // galleryPage renders one page of the gallery with sample data, styled

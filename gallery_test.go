@@ -91,7 +91,7 @@ func TestGallery_Response(t *testing.T) {
 	res, body := do(t, g, "GET", "/gallery?lang=de")
 	require.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Equal(t, "default-src 'none'; style-src "+cspHash(gallery.Stylesheet)+
-		"; frame-src 'self'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+		"; frame-src 'self'; img-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
 		res.Header.Get("Content-Security-Policy"))
 	assert.Equal(t, "no-store", res.Header.Get("Cache-Control"))
 	assert.Equal(t, "noindex", res.Header.Get("X-Robots-Tag"))
@@ -111,4 +111,63 @@ func TestGallery_Response(t *testing.T) {
 	res, _ = do(t, g, "POST", "/gallery")
 	assert.Equal(t, http.StatusMethodNotAllowed, res.StatusCode)
 	assert.Equal(t, "GET, HEAD", res.Header.Get("Allow"))
+}
+
+// TestGallery_EveryTheme shows one status in every theme, so a designer
+// compares the looks side by side.
+func TestGallery_EveryTheme(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	_, body := do(t, m.Gallery(), "GET", "/gallery?by=theme&status=504&lang=de")
+	frames := iframeRE.FindAllStringSubmatch(body, -1)
+	require.Len(t, frames, len(theme.Builtin()), "one frame per theme")
+	for i, th := range theme.Builtin() {
+		assert.Contains(t, frames[i][1], "theme="+th.Name)
+		assert.Contains(t, frames[i][1], "status=504")
+		assert.Contains(t, frames[i][1], "lang=de")
+	}
+}
+
+// TestGallery_ColoursFromTheForm checks that a designer can try brand
+// colours without code: the index has a GET form with every choice and a
+// field per colour, the colours reach every frame's link and the page's
+// stylesheet (with the contrast New would work out), and colours New
+// would refuse are dropped with a message.
+func TestGallery_ColoursFromTheForm(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{Brand: Brand{Name: "Acme"}})
+	g := m.Gallery()
+
+	res, body := do(t, g, "GET", "/gallery?theme=glass&accent=%23e4572e&dark-background=%23002b36")
+	assertCSPMatchesStyle(t, res.Header.Get("Content-Security-Policy"), body)
+	assert.Contains(t, res.Header.Get("Content-Security-Policy"), "form-action 'self'", "the form may be sent")
+	assert.Contains(t, body, `<form method="get"`)
+	for _, name := range []string{"by", "theme", "scheme", "view", "lang", "accent", "background", "text", "dark-accent", "dark-background", "dark-text"} {
+		assert.Regexp(t, `<(select|input) name="`+name+`"`, body, "the form sets %s", name)
+	}
+	assert.Contains(t, body, `name="accent" value="#e4572e"`, "the form shows the colour typed")
+	assert.Contains(t, body, `<option value="glass" selected>`)
+	frames := iframeRE.FindAllStringSubmatch(body, -1)
+	require.NotEmpty(t, frames)
+	for _, f := range frames {
+		assert.Contains(t, f[1], "accent=%23e4572e", "every frame gets the colours")
+	}
+
+	want, err := brandTheme(theme.Glass, Brand{Accent: "#e4572e", DarkBackground: "#002b36"})
+	require.NoError(t, err)
+	res, body = do(t, g, "GET", "/gallery?page=1&status=503&theme=glass&scheme=dark&accent=%23e4572e&dark-background=%23002b36")
+	assert.Contains(t, body, "--ep-bg:#002b36;")
+	assert.Contains(t, body, "--ep-accent-text:"+want.Dark["accent-text"]+";", "the accent as text keeps its contrast")
+	styles := styleRE.FindAllStringSubmatch(body, -1)
+	require.Len(t, styles, 1)
+	assert.Contains(t, res.Header.Get("Content-Security-Policy"), cspHash(styles[0][1]), "the CSP allows the recoloured stylesheet")
+
+	for _, bad := range []string{"background=%23777777&text=%23888888", "accent=url(x)", "accent=" + strings.Repeat("a", 65)} {
+		_, body = do(t, g, "GET", "/gallery?"+bad)
+		assert.Contains(t, body, `role="alert"`, "%s: the index says the colours were dropped", bad)
+		for _, f := range iframeRE.FindAllStringSubmatch(body, -1) {
+			assert.NotRegexp(t, `accent=|background=`, f[1], "%s: dropped colours stay out of the frames", bad)
+		}
+		_, body = do(t, g, "GET", "/gallery?page=1&status=500&"+bad)
+		assert.NotContains(t, body, "url(x)")
+		assert.NotContains(t, body, "#777777")
+	}
 }

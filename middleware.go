@@ -116,10 +116,15 @@ type Options struct {
 	Brand Brand
 
 	// Theme names the built-in look of the pages: "default" (a clean card
-	// with a blue accent), "mono" (minimal monochrome) or "terminal" (a
-	// console window). Each has light and dark variants. Empty means
-	// "default"; an unknown name is an error from New. For a look of your
-	// own, write the page in templ (Pages, Fallback).
+	// with a blue accent), "mono" (minimal monochrome), "terminal" (a
+	// console window), "friendly" (an illustrated smiling cloud, rounded
+	// type), "contrast" (high contrast: 7:1 text, larger type, heavy
+	// borders), "glass" (a frosted card on colour fields), "docs" (a
+	// documentation site) or "retro" (a bevelled dialog window of the
+	// nineties). Each has light and dark variants and takes the Brand's
+	// colours, logo and links. Empty means "default"; an unknown name is
+	// an error from New. For a look of your own, write the page in templ
+	// (Pages, Fallback).
 	Theme string
 
 	// Languages adds languages or overrides built-in strings. A Text with

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/a-h/templ"
+	"github.com/errorpage/errorpage/internal/theme"
 	"github.com/errorpage/errorpage/pages"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -116,21 +117,38 @@ func TestLoginURLOn511(t *testing.T) {
 	assert.NotContains(t, body, "<form", "RFC 6585: the page links to the login, it does not contain it")
 }
 
+// TestPageIsSelfContainedAndSmall checks every built-in theme, bare and
+// with a whole brand (logo, every link, footer, colours), on the pages
+// that show the most: each must stay under 10 KB and load nothing.
 func TestPageIsSelfContainedAndSmall(t *testing.T) {
-	m, _ := newTestMiddleware(t, Options{})
-	for _, status := range []int{500, 503, 511, 599} {
-		_, body := do(t, m.Handler(failing(status)), "GET", "/", "Accept", "text/html", "X-Request-Id", strings.Repeat("r", 64))
-		assert.Less(t, len(body), 10*1024, "%d: under 10 KB", status)
-		assert.Regexp(t, `<html lang="en" dir="ltr">`, body)
-		assert.Contains(t, body, "<main")
-		assert.Contains(t, body, "<h1>")
-		assert.Contains(t, body, "prefers-color-scheme:dark")
-		assert.Contains(t, body, `name="viewport"`)
-		for _, external := range []string{"<script", "@import", "url(", "http://", "https://"} {
-			assert.NotContains(t, body, external, "%d: nothing external (%s)", status, external)
+	brand := Brand{
+		Name: "Acme Cloud", HomeURL: "/", Support: "/help", StatusURL: "/status", LoginURL: "/login",
+		Footer: "© 2026 Acme Cloud, Inc.", Accent: "#e4572e", Background: "#fdf6e3", DarkBackground: "#002b36",
+		LogoSVG: `<svg viewBox="0 0 32 32" width="32" height="32" role="img" aria-label="Acme Cloud"><rect width="32" height="32" rx="8" fill="#e4572e"/><path d="M9 22l7-13 7 13M12 17.5h8" fill="none" stroke="#fff" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`,
+	}
+	for _, th := range theme.Builtin() {
+		for _, b := range []struct {
+			name  string
+			brand Brand
+		}{{"bare", Brand{}}, {"brand", brand}} {
+			t.Run(th.Name+"/"+b.name, func(t *testing.T) {
+				m, _ := newTestMiddleware(t, Options{Theme: th.Name, Brand: b.brand})
+				for _, status := range []int{500, 503, 511, 599} {
+					_, body := do(t, m.Handler(failing(status)), "GET", "/", "Accept", "text/html", "X-Request-Id", strings.Repeat("r", 64))
+					assert.Less(t, len(body), 10*1024, "%d: got %d bytes, want under 10 KB", status, len(body))
+					assert.Regexp(t, `<html lang="en" dir="ltr">`, body)
+					assert.Contains(t, body, "<main")
+					assert.Contains(t, body, "<h1>")
+					assert.Contains(t, body, "prefers-color-scheme:dark")
+					assert.Contains(t, body, `name="viewport"`)
+					for _, external := range []string{"<script", "@import", "url(", "http://", "https://", "<img"} {
+						assert.NotContains(t, body, external, "%d: nothing external (%s)", status, external)
+					}
+					links := regexp.MustCompile(`<link[^>]*>`).FindAllString(body, -1)
+					assert.Equal(t, []string{`<link rel="icon" href="data:,">`}, links, "%d: the only link is the empty icon that stops a favicon request", status)
+				}
+			})
 		}
-		links := regexp.MustCompile(`<link[^>]*>`).FindAllString(body, -1)
-		assert.Equal(t, []string{`<link rel="icon" href="data:,">`}, links, "%d: the only link is the empty icon that stops a favicon request", status)
 	}
 }
 

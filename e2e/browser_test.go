@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
 )
 
 // chromiumPath finds the browser: $CHROMIUM, then Debian's chromium, then
@@ -137,6 +138,7 @@ type visit struct {
 	metrics    pageMetrics
 	screenshot []byte
 	viewport   viewport
+	axe        []axeViolation // what axe-core found, when the load audited
 }
 
 // pageMetrics are measured in the page once it has loaded.
@@ -160,6 +162,11 @@ type pageMetrics struct {
 	// the list holding them.
 	Buttons []box `json:"buttons"`
 	Actions box   `json:"actions"`
+	// Animations counts the animations running (document.getAnimations).
+	Animations int `json:"animations"`
+	// Outside are the elements holding text that reach past the left or
+	// right edge of the viewport, or whose text is cut by their own box.
+	Outside []string `json:"outside"`
 }
 
 // box is an element's border box in CSS pixels, from getBoundingClientRect.
@@ -200,7 +207,8 @@ const measure = `(() => {
       if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; } }
     let bg = [255,255,255,1]; if (!layers.length || layers[layers.length-1][3] < 1) bg = matchMedia('(prefers-color-scheme: dark)').matches ? [0,0,0,1] : bg;
     for (let i = layers.length-1; i >= 0; i--) bg = over(layers[i], bg); return bg; };
-  let min = 21, texts = 0; const low = [];
+  let min = 21, texts = 0; const low = [], outside = [];
+  const vw = document.documentElement.clientWidth;
   for (const el of document.body.querySelectorAll('*')) {
     const own = [...el.childNodes].filter(n => n.nodeType === 3 && n.textContent.trim()).map(n => n.textContent.trim()).join(' ');
     if (!own) continue;
@@ -212,6 +220,9 @@ const measure = `(() => {
     const col = parse(st.color); col[3] *= alpha;
     const bg = background(el), fg = over(col, bg), c = ratio(fg, bg);
     texts++; if (c < min) min = c;
+    const name = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className : '') + ' "' + own.slice(0, 30) + '"';
+    if (r.left < -0.5 || r.right > vw + 0.5) outside.push(name + ' at ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + vw);
+    else if (el.scrollWidth > el.clientWidth + 1 && st.overflowX !== 'visible' && el.tagName !== 'PRE') outside.push(name + ' cut: ' + el.scrollWidth + ' > ' + el.clientWidth);
     if (c < 4.5) low.push({text: own.slice(0, 60), fg: st.color, bg: 'rgb(' + bg.slice(0,3).map(Math.round).join(',') + ')', ratio: Math.round(c*100)/100});
   }
   const brand = document.querySelector('[data-testid=brand]');
@@ -226,83 +237,189 @@ const measure = `(() => {
     code: (document.querySelector('.ep-code') || {}).textContent || '',
     footGap: foot && card ? foot.getBoundingClientRect().top - card.getBoundingClientRect().bottom : -1,
     buttons: [...document.querySelectorAll('.ep-actions a')].map(rect),
-    actions: actions ? rect(actions) : {left: 0, top: 0, right: 0, bottom: 0}};
+    actions: actions ? rect(actions) : {left: 0, top: 0, right: 0, bottom: 0},
+    animations: document.getAnimations().length, outside};
 })()`
 
-// load opens url in a new tab of the browser with the viewport and colour
-// scheme given, and reports what happened.
-// A non-empty acceptLanguage is sent as Accept-Language, as the browser of
-// a visitor in Tokyo would.
-func load(t *testing.T, browser context.Context, url string, vp viewport, scheme, acceptLanguage string) visit {
+// A tab is one page of the shared browser, reused from load to load: opening
+// a tab costs far more than navigating one, so the checks keep a few open
+// (tabPool) and navigate them. Its one listener records into cur, the
+// visit under way.
+type tab struct {
+	ctx  context.Context
+	mu   sync.Mutex
+	cur  *visit
+	url  string    // the page cur loads
+	pool chan *tab // where it goes back
+}
+
+// tabPool holds the idle tabs, and auditPool those that inject axe-core
+// into every page they load. A test takes one for each load (or batch of
+// loads) and gives it back; there are as many as tests may run at once
+// (-parallel), or more are opened.
+var tabPool, auditPool = make(chan *tab, 16), make(chan *tab, 16)
+
+// getTab takes an idle tab, or opens one.
+func getTab(t *testing.T, browser context.Context) *tab {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(browser)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 30*time.Second)
-	defer cancelTimeout()
+	return takeTab(t, browser, tabPool, "")
+}
 
-	var mu sync.Mutex
-	v := visit{viewport: vp}
-	chromedp.ListenTarget(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			v.requests = append(v.requests, e.Request.URL)
-		case *network.EventResponseReceived:
-			if e.Type == network.ResourceTypeDocument && e.Response.URL == url {
-				v.status = e.Response.Status
-			}
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.APITypeError || e.Type == runtime.APITypeWarning || e.Type == runtime.APITypeAssert {
-				msg := string(e.Type) + ":"
-				for _, a := range e.Args {
-					msg += " " + string(a.Value) + a.Description
-				}
-				v.console = append(v.console, msg)
-			}
-		case *runtime.EventExceptionThrown:
-			v.console = append(v.console, "exception: "+e.ExceptionDetails.Text)
-		case *log.EventEntryAdded:
-			if e.Entry.Source == log.SourceNetwork && e.Entry.URL == url {
-				break // "the server responded with a status of 503": the point of an error page
-			}
-			if e.Entry.Level == log.LevelError || e.Entry.Level == log.LevelWarning {
-				v.console = append(v.console, string(e.Entry.Source)+" "+string(e.Entry.Level)+": "+e.Entry.Text)
-			}
-		}
-	})
+// getAuditTab takes an idle tab that injects axe-core into every page
+// before the page's own scripts, or opens one. Loads in it may audit.
+func getAuditTab(t *testing.T, browser context.Context) *tab {
+	t.Helper()
+	return takeTab(t, browser, auditPool, needAxe(t))
+}
 
-	features := []*emulation.MediaFeature{
-		{Name: "prefers-color-scheme", Value: scheme},
-		{Name: "prefers-reduced-motion", Value: "reduce"}, // no blinking cursor caught half-way
+func takeTab(t *testing.T, browser context.Context, pool chan *tab, inject string) *tab {
+	t.Helper()
+	select {
+	case tb := <-pool:
+		return tb
+	default:
 	}
-	actions := []chromedp.Action{
+	// The tab lives as long as the browser: its context is not the test's.
+	ctx, _ := chromedp.NewContext(browser)
+	tb := &tab{ctx: ctx, pool: pool}
+	chromedp.ListenTarget(ctx, tb.listen)
+	err := chromedp.Run(ctx,
 		network.Enable(),
 		log.Enable(),
 		runtime.Enable(),
 		chromedp.ActionFunc(func(ctx context.Context) error {
 			_, err := page.AddScriptToEvaluateOnNewDocument(recordViolations).Do(ctx)
+			if err == nil && inject != "" {
+				_, err = page.AddScriptToEvaluateOnNewDocument(inject).Do(ctx)
+			}
 			return err
 		}),
-		emulation.SetEmulatedMedia().WithFeatures(features),
-		chromedp.EmulateViewport(vp.width, vp.height, chromedp.EmulateScale(vp.scale), func(p *emulation.SetDeviceMetricsOverrideParams, tp *emulation.SetTouchEmulationEnabledParams) {
-			p.Mobile = vp.mobile
-			tp.Enabled = vp.mobile
-		}),
-	}
-	if acceptLanguage != "" {
-		actions = append(actions, network.SetExtraHTTPHeaders(network.Headers{"Accept-Language": acceptLanguage}))
-	}
-	actions = append(actions,
-		chromedp.Navigate(url),
-		chromedp.Evaluate(measure, &v.metrics),
-		chromedp.CaptureScreenshot(&v.screenshot),
 	)
-	if err := chromedp.Run(ctx, actions...); err != nil {
-		t.Fatalf("loading %s: %v", url, err)
+	require.NoError(t, err, "opening a tab")
+	return tb
+}
+
+func putTab(tb *tab) {
+	tb.mu.Lock()
+	tb.cur = nil
+	tb.mu.Unlock()
+	select {
+	case tb.pool <- tb:
+	default:
 	}
-	mu.Lock()
-	defer mu.Unlock()
+}
+
+func (tb *tab) listen(ev any) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	v := tb.cur
+	if v == nil {
+		return
+	}
+	switch e := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		v.requests = append(v.requests, e.Request.URL)
+	case *network.EventResponseReceived:
+		if e.Type == network.ResourceTypeDocument && e.Response.URL == tb.url {
+			v.status = e.Response.Status
+		}
+	case *runtime.EventConsoleAPICalled:
+		if e.Type == runtime.APITypeError || e.Type == runtime.APITypeWarning || e.Type == runtime.APITypeAssert {
+			msg := string(e.Type) + ":"
+			for _, a := range e.Args {
+				msg += " " + string(a.Value) + a.Description
+			}
+			v.console = append(v.console, msg)
+		}
+	case *runtime.EventExceptionThrown:
+		v.console = append(v.console, "exception: "+e.ExceptionDetails.Text)
+	case *log.EventEntryAdded:
+		if e.Entry.Source == log.SourceNetwork && e.Entry.URL == tb.url {
+			break // "the server responded with a status of 503": the point of an error page
+		}
+		if e.Entry.Level == log.LevelError || e.Entry.Level == log.LevelWarning {
+			v.console = append(v.console, string(e.Entry.Source)+" "+string(e.Entry.Level)+": "+e.Entry.Text)
+		}
+	}
+}
+
+// pageLoad is what to load and how.
+type pageLoad struct {
+	url    string
+	vp     viewport
+	scheme string // prefers-color-scheme: "light" or "dark"
+	// acceptLanguage, if set, is sent as Accept-Language, as the browser
+	// of a visitor in Tokyo would.
+	acceptLanguage string
+	// motion is prefers-reduced-motion; empty means "reduce", so that no
+	// blinking cursor is caught half-way.
+	motion string
+	// shot takes a screenshot; audit runs axe-core in the page.
+	shot, audit bool
+	// after runs in the loaded page, before it is measured.
+	after []chromedp.Action
+}
+
+// load opens url in a tab of the browser with the viewport and colour
+// scheme given, and reports what happened, with a screenshot.
+// A non-empty acceptLanguage is sent as Accept-Language.
+func load(t *testing.T, browser context.Context, url string, vp viewport, scheme, acceptLanguage string) visit {
+	t.Helper()
+	return loadPage(t, browser, pageLoad{url: url, vp: vp, scheme: scheme, acceptLanguage: acceptLanguage, shot: true})
+}
+
+// loadPage loads one page as p says in a tab of the pool.
+func loadPage(t *testing.T, browser context.Context, p pageLoad) visit {
+	t.Helper()
+	tb := getTab(t, browser)
+	defer putTab(tb)
+	return tb.load(t, p)
+}
+
+// load loads p in tb.
+func (tb *tab) load(t *testing.T, p pageLoad) visit {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	defer cancel()
+	v := &visit{viewport: p.vp}
+	tb.mu.Lock()
+	tb.cur, tb.url = v, p.url
+	tb.mu.Unlock()
+
+	motion := p.motion
+	if motion == "" {
+		motion = "reduce"
+	}
+	headers := network.Headers{}
+	if p.acceptLanguage != "" {
+		headers["Accept-Language"] = p.acceptLanguage
+	}
+	actions := []chromedp.Action{
+		emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{
+			{Name: "prefers-color-scheme", Value: p.scheme},
+			{Name: "prefers-reduced-motion", Value: motion},
+		}),
+		chromedp.EmulateViewport(p.vp.width, p.vp.height, chromedp.EmulateScale(p.vp.scale), func(sp *emulation.SetDeviceMetricsOverrideParams, tp *emulation.SetTouchEmulationEnabledParams) {
+			sp.Mobile = p.vp.mobile
+			tp.Enabled = p.vp.mobile
+		}),
+		network.SetExtraHTTPHeaders(headers),
+		chromedp.Navigate(p.url),
+	}
+	actions = append(actions, p.after...)
+	actions = append(actions, chromedp.Evaluate(measure, &v.metrics))
+	if p.audit {
+		actions = append(actions, runAxe(&v.axe))
+	}
+	if p.shot {
+		actions = append(actions, chromedp.CaptureScreenshot(&v.screenshot))
+	}
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		t.Fatalf("loading %s: %v", p.url, err)
+	}
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	tb.cur = nil
 	v.violations = v.metrics.Violations
-	return v
+	return *v
 }

@@ -128,7 +128,7 @@ func TestExportBadInput(t *testing.T) {
 	}{
 		{"no --out", []string{}, 2, "errorpage: export: --out DIR is required"},
 		{"unknown flag", []string{"--out", filepath.Join(tmp, "x"), "--colour", "red"}, 2, "flag provided but not defined: -colour"},
-		{"unknown theme", []string{"--out", filepath.Join(tmp, "x"), "--theme", "neon"}, 2, `errorpage: unknown Theme "neon" (built-in themes: default, mono, terminal)`},
+		{"unknown theme", []string{"--out", filepath.Join(tmp, "x"), "--theme", "neon"}, 2, `errorpage: unknown Theme "neon" (built-in themes: default, mono, terminal, friendly, contrast, glass, docs, retro)`},
 		{"missing config", []string{"--out", filepath.Join(tmp, "x"), "--config", filepath.Join(tmp, "nope.json")}, 2, "errorpage: --config: open"},
 		{"config not JSON", []string{"--out", filepath.Join(tmp, "x"), "--config", write("bad.json", "{Name: Acme")}, 2, "not a valid config file"},
 		{"config with a typo", []string{"--out", filepath.Join(tmp, "x"), "--config", write("typo.json", `{"Acent": "#f60"}`)}, 2, `unknown field "Acent"`},

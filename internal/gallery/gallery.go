@@ -3,11 +3,13 @@ package gallery
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/errorpage/errorpage/internal/theme"
 )
@@ -32,6 +34,28 @@ type Page struct {
 	// Status is the page's status, 400 to 599, or 0 for the maintenance
 	// page.
 	Status int
+	// Colors are the brand colours the designer typed into the gallery's
+	// form, over the middleware's; empty fields keep them.
+	Colors Colors
+}
+
+// Colors are brand colours to try, as CSS colours: the fields of the
+// middleware's Brand of the same names.
+type Colors struct {
+	Accent, Background, Text, DarkAccent, DarkBackground, DarkText string
+}
+
+// colorParams are the query parameters of Colors, in the form's order.
+var colorParams = []struct {
+	name, label string
+	field       func(*Colors) *string
+}{
+	{"accent", "Accent", func(c *Colors) *string { return &c.Accent }},
+	{"background", "Background", func(c *Colors) *string { return &c.Background }},
+	{"text", "Text", func(c *Colors) *string { return &c.Text }},
+	{"dark-accent", "Dark accent", func(c *Colors) *string { return &c.DarkAccent }},
+	{"dark-background", "Dark background", func(c *Colors) *string { return &c.DarkBackground }},
+	{"dark-text", "Dark text", func(c *Colors) *string { return &c.DarkText }},
 }
 
 // Handler serves the gallery. Every field must be set.
@@ -48,14 +72,18 @@ type Handler struct {
 	// StyleSrc is the CSP source allowing the index's stylesheet,
 	// [Stylesheet], by its hash: 'sha256-...'.
 	StyleSrc string
+	// CheckColors says what is wrong with colours typed into the form,
+	// or returns nil. Render is called only with colours it accepts.
+	CheckColors func(Colors) error
 }
 
 // query is a request to the gallery, with defaults filled in.
 type query struct {
 	Page
 	view string // "desktop" or "phone"
-	by   string // "status": every page; "lang": one status in every language
+	by   string // "status": every page; "lang": one status in every language; "theme": in every theme
 	page bool   // the page alone, not the index
+	bad  error  // what is wrong with the colours asked for, which are then dropped
 }
 
 func (h *Handler) parse(q url.Values) query {
@@ -69,7 +97,7 @@ func (h *Handler) parse(q url.Values) query {
 	if v := q.Get("view"); v == "phone" {
 		gq.view = v
 	}
-	if b := q.Get("by"); b == "lang" {
+	if b := q.Get("by"); b == "lang" || b == "theme" {
 		gq.by = b
 	}
 	if i := slices.Index(h.Langs, q.Get("lang")); i >= 0 {
@@ -81,6 +109,21 @@ func (h *Handler) parse(q url.Values) query {
 		gq.Status = n
 	}
 	gq.page = q.Get("page") == "1"
+	for _, p := range colorParams {
+		// A colour is short; a longer value is no colour, and would only
+		// be repeated into every link.
+		if v := strings.TrimSpace(q.Get(p.name)); v != "" && len(v) <= 64 {
+			*p.field(&gq.Colors) = v
+		} else if len(v) > 64 {
+			gq.bad = fmt.Errorf("%s: %d characters is no colour", p.label, len(v))
+		}
+	}
+	if gq.bad == nil && gq.Colors != (Colors{}) {
+		gq.bad = h.CheckColors(gq.Colors)
+	}
+	if gq.bad != nil {
+		gq.Colors = Colors{}
+	}
 	return gq
 }
 
@@ -105,7 +148,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			buf.WriteString("gallery: " + html.EscapeString(err.Error()))
 		}
 		csp = "default-src 'none'; style-src " + h.StyleSrc +
-			"; frame-src 'self'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+			"; frame-src 'self'; img-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
 	}
 	hd := w.Header()
 	hd.Set("Content-Type", "text/html; charset=utf-8")
@@ -135,8 +178,13 @@ func (h *Handler) link(q query) string {
 	if q.by != "status" {
 		v.Set("by", q.by)
 	}
-	if q.page || q.by == "lang" {
+	if q.page || q.by != "status" {
 		v.Set("status", statusParam(q.Status))
+	}
+	for _, p := range colorParams {
+		if c := *p.field(&q.Colors); c != "" {
+			v.Set(p.name, c)
+		}
 	}
 	if q.page {
 		v.Set("page", "1")
@@ -174,6 +222,8 @@ type index struct {
 	Description string
 	// Nav are the rows of links choosing what the index shows.
 	Nav []navRow
+	// Form is the same choice as a form, with the brand colours to try.
+	Form form
 	// Phone shows the frames at a phone's width.
 	Phone  bool
 	Frames []frame
@@ -195,65 +245,106 @@ type frame struct {
 	Title, Src string
 }
 
+// form is the gallery's form: a select for each choice of the nav and a
+// field for each brand colour. It is sent with GET, so the result is a
+// link like any other.
+type form struct {
+	Selects []formSelect
+	Colors  []formField
+	// Error says why the colours typed were dropped, or is empty.
+	Error string
+}
+
+type formSelect struct {
+	Name, Label string
+	Options     []formOption
+}
+
+type formOption struct {
+	Value, Label string
+	Selected     bool
+}
+
+type formField struct {
+	Name, Label, Value string
+}
+
 // index builds the index page showing q.
 func (h *Handler) index(q query) index {
 	x := index{Phone: q.view == "phone"}
-	themes := navRow{Label: "Theme"}
 	for _, t := range h.Themes {
-		o := q
-		o.Theme = t.Name
-		themes.Links = append(themes.Links, link{t.Name, h.link(o), t.Name == q.Theme})
 		if t.Name == q.Theme {
 			x.Description = t.Description
 		}
 	}
-	schemes := navRow{Label: "Scheme"}
-	for _, s := range []string{"auto", "light", "dark"} {
-		o := q
-		o.Scheme = s
-		schemes.Links = append(schemes.Links, link{s, h.link(o), s == q.Scheme})
-	}
-	views := navRow{Label: "View"}
-	for _, v := range []string{"desktop", "phone"} {
-		o := q
-		o.view = v
-		views.Links = append(views.Links, link{v, h.link(o), v == q.view})
-	}
-	groups := navRow{Label: "Show"}
-	for _, b := range []struct{ by, label string }{{"status", "every page"}, {"lang", "every language"}} {
-		o := q
-		o.by = b.by
-		groups.Links = append(groups.Links, link{b.label, h.link(o), b.by == q.by})
-	}
-	x.Nav = []navRow{themes, schemes, views, groups}
-	if q.by == "lang" {
-		// One status in every language: the last row chooses the status.
-		statuses := navRow{Label: "Status"}
-		for _, s := range Statuses {
-			o := q
-			o.Status = s
-			statuses.Links = append(statuses.Links, link{statusParam(s), h.link(o), s == q.Status})
+	type choice struct{ value, label string }
+	row := func(label string, choices []choice, current string, set func(*query, string)) {
+		r := navRow{Label: label}
+		name := strings.ToLower(label)
+		if name == "show" {
+			name = "by"
 		}
-		x.Nav = append(x.Nav, statuses)
+		sel := formSelect{Name: name, Label: label}
+		for _, c := range choices {
+			o := q
+			set(&o, c.value)
+			r.Links = append(r.Links, link{c.label, h.link(o), c.value == current})
+			sel.Options = append(sel.Options, formOption{c.value, c.label, c.value == current})
+		}
+		x.Nav = append(x.Nav, r)
+		x.Form.Selects = append(x.Form.Selects, sel)
+	}
+	var themes, langs, statuses []choice
+	for _, t := range h.Themes {
+		themes = append(themes, choice{t.Name, t.Name})
+	}
+	for _, tag := range h.Langs {
+		langs = append(langs, choice{tag, tag})
+	}
+	for _, s := range Statuses {
+		statuses = append(statuses, choice{statusParam(s), statusParam(s)})
+	}
+	row("Show", []choice{{"status", "every page"}, {"lang", "every language"}, {"theme", "every theme"}}, q.by,
+		func(o *query, v string) { o.by = v })
+	if q.by != "theme" {
+		row("Theme", themes, q.Theme, func(o *query, v string) { o.Theme = v })
+	}
+	row("Scheme", []choice{{"auto", "auto"}, {"light", "light"}, {"dark", "dark"}}, q.Scheme,
+		func(o *query, v string) { o.Scheme = v })
+	row("View", []choice{{"desktop", "desktop"}, {"phone", "phone"}}, q.view, func(o *query, v string) { o.view = v })
+	if q.by != "lang" {
+		row("Lang", langs, h.Langs[q.Lang], func(o *query, v string) { o.Lang = slices.Index(h.Langs, v) })
+	}
+	if q.by != "status" {
+		row("Status", statuses, statusParam(q.Status), func(o *query, v string) {
+			o.Status, _ = strconv.Atoi(v) // "maintenance" is 0
+		})
+	}
+	for _, p := range colorParams {
+		x.Form.Colors = append(x.Form.Colors, formField{p.name, p.label, *p.field(&q.Colors)})
+	}
+	if q.bad != nil {
+		x.Form.Error = q.bad.Error()
+	}
+	switch q.by {
+	case "lang": // one status in every language
 		for i, tag := range h.Langs {
 			o := q
 			o.Lang, o.page = i, true
 			x.Frames = append(x.Frames, frame{tag + " · " + statusLabel(q.Status), h.link(o)})
 		}
-		return x
-	}
-	// Every page in one language: the last row chooses the language.
-	langs := navRow{Label: "Language"}
-	for i, tag := range h.Langs {
-		o := q
-		o.Lang = i
-		langs.Links = append(langs.Links, link{tag, h.link(o), i == q.Lang})
-	}
-	x.Nav = append(x.Nav, langs)
-	for _, s := range Statuses {
-		o := q
-		o.Status, o.page = s, true
-		x.Frames = append(x.Frames, frame{statusLabel(s), h.link(o)})
+	case "theme": // one status in every theme
+		for _, t := range h.Themes {
+			o := q
+			o.Theme, o.page = t.Name, true
+			x.Frames = append(x.Frames, frame{t.Name + " · " + statusLabel(q.Status), h.link(o)})
+		}
+	default: // every page in one theme and language
+		for _, s := range Statuses {
+			o := q
+			o.Status, o.page = s, true
+			x.Frames = append(x.Frames, frame{statusLabel(s), h.link(o)})
+		}
 	}
 	return x
 }

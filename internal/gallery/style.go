@@ -12,6 +12,14 @@ nav div{display:flex;flex-wrap:wrap;align-items:center;gap:.3rem}
 nav b{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:#4d5766;margin-inline-end:.2rem}
 nav a{padding:.15rem .55rem;border:1px solid #d5dae1;border-radius:999px;color:#1c2330;text-decoration:none;font-size:.875rem}
 nav a[aria-current]{background:#1c2330;border-color:#1c2330;color:#fff}
+form{display:flex;flex-wrap:wrap;align-items:end;gap:.5rem 1rem;margin:.75rem 0 0;font-size:.875rem}
+form label{display:flex;flex-direction:column;gap:.1rem;color:#4d5766}
+fieldset{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin:0;padding:.25rem .75rem .5rem;border:1px solid #d5dae1;border-radius:8px}
+legend{color:#4d5766}
+select,input,button{font:inherit;color:#1c2330;background:#fff;border:1px solid #8c96a5;border-radius:6px;padding:.2rem .4rem}
+button{background:#1c2330;color:#fff;border-color:#1c2330;padding:.3rem 1rem}
+:focus-visible{outline:3px solid #1f4fc4;outline-offset:2px}
+.error{flex-basis:100%;margin:0;color:#a4161a}
 main{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,34rem),1fr));gap:1.25rem;padding:1.5rem}
 main.phone{grid-template-columns:repeat(auto-fill,392px);justify-content:center}
 figure{margin:0;background:#fff;border:1px solid #d5dae1;border-radius:10px;overflow:hidden}

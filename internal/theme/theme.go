@@ -137,7 +137,7 @@ h1::after{content:"" / "";display:inline-block;width:.55em;height:1.05em;margin-
 // on each call, but the themes' maps are shared: [Theme.Clone] a theme to
 // change it.
 func Builtin() []Theme {
-	return []Theme{Default, Mono, Terminal}
+	return []Theme{Default, Mono, Terminal, Friendly, HighContrast, Glass, Docs, Retro}
 }
 
 // ByName returns the built-in theme with the given name.
