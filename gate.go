@@ -59,10 +59,18 @@ func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) (*h
 		}
 	}
 	verdict, r := g.bypass.Decide(rw, r, st, now)
-	switch verdict {
-	case bypass.Pass:
+	switch {
+	case verdict == bypass.Pass:
 		return r, false
-	case bypass.Admit:
+	case verdict.Passes():
+		if g.report.observe != nil {
+			g.report.notify(r, Event{Kind: EventMaintenance, Maintenance: true, Bypass: bypassNames[verdict]})
+		}
+		return r, false
+	case verdict == bypass.Admit:
+		if g.report.observe != nil {
+			g.report.notify(r, Event{Kind: EventMaintenance, Maintenance: true, Bypass: "secret-url", Status: http.StatusSeeOther})
+		}
 		return r, true
 	}
 	g.answer(rw, r, st, expired, now)
@@ -97,4 +105,14 @@ func (g *maintenanceGate) answer(rw http.ResponseWriter, r *http.Request, st mai
 	if !ok {
 		minimalError(rw, http.StatusServiceUnavailable)
 	}
+	g.report.maintenanceAnswered(r, &d, ok)
+}
+
+// bypassNames are Event.Bypass's values for the verdicts that let a
+// request through while maintenance is on.
+var bypassNames = map[bypass.Verdict]string{
+	bypass.PassPath:    "path",
+	bypass.PassNetwork: "network",
+	bypass.PassHeader:  "header",
+	bypass.PassCookie:  "cookie",
 }

@@ -28,6 +28,8 @@ type pageData struct {
 	message     string // maintenance: the operator's message, or ""
 	path        string // the request path, as the problem's instance
 	lang        int    // index into the languages
+	langTag     string // its tag, set by respond, for observers
+	format      format // set by respond, for observers
 
 	requestID string
 	reference string
