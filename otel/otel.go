@@ -70,7 +70,7 @@ type Observer struct {
 }
 
 // New builds an Observer. It fails only if the meter provider refuses an
-// instrument, with an error starting "errorpage/otel: ".
+// instrument, with an error starting "errorpage: otel: ".
 func New(o Options) (*Observer, error) {
 	mp := o.MeterProvider
 	if mp == nil {
@@ -82,17 +82,17 @@ func New(o Options) (*Observer, error) {
 	if ob.replaced, err = m.Int64Counter("errorpage.replaced",
 		metric.WithDescription("Responses errorpage replaced with an error page, by status and format; maintenance answers are not among them."),
 		metric.WithUnit("{response}")); err != nil {
-		return nil, fmt.Errorf("errorpage/otel: %w", err)
+		return nil, fmt.Errorf("errorpage: otel: %w", err)
 	}
 	if ob.panics, err = m.Int64Counter("errorpage.panics",
 		metric.WithDescription("Handler panics errorpage recovered, including those after the response was committed."),
 		metric.WithUnit("{panic}")); err != nil {
-		return nil, fmt.Errorf("errorpage/otel: %w", err)
+		return nil, fmt.Errorf("errorpage: otel: %w", err)
 	}
 	if ob.maintenance, err = m.Int64Counter("errorpage.maintenance",
 		metric.WithDescription("Requests that met maintenance mode, by outcome: blocked, or the bypass that let them through."),
 		metric.WithUnit("{request}")); err != nil {
-		return nil, fmt.Errorf("errorpage/otel: %w", err)
+		return nil, fmt.Errorf("errorpage: otel: %w", err)
 	}
 	return ob, nil
 }
