@@ -3,7 +3,15 @@
 //
 //	go run ./example
 //
-// and open the URL it prints.
+// and open the URL it prints. With -otel it prints every request's
+// OpenTelemetry span, a panic's exception event included; with -metrics it
+// serves errorpage's Prometheus counters at /metrics:
+//
+//	go run ./example -otel -metrics
+//
+// The example is a module of its own, so that the library's go.mod needs
+// nothing but templ, testify and golang.org/x; the go.work at the root of
+// the repository makes "go run ./example" work from there.
 package main
 
 import (
@@ -30,6 +38,8 @@ func main() {
 	theme := flag.String("theme", "default", "look of the pages: default, mono, terminal, or custom (example/customtheme.templ)")
 	brand := flag.Bool("brand", true, "show the demo brand (name, logo, accent colour, links)")
 	lang := flag.String("lang", "", "default language when Accept-Language matches none (a tag such as de); empty means en")
+	withOtel := flag.Bool("otel", false, "trace requests with OpenTelemetry and print each span to stdout")
+	withMetrics := flag.Bool("metrics", false, "serve Prometheus metrics at /metrics (loopback clients only)")
 	flag.Parse()
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -47,6 +57,12 @@ func main() {
 		},
 	}
 	applyLook(&opts, *theme, *brand, *lang)
+	obs, err := newDemoObservability(*withOtel, *withMetrics, os.Stdout)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer obs.Close()
+	obs.apply(&opts)
 	opts.Brand.LoginURL = "/login" // the 511 page links there
 	ep, err := errorpage.New(opts)
 	if err != nil {
@@ -59,10 +75,17 @@ func main() {
 	}
 	fmt.Printf("errorpage demo listening on http://%s/\n", ln.Addr())
 	maint.printHelp(os.Stdout, ln.Addr().String())
+	obs.printHelp(os.Stdout, ln.Addr().String())
 	mux := routes()
 	mux.Handle("GET /gallery", ep.Gallery())
-	srv := &http.Server{Handler: maint.handler(ep.Handler(mux)), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: outer(obs, maint, ep.Handler(mux)), ReadHeaderTimeout: 10 * time.Second}
 	log.Fatal(srv.Serve(ln))
+}
+
+// outer puts what the demo serves beside and around the site: /metrics,
+// the admin endpoint, and otelhttp outside errorpage.
+func outer(obs *demoObservability, maint *demoMaintenance, site http.Handler) http.Handler {
+	return obs.handler(maint.handler(obs.trace(site)))
 }
 
 func routes() *http.ServeMux {
@@ -167,6 +190,7 @@ var demos = []struct{ path, what string }{
 	{"/stream", "server-sent events, flushed through the middleware"},
 	{"/healthz", "the health check: 200 even during maintenance (run with -maintenance-file PATH)"},
 	{"/admin/maintenance", "maintenance admin endpoint: loopback only, bearer token printed at start"},
+	{"/metrics", "errorpage's Prometheus counters (run with -metrics; loopback only)"},
 }
 
 func index(w http.ResponseWriter, r *http.Request) {
