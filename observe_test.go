@@ -205,3 +205,24 @@ func TestEventKind_String(t *testing.T) {
 		assert.Equal(t, want, k.String(), fmt.Sprintf("kind %d", uint8(k)))
 	}
 }
+
+// TestObserve_MaintenanceSecretBypass: the secret URL's redirect and the
+// secret header are named, so a dashboard can tell testers from visitors.
+func TestObserve_MaintenanceSecretBypass(t *testing.T) {
+	const sec = "s3cretS3cretS3cret"
+	var o observed
+	sw := &maintenance.Switch{}
+	sw.Set(maintenance.State{On: true, Secret: sec})
+	m, _ := newTestMiddleware(t, Options{Observe: o.observe, Maintenance: maintenance.Options{Source: sw}})
+	h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("live")) }))
+
+	assert.Equal(t, http.StatusSeeOther, record(h, httptest.NewRequest("GET", "/"+sec, nil)).Code)
+	r := httptest.NewRequest("GET", "/orders", nil)
+	r.Header.Set("X-Maintenance-Bypass", sec)
+	assert.Equal(t, 200, record(h, r).Code)
+
+	evs := o.all()
+	require.Len(t, evs, 2)
+	assert.Equal(t, Event{Kind: EventMaintenance, Status: http.StatusSeeOther, Maintenance: true, Bypass: "secret-url"}, evs[0])
+	assert.Equal(t, Event{Kind: EventMaintenance, Maintenance: true, Bypass: "header"}, evs[1])
+}
