@@ -3,6 +3,7 @@ package errorpage_test
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -190,4 +191,33 @@ func ExampleOptions_maintenance() {
 	// / 503 true
 	// /healthz 200 false
 	// / 200 false
+}
+
+// Observe tells an observer what errorpage did, once per event: here a
+// replaced 503 and a panic followed by its 500 page. Nothing is told about
+// the 404, which errorpage let through.
+func ExampleOptions_observe() {
+	ep, err := errorpage.New(errorpage.Options{
+		Logger: slog.New(slog.DiscardHandler),
+		Observe: func(r *http.Request, e errorpage.Event) {
+			fmt.Println(e.Kind, e.Status, e.Format+"/"+e.Language, e.Panic)
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/down", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(503) })
+	mux.HandleFunc("/panic", func(w http.ResponseWriter, r *http.Request) { panic("boom") })
+	h := ep.Handler(mux)
+	for _, path := range []string{"/down", "/missing", "/panic"} {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Accept", "application/json")
+		req.Header.Set("Accept-Language", "de")
+		h.ServeHTTP(httptest.NewRecorder(), req)
+	}
+	// Output:
+	// replaced 503 json/de <nil>
+	// panic 0 / boom
+	// replaced 500 json/de boom
 }

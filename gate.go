@@ -86,15 +86,26 @@ func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) (*h
 	}
 	verdict, r := g.bypass.Decide(rw, r, st, now)
 	if verdict == bypass.Block && g.hook != nil && g.askHook(r) {
-		verdict = bypass.Pass
+		if g.report.observe != nil {
+			g.report.notify(r, Event{Kind: EventMaintenance, Maintenance: true, Bypass: "hook"})
+		}
+		return r, false
 	}
-	switch verdict {
-	case bypass.Pass:
+	switch {
+	case verdict == bypass.Pass:
 		if n.Upcoming || n.ReadOnly {
 			r = r.WithContext(notice.With(r.Context(), n))
 		}
 		return r, false
-	case bypass.Admit:
+	case verdict.Passes():
+		if g.report.observe != nil {
+			g.report.notify(r, Event{Kind: EventMaintenance, Maintenance: true, Bypass: bypassNames[verdict]})
+		}
+		return r, false
+	case verdict == bypass.Admit:
+		if g.report.observe != nil {
+			g.report.notify(r, Event{Kind: EventMaintenance, Maintenance: true, Bypass: "secret-url", Status: http.StatusSeeOther})
+		}
 		return r, true
 	}
 	g.answer(rw, r, st, expired, now)
@@ -150,4 +161,14 @@ func (g *maintenanceGate) answer(rw http.ResponseWriter, r *http.Request, st mai
 	if !ok {
 		minimalError(rw, http.StatusServiceUnavailable)
 	}
+	g.report.maintenanceAnswered(r, &d, ok)
+}
+
+// bypassNames are Event.Bypass's values for the verdicts that let a
+// request through while maintenance is on.
+var bypassNames = map[bypass.Verdict]string{
+	bypass.PassPath:    "path",
+	bypass.PassNetwork: "network",
+	bypass.PassHeader:  "header",
+	bypass.PassCookie:  "cookie",
 }

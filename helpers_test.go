@@ -127,6 +127,9 @@ func get(path string, headers ...string) string {
 // setClock makes every part of m that reads the time read now.
 func setClock(m *Middleware, now func() time.Time) {
 	m.now = now
+	if m.report.storm != nil {
+		m.report.storm.clock = now
+	}
 	if m.maint != nil {
 		m.maint.now = now
 	}

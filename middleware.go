@@ -69,8 +69,31 @@ type Options struct {
 	// OnError, if non-nil, is called once for each replaced response and
 	// each panic, before the page is written. What it returns (an
 	// error-tracker event ID, say) is shown on the page as a reference;
-	// an empty string shows nothing.
+	// an empty string shows nothing. Maintenance answers never reach it:
+	// planned downtime is not an error to track (Observe sees them).
+	// Identical panics reach it at most PanicLimit times per PanicWindow.
 	OnError func(r *http.Request, e ErrorEvent) (reference string)
+
+	// Observe, if non-nil, is called once for each thing errorpage does
+	// with a request that an observer may count or trace: a replaced
+	// response, a panic, a maintenance answer or bypass (see Event). It
+	// runs on the request's goroutine, after the page was written, with
+	// the request (whose context carries the active trace span); it must
+	// not write to the response. A panic in it is logged and swallowed.
+	// The adapters in the otel and prometheus modules are observers. Nil
+	// costs nothing.
+	Observe func(r *http.Request, e Event)
+
+	// PanicLimit bounds how often identical panics (the same stack) reach
+	// OnError and the log within PanicWindow, so that a bug hit by every
+	// request does not flood the error tracker: the others show the
+	// first one's reference on the page, are logged with a count of the
+	// records left out, and still reach Observe, one event each. Zero
+	// means 5; a negative value means no limit.
+	PanicLimit int
+
+	// PanicWindow is the window of PanicLimit. Zero means one minute.
+	PanicWindow time.Duration
 
 	// Debug shows the panic value and its stack on the page and in the
 	// problem document, and logs them (as LogPanicDetails). Never switch it
@@ -170,6 +193,7 @@ type ErrorEvent struct {
 	Committed bool
 
 	site string // where the panic happened, for the log
+	key  uint64 // which stack it happened on, for the storm limiter
 }
 
 // Middleware replaces server errors, and client errors if asked to, with
@@ -200,10 +224,11 @@ type Middleware struct {
 func New(opts Options) (*Middleware, error) {
 	m := &Middleware{
 		policy: policy{replace: opts.Replace},
-		report: reporter{log: opts.Logger, onError: opts.OnError, requestID: opts.RequestID, details: opts.LogPanicDetails || opts.Debug},
+		report: reporter{log: opts.Logger, onError: opts.OnError, observe: opts.Observe, requestID: opts.RequestID, details: opts.LogPanicDetails || opts.Debug},
 		debug:  opts.Debug,
 		now:    time.Now,
 	}
+	m.report.storm = newStormLimiter(opts.PanicLimit, opts.PanicWindow, time.Now)
 	m.late = m.answerLate
 	if m.report.log == nil {
 		m.report.log = slog.Default()
@@ -346,15 +371,20 @@ func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort
 		Status:    http.StatusInternalServerError,
 		Panic:     recovered,
 		Committed: w.state == passing || w.state == hijacked,
-		site:      panicSite(),
 	}
-	if m.report.onError != nil || m.report.details {
+	ev.site, ev.key = panicSite()
+	if m.report.onError != nil || m.report.details || m.report.observe != nil {
 		// Formatting the whole stack is most of a panic's cost: only
-		// when someone will read it.
+		// when someone will read it (an observer counts).
 		ev.Stack = captureStack()
 	}
 	if ev.Committed {
-		lastResort(m.report.log, w.req, func() { m.report.report(w.req, ev) })
+		lastResort(m.report.log, w.req, func() {
+			got := m.report.report(w.req, ev)
+			if m.report.observe != nil {
+				m.report.notify(w.req, panicEvent(ev, got))
+			}
+		})
 		return true
 	}
 	m.replaceResponse(w, http.StatusInternalServerError, ev)
@@ -382,10 +412,13 @@ func (m *Middleware) replaceResponse(w *interceptor, status int, ev ErrorEvent) 
 	if to, ok := m.rewrites[status]; ok {
 		ev.OriginalStatus, ev.Status, status = status, to, to
 	}
+	var got reported
+	var d pageData
 	ok := lastResort(m.report.log, w.req, func() {
 		r := w.req
-		d := pageData{status: status, path: r.URL.EscapedPath()}
-		d.requestID, d.reference = m.report.report(r, ev)
+		d = pageData{status: status, path: r.URL.EscapedPath()}
+		got = m.report.report(r, ev)
+		d.requestID, d.reference = got.id, got.reference
 		d.makeStatic(r)
 		if m.debug && ev.Panic != nil {
 			d.debug = &pages.Debug{Panic: fmt.Sprint(ev.Panic), Stack: string(ev.Stack)}
@@ -394,5 +427,35 @@ func (m *Middleware) replaceResponse(w *interceptor, status int, ev ErrorEvent) 
 	})
 	if !ok {
 		minimalError(w.rw, status)
+	}
+	if m.report.observe != nil {
+		m.observeReplaced(w.req, ev, got, &d)
+	}
+}
+
+// observeReplaced tells the observer about a replaced response: first the
+// panic, if there was one, then the page.
+func (m *Middleware) observeReplaced(r *http.Request, ev ErrorEvent, got reported, d *pageData) {
+	if ev.Panic != nil {
+		m.report.notify(r, panicEvent(ev, got))
+	}
+	m.report.notify(r, Event{
+		Kind:           EventReplaced,
+		Status:         ev.Status,
+		OriginalStatus: ev.Status,
+		Format:         formatNames[d.format],
+		Language:       d.langTag,
+		RequestID:      got.id,
+		Reference:      got.reference,
+		Panic:          ev.Panic,
+	})
+}
+
+// panicEvent is the observer's event for the panic ev.
+func panicEvent(ev ErrorEvent, got reported) Event {
+	return Event{
+		Kind: EventPanic, OriginalStatus: http.StatusInternalServerError,
+		RequestID: got.id, Reference: got.reference, Storm: got.storm,
+		Panic: ev.Panic, Stack: ev.Stack, Committed: ev.Committed,
 	}
 }

@@ -30,6 +30,8 @@ type pageData struct {
 	messages    map[string]string // maintenance: the message by language tag
 	path        string            // the request path, as the problem's instance
 	lang        int               // index into the languages
+	langTag     string            // its tag, set by respond, for observers
+	format      format            // set by respond, for observers
 
 	requestID string
 	reference string

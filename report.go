@@ -7,31 +7,57 @@ import (
 	"strings"
 )
 
-// reporter tells about errors: it finds the request's ID, calls OnError
-// and logs panics.
+// reporter tells about errors: it finds the request's ID, calls OnError,
+// logs panics and tells the observer.
 type reporter struct {
 	log       *slog.Logger
 	onError   func(*http.Request, ErrorEvent) string // nil: none
+	observe   func(*http.Request, Event)             // nil: none
 	requestID func(*http.Request) string
-	details   bool // log the panic value and stack (LogPanicDetails, Debug)
+	details   bool          // log the panic value and stack (LogPanicDetails, Debug)
+	storm     *stormLimiter // nil: every panic reaches OnError and the log
+}
+
+// reported is what report found out: the request's ID, the reference to
+// show, and whether a panic storm kept the panic from OnError.
+type reported struct {
+	id, reference string
+	storm         bool
 }
 
 // report tells about an error, in this order: it finds the request's ID
 // (making one up if none came in), hands the event to OnError, and logs a
 // panic, so that the log record carries both the ID and the reference the
-// visitor sees. It returns the ID and the reference.
-func (rp *reporter) report(r *http.Request, ev ErrorEvent) (id, reference string) {
+// visitor sees. Identical panics in a storm reach OnError and the log
+// only as often as the storm limiter allows; the others get the first
+// one's reference.
+func (rp *reporter) report(r *http.Request, ev ErrorEvent) reported {
 	ev.RequestID = rp.id(r)
+	out := reported{id: ev.RequestID}
+	t := stormTicket{report: true, log: true}
+	if ev.Panic != nil && rp.storm != nil {
+		t = rp.storm.enter(ev.key)
+		out.storm = !t.report && rp.onError != nil
+	}
 	if rp.onError != nil {
-		reference = rp.callOnError(r, ev)
+		if t.report {
+			out.reference = rp.callOnError(r, ev)
+			if ev.Panic != nil && rp.storm != nil {
+				rp.storm.remember(ev.key, out.reference)
+			}
+		} else {
+			out.reference = t.reference
+		}
 	}
 	switch {
 	case ev.Panic != nil:
-		rp.logPanic(r, ev, reference)
+		if t.log {
+			rp.logPanic(r, ev, out.reference, t.unlogged)
+		}
 	case ev.OriginalStatus != 0:
-		rp.logRewrite(r, ev, reference)
+		rp.logRewrite(r, ev, out.reference)
 	}
-	return ev.RequestID, reference
+	return out
 }
 
 // logRewrite logs a status that Options.Rewrites changed, so that the
@@ -90,7 +116,9 @@ func cleanReference(s string) string {
 
 // logPanic logs a panic once: its type and where it happened, and with
 // details on, its value and stack.
-func (rp *reporter) logPanic(r *http.Request, ev ErrorEvent, reference string) {
+// unlogged is the number of identical panics the storm limiter kept out of
+// the log since the last record of this one.
+func (rp *reporter) logPanic(r *http.Request, ev ErrorEvent, reference string, unlogged int) {
 	if !rp.log.Enabled(r.Context(), slog.LevelError) {
 		return // spare formatting the panic and copying the stack
 	}
@@ -98,7 +126,7 @@ func (rp *reporter) logPanic(r *http.Request, ev ErrorEvent, reference string) {
 	if ev.Committed {
 		msg = "errorpage: panic after the response was committed; aborting it"
 	}
-	attrs := make([]slog.Attr, 0, 9)
+	attrs := make([]slog.Attr, 0, 10)
 	attrs = append(attrs,
 		slog.String("panic_type", fmt.Sprintf("%T", ev.Panic)),
 		slog.String("at", ev.site),
@@ -111,6 +139,9 @@ func (rp *reporter) logPanic(r *http.Request, ev ErrorEvent, reference string) {
 	}
 	if ev.OriginalStatus != 0 {
 		attrs = append(attrs, slog.Int("status", ev.Status))
+	}
+	if unlogged > 0 {
+		attrs = append(attrs, slog.Int("repeated_unlogged", unlogged))
 	}
 	if rp.details {
 		// fmt.Sprint survives a panicking Error or String method (a typed
@@ -136,6 +167,26 @@ func lastResort(log *slog.Logger, r *http.Request, f func()) (ok bool) {
 	}()
 	f()
 	return true
+}
+
+// maintenanceAnswered records a maintenance answer the gate wrote (ok:
+// the page, else the minimal answer): a Debug record marked
+// maintenance=true, and an EventMaintenance for the observer. It is not an
+// error, so OnError never hears of it.
+func (rp *reporter) maintenanceAnswered(r *http.Request, d *pageData, ok bool) {
+	if rp.log.Enabled(r.Context(), slog.LevelDebug) {
+		rp.log.LogAttrs(r.Context(), slog.LevelDebug, "errorpage: maintenance answer",
+			slog.Bool("maintenance", true), slog.Int("status", d.status),
+			slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.String("request_id", d.requestID))
+	}
+	if rp.observe != nil {
+		e := Event{Kind: EventMaintenance, Status: d.status, OriginalStatus: d.status, RequestID: d.requestID, Maintenance: true}
+		if ok {
+			e.Format, e.Language = formatNames[d.format], d.langTag
+		}
+		rp.notify(r, e)
+	}
 }
 
 func errAttr(err error) slog.Attr { return slog.String("error", err.Error()) }

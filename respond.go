@@ -108,6 +108,7 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 	buf := getBuffer()
 	defer putBuffer(buf)
 	f, nonce := rs.render.render(r.Context(), buf, negotiate(r.Header), d)
+	d.format, d.langTag = f, langs.texts[d.lang].Tag
 	if d.refresh > 0 && f == formatHTML {
 		// Refresh is an HTML-standard header, not HTTP's: only for pages.
 		h["Refresh"] = decimal(formatRetryDelay(d.refresh))

@@ -63,27 +63,37 @@ func fromPanic(stack []byte) []byte {
 // runtime.panicIndex). It reads program counters, not the formatted stack,
 // which is a tenth of the cost. Called outside a panic (runtime.Goexit),
 // it names the caller's caller's frame the same way. "" if nothing is
-// found.
-func panicSite() string {
+// found. key identifies the stack below the panic (a hash of its program
+// counters): identical panics have the same key, for the storm limiter.
+func panicSite() (site string, key uint64) {
 	var pcs [64]uintptr
 	n := runtime.Callers(2, pcs[:])
 	frames := runtime.CallersFrames(pcs[:n])
-	var site runtime.Frame
+	var fr runtime.Frame
 	afterPanic := false
 	for {
 		f, more := frames.Next()
 		switch {
 		case f.Function == "runtime.gopanic", f.Function == "runtime.Goexit":
-			afterPanic, site = true, runtime.Frame{}
-		case afterPanic && site.Function == "" && !strings.HasPrefix(f.Function, "runtime."):
-			site = f
+			afterPanic, fr, key = true, runtime.Frame{}, fnvOffset
+		case afterPanic && fr.Function == "" && !strings.HasPrefix(f.Function, "runtime."):
+			fr = f
+		}
+		if afterPanic {
+			key = (key ^ uint64(f.PC)) * fnvPrime
 		}
 		if !more {
 			break
 		}
 	}
-	if site.Function == "" {
-		return ""
+	if fr.Function == "" {
+		return "", key
 	}
-	return site.Function + " " + filepath.Base(site.File) + ":" + strconv.Itoa(site.Line)
+	return fr.Function + " " + filepath.Base(fr.File) + ":" + strconv.Itoa(fr.Line), key
 }
+
+// FNV-1a's constants, over program counters rather than bytes.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)

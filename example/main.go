@@ -3,7 +3,15 @@
 //
 //	go run ./example
 //
-// and open the URL it prints.
+// and open the URL it prints. With -otel it prints every request's
+// OpenTelemetry span, a panic's exception event included; with -metrics it
+// serves errorpage's Prometheus counters at /metrics:
+//
+//	go run ./example -otel -metrics
+//
+// The example is a module of its own, so that the library's go.mod needs
+// nothing but templ, testify and golang.org/x; the go.work at the root of
+// the repository makes "go run ./example" work from there.
 package main
 
 import (
@@ -32,6 +40,8 @@ func main() {
 	theme := flag.String("theme", "default", "look of the pages: default, mono, terminal, or custom (example/customtheme.templ)")
 	brand := flag.Bool("brand", true, "show the demo brand (name, logo, accent colour, links)")
 	lang := flag.String("lang", "", "default language when Accept-Language matches none (a tag such as de); empty means en")
+	withOtel := flag.Bool("otel", false, "trace requests with OpenTelemetry and print each span to stdout")
+	withMetrics := flag.Bool("metrics", false, "serve Prometheus metrics at /metrics (loopback clients only)")
 	flag.Parse()
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -50,6 +60,12 @@ func main() {
 	}
 	withClientErrors(&opts)
 	applyLook(&opts, *theme, *brand, *lang)
+	obs, err := newDemoObservability(*withOtel, *withMetrics, os.Stdout)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer obs.Close()
+	obs.apply(&opts)
 	opts.Brand.LoginURL = "/login" // the 511 page links there
 	ep, err := errorpage.New(opts)
 	if err != nil {
@@ -62,9 +78,10 @@ func main() {
 	}
 	fmt.Printf("errorpage demo listening on http://%s/\n", ln.Addr())
 	maint.printHelp(os.Stdout, ln.Addr().String())
+	obs.printHelp(os.Stdout, ln.Addr().String())
 	mux := routes()
 	mux.Handle("GET /gallery", ep.Gallery())
-	h, err := maint.handler(ep.Handler(mux), ep.Readiness())
+	h, err := stack(obs, maint, ep, mux)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -73,6 +90,18 @@ func main() {
 	if err := srv.Serve(ln); err != http.ErrServerClosed {
 		log.Fatal(err)
 	}
+}
+
+// stack is the demo's whole handler: observability outside everything (so
+// the span and the counters see the status actually sent), then the
+// maintenance endpoints (status, readiness), then errorpage around the
+// routes.
+func stack(obs *demoObservability, maint *demoMaintenance, ep *errorpage.Middleware, mux http.Handler) (http.Handler, error) {
+	h, err := maint.handler(obs.trace(ep.Handler(mux)), ep.Readiness())
+	if err != nil {
+		return nil, err
+	}
+	return obs.handler(h), nil
 }
 
 // withClientErrors turns on the pages of client errors: ServeMux's own 404
@@ -208,6 +237,7 @@ var demos = []struct{ path, what string }{
 	{"/admin/maintenance", "maintenance admin endpoint: loopback only, bearer token printed at start"},
 	{"/maintenance/status", "maintenance status as JSON, for status pages and scripts: the current and the next window"},
 	{"/readyz", "the readiness probe: 200 during maintenance, 503 once the server drains (Ctrl-C)"},
+	{"/metrics", "errorpage's Prometheus counters (run with -metrics; loopback only)"},
 }
 
 func index(w http.ResponseWriter, r *http.Request) {

@@ -14,9 +14,9 @@
 set -euo pipefail
 
 root_mod=github.com/errorpage/errorpage
-# The nested modules users install. integration and e2e are test-only: they
-# are never tagged and keep their replace.
-released=(redisstore)
+# The nested modules users install. integration and e2e are test-only and
+# example is the demo: they are never tagged and keep their replace.
+released=(redisstore otel prometheus)
 
 cd "$(git rev-parse --show-toplevel)"
 

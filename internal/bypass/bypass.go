@@ -31,7 +31,23 @@ const (
 	// Block: maintenance is on and nothing lets the request through; the
 	// caller answers with the maintenance page. Nothing has been written.
 	Block
+
+	// The verdicts below are Pass while maintenance is on, naming the
+	// bypass that let the request through, for observers.
+
+	// PassPath: the path is in AllowPaths or under AllowPathPrefixes.
+	PassPath
+	// PassNetwork: the client address is in AllowNetworks.
+	PassNetwork
+	// PassHeader: the request carries the secret in the secret header.
+	PassHeader
+	// PassCookie: the request carries a valid bypass cookie.
+	PassCookie
 )
+
+// Passes reports whether v lets the request on to the handler: Pass, or a
+// bypass while maintenance is on.
+func (v Verdict) Passes() bool { return v == Pass || v >= PassPath }
 
 // Policy holds the bypasses of maintenance mode, checked once by [New].
 // It is safe for concurrent use.
@@ -116,8 +132,9 @@ func New(o maintenance.Options) (*Policy, error) {
 // Decide judges r against the window st at now. The caller has applied
 // the window's end already: st.On means maintenance is in force.
 //
-// It returns [Pass] when maintenance is off or a bypass lets r through,
-// [Admit] when r was the secret URL (the redirect and cookie are written
+// It returns [Pass] when maintenance is off, the Pass verdict naming the
+// bypass that lets r through ([PassPath], [PassNetwork], [PassHeader],
+// [PassCookie]) when one does, [Admit] when r was the secret URL (the redirect and cookie are written
 // to rw), and [Block] otherwise, having written nothing. With Pass it also
 // returns the request the handler gets: r itself, or, if r carries the
 // secret header, a shallow copy without it, whether maintenance is on or
@@ -125,13 +142,14 @@ func New(o maintenance.Options) (*Policy, error) {
 // it proxies to. The caller's request and header map are left as they are.
 func (pol *Policy) Decide(rw http.ResponseWriter, r *http.Request, st maintenance.State, now time.Time) (Verdict, *http.Request) {
 	hdr := r.Header[pol.secretHeader]
-	if v := pol.decide(rw, r, st, now, hdr); v != Pass {
+	v := pol.decide(rw, r, st, now, hdr)
+	if !v.Passes() {
 		return v, r
 	}
 	if hdr != nil {
 		r = pol.withoutSecretHeader(r)
 	}
-	return Pass, r
+	return v, r
 }
 
 // decide is Decide without the header's removal; hdr is the secret
@@ -141,11 +159,11 @@ func (pol *Policy) decide(rw http.ResponseWriter, r *http.Request, st maintenanc
 		return Pass
 	}
 	if pol.pathAllowed(r.URL) {
-		return Pass
+		return PassPath
 	}
 	if len(pol.allow) > 0 {
 		if a := pol.clientAddr(r); a.IsValid() && contains(pol.allow, a) {
-			return Pass
+			return PassNetwork
 		}
 	}
 	sec := st.Secret
@@ -154,8 +172,8 @@ func (pol *Policy) decide(rw http.ResponseWriter, r *http.Request, st maintenanc
 	}
 	if sec != "" {
 		k := pol.keyFor(sec)
-		if pol.secretBypass(k, hdr, r, now) {
-			return Pass
+		if v := pol.secretBypass(k, hdr, r, now); v != Block {
+			return v
 		}
 		if k.isSecretPath(r.URL.Path) {
 			pol.admit(rw, r, k, now)

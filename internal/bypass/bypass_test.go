@@ -1,6 +1,8 @@
 package bypass
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -48,6 +50,40 @@ func TestNew_Validation(t *testing.T) {
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.wantErr)
 			assert.True(t, strings.HasPrefix(err.Error(), "errorpage: "), "got %q, want the errorpage: prefix", err)
+		})
+	}
+}
+
+// TestDecide_NamesTheBypass: a request let through while maintenance is on
+// gets the verdict of the bypass that let it through, so the middleware
+// can tell observers which one; with maintenance off it is plain Pass.
+func TestDecide_NamesTheBypass(t *testing.T) {
+	const sec = "s3cretS3cretS3cret"
+	pol, err := New(maintenance.Options{AllowPaths: []string{"/healthz"}, AllowNetworks: []string{"198.51.100.0/24"}, Secret: sec})
+	require.NoError(t, err)
+	cookie := signBypassCookie(pol.keyFor(sec).mac, maintNow.Add(time.Hour))
+	on := maintenance.State{On: true}
+	tests := []struct {
+		name string
+		st   maintenance.State
+		prep func(r *http.Request)
+		want Verdict
+	}{
+		{"maintenance off", maintenance.State{}, func(*http.Request) {}, Pass},
+		{"allowed path", on, func(r *http.Request) { r.URL.Path = "/healthz" }, PassPath},
+		{"allowed network", on, func(r *http.Request) { r.RemoteAddr = "198.51.100.9:1234" }, PassNetwork},
+		{"secret header", on, func(r *http.Request) { r.Header.Set(defaultSecretHeader, sec) }, PassHeader},
+		{"bypass cookie", on, func(r *http.Request) { r.AddCookie(&http.Cookie{Name: defaultCookieName, Value: cookie}) }, PassCookie},
+		{"forged cookie", on, func(r *http.Request) { r.AddCookie(&http.Cookie{Name: defaultCookieName, Value: cookie + "x"}) }, Block},
+		{"nothing", on, func(*http.Request) {}, Block},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest("GET", "/orders", nil)
+			tt.prep(r)
+			got, _ := pol.Decide(httptest.NewRecorder(), r, tt.st, maintNow)
+			assert.Equal(t, tt.want, got, "got verdict %d, want %d", got, tt.want)
+			assert.Equal(t, tt.want == Pass || tt.want >= PassPath, got.Passes())
 		})
 	}
 }

@@ -83,22 +83,26 @@ func (k *bypassKey) isSecretPath(p string) bool {
 }
 
 // secretBypass reports whether r carries the secret in the secret header
-// (whose values are hdr) or a valid bypass cookie. Of the cookies named
+// (whose values are hdr), [PassHeader], or a valid bypass cookie,
+// [PassCookie]; [Block] if neither. Of the cookies named
 // like the bypass cookie, only the first that is well formed and claims a
 // possible expiry gets a MAC, so a flood of cookies costs one HMAC at most.
-func (pol *Policy) secretBypass(k *bypassKey, hdr []string, r *http.Request, now time.Time) bool {
+func (pol *Policy) secretBypass(k *bypassKey, hdr []string, r *http.Request, now time.Time) Verdict {
 	if len(hdr) > 0 && hdr[0] != "" {
 		sum := sha256.Sum256([]byte(hdr[0]))
 		if hmac.Equal(sum[:], k.hdrSum[:]) {
-			return true
+			return PassHeader
 		}
 	}
 	for _, c := range r.CookiesNamed(pol.cookieName) {
 		if payload, mac, ok := parseBypassCookie(c.Value, now, pol.cookieLife); ok {
-			return k.verify(payload, mac)
+			if k.verify(payload, mac) {
+				return PassCookie
+			}
+			return Block
 		}
 	}
-	return false
+	return Block
 }
 
 // withoutSecretHeader returns a shallow copy of r without the secret
