@@ -49,6 +49,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	defer maint.Close()
 	opts := errorpage.Options{
 		Logger:      logger,
 		Debug:       *debug,

@@ -44,6 +44,10 @@ type demoMaintenance struct {
 	file   *maintenance.TriggerFile // nil without -maintenance-file
 	admin  http.Handler
 	token  string
+	// tokenFile holds a token the demo made up, readable by its user
+	// only; empty when the token came from $ERRORPAGE_ADMIN_TOKEN. The
+	// token itself is never printed: output ends up in logs.
+	tokenFile string
 }
 
 func newDemoMaintenance(file string, logger *slog.Logger) (*demoMaintenance, error) {
@@ -63,6 +67,15 @@ func newDemoMaintenance(file string, logger *slog.Logger) (*demoMaintenance, err
 			return nil, err
 		}
 		d.token = hex.EncodeToString(b[:])
+		f, err := os.CreateTemp("", "errorpage-demo-token-*")
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if _, err := f.WriteString(d.token); err != nil {
+			return nil, err
+		}
+		d.tokenFile = f.Name() // CreateTemp makes it 0600
 	}
 	admin, err := maintenance.NewAdmin(d.source, maintenance.BearerToken(d.token))
 	if err != nil {
@@ -100,11 +113,18 @@ func (d *demoMaintenance) printHelp(w io.Writer, addr string) {
 	if d.file != nil {
 		fmt.Fprintf(w, "maintenance: watching %s; try\n  ERRORPAGE_SECRET=$(openssl rand -hex 16) go run ./cmd/errorpage down --file %s --until 20m\n  go run ./cmd/errorpage down --file %s --at +1m --until +20m --read-only\n  go run ./cmd/errorpage up --file %s\n", d.file.Path(), d.file.Path(), d.file.Path(), d.file.Path())
 	}
-	fmt.Fprintf(w, "maintenance admin endpoint (loopback only): %s\n  ERRORPAGE_ADMIN_TOKEN=%s go run ./cmd/errorpage status --admin %s\n", admin, d.token, admin)
+	token := "$ERRORPAGE_ADMIN_TOKEN"
+	if d.tokenFile != "" {
+		token = "$(cat " + d.tokenFile + ")"
+	}
+	fmt.Fprintf(w, "maintenance admin endpoint (loopback only): %s\n  ERRORPAGE_ADMIN_TOKEN=%s go run ./cmd/errorpage status --admin %s\n", admin, token, admin)
 }
 
-// Close stops watching the trigger file.
+// Close stops watching the trigger file and removes a made-up token.
 func (d *demoMaintenance) Close() error {
+	if d.tokenFile != "" {
+		os.Remove(d.tokenFile)
+	}
 	if d.file != nil {
 		return d.file.Close()
 	}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -145,4 +146,27 @@ func TestDemoScheduledReadOnlyWindow(t *testing.T) {
 	assert.Contains(t, body, `"active":true,"read_only":true`)
 	code, _ = fetch("GET", "/readyz")
 	assert.Equal(t, 200, code, "ready during maintenance")
+}
+
+// TestDemoNeverPrintsTheAdminToken guards the demo's help text: a token it
+// made up goes to a file only its user can read, and the help names the
+// file, never the token (output ends up in logs).
+func TestDemoNeverPrintsTheAdminToken(t *testing.T) {
+	t.Setenv("ERRORPAGE_ADMIN_TOKEN", "")
+	d, err := newDemoMaintenance("", slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	var help strings.Builder
+	d.printHelp(&help, "127.0.0.1:8080")
+	require.NotEmpty(t, d.token)
+	assert.NotContains(t, help.String(), d.token)
+	assert.Contains(t, help.String(), "$(cat "+d.tokenFile+")")
+	fi, err := os.Stat(d.tokenFile)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+	b, err := os.ReadFile(d.tokenFile)
+	require.NoError(t, err)
+	assert.Equal(t, d.token, string(b))
+	require.NoError(t, d.Close())
+	_, err = os.Stat(d.tokenFile)
+	assert.True(t, os.IsNotExist(err), "Close removes the file")
 }
