@@ -376,6 +376,11 @@ type expectation struct {
 	// abortedHeld: a final 5xx, held back for its page, was followed by
 	// panic(http.ErrAbortHandler).
 	abortedHeld bool
+
+	// keptError: a 5xx the application answered with a problem document
+	// passes as it is, except that it is never cached: Cache-Control is
+	// no-store and what gave it freshness is gone.
+	keptError bool
 }
 
 // expect models net/http and errorpage's default options: a final 5xx is
@@ -396,6 +401,7 @@ func expect(p program, tr string, clientErrors bool) expectation {
 	}
 	abnormal, cause := false, ""
 	var edited []string // headers edited after a final 5xx
+	kept := false       // a 5xx the application answered itself
 	writeHeader := func(code int) {
 		switch {
 		case final != 0:
@@ -404,7 +410,10 @@ func expect(p program, tr string, clientErrors bool) expectation {
 		case code < 200:
 		default:
 			final, atFinal = code, h.Get("Connection") == "close"
-			held = final >= 500 && final <= 599 || clientErrors && final >= 400 && final <= 499 && modelPlain(h)
+			// A problem document is the application's own answer: a 5xx
+			// one passes with no-store added, never replaced.
+			kept = final >= 500 && final <= 599 && modelProblem(h)
+			held = final >= 500 && final <= 599 && !kept || clientErrors && final >= 400 && final <= 499 && modelPlain(h)
 		}
 	}
 loop:
@@ -471,8 +480,16 @@ loop:
 		return expectation{page: final, cause: "final 5xx", connClose: atFinal}
 	case held:
 		return expectation{page: final, cause: "final plain 4xx", connClose: atFinal}
+	case kept && !abnormal:
+		return expectation{keptError: true}
 	}
 	return expectation{}
+}
+
+// modelProblem is the model's reading of "already a problem document".
+func modelProblem(h http.Header) bool {
+	mt, _, _ := strings.Cut(h.Get("Content-Type"), ";")
+	return strings.EqualFold(strings.TrimSpace(mt), "application/problem+json")
 }
 
 // modelPlain is the model's own reading of the body rule, apart from the
@@ -763,7 +780,13 @@ func compare(tr string, p program, exp expectation, bare, wrapped result) []mism
 	if wrapped.status != bare.status {
 		diff("status", wrapped.status, bare.status)
 	}
+	if exp.keptError && !slices.Equal(wrapped.header["Cache-Control"], []string{"no-store"}) {
+		diff("header Cache-Control of a kept 5xx", wrapped.header["Cache-Control"], []string{"no-store"})
+	}
 	for _, k := range unionKeys(wrapped.header, bare.header) {
+		if exp.keptError && (k == "Cache-Control" || givesFreshness(k)) {
+			continue
+		}
 		if !slices.Equal(wrapped.header[k], bare.header[k]) && !slices.Contains(exp.frozen, http.CanonicalHeaderKey(k)) {
 			diff("header "+k, wrapped.header[k], bare.header[k])
 		}
@@ -782,7 +805,7 @@ func compare(tr string, p program, exp expectation, bare, wrapped result) []mism
 	if wrapped.closed != bare.closed {
 		diff("connection closed", wrapped.closed, bare.closed)
 	}
-	if len(ms) == 0 && !exp.heldThenHijacked && wrapped.wire != bare.wire {
+	if len(ms) == 0 && !exp.heldThenHijacked && !exp.keptError && wrapped.wire != bare.wire {
 		diff("wire", wrapped.wire, bare.wire)
 	}
 	return ms
