@@ -9,10 +9,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/a-h/templ"
@@ -112,8 +114,41 @@ type renderer struct {
 	vary       string   // the Vary value when there is none yet
 	varyTokens []string // its tokens, to add to an existing Vary
 
-	marker string   // random, so no page text can contain it
-	cache  sync.Map // pageKey → *compiledPage
+	marker string // random, so no page text can contain it
+	// pagesMu serializes writers of pages, the compiled pages by
+	// pageKey.packed(): a map replaced whole on each addition (a few dozen
+	// in a process's life), so readers load it without a lock.
+	pagesMu sync.Mutex
+	pages   atomic.Pointer[map[uint32]*compiledPage]
+}
+
+// packed is k as one number, a cheap map key.
+func (k pageKey) packed() uint32 {
+	m := uint32(0)
+	if k.maint {
+		m = 1
+	}
+	return uint32(k.status)<<16 | uint32(k.lang)<<5 | m<<4 | uint32(k.slots)
+}
+
+// compiled returns the compiled page of k, or nil.
+func (rd *renderer) compiled(k pageKey) *compiledPage {
+	if m := rd.pages.Load(); m != nil {
+		return (*m)[k.packed()]
+	}
+	return nil
+}
+
+// remember adds the compiled page of k.
+func (rd *renderer) remember(k pageKey, cp *compiledPage) {
+	rd.pagesMu.Lock()
+	defer rd.pagesMu.Unlock()
+	next := make(map[uint32]*compiledPage)
+	if m := rd.pages.Load(); m != nil {
+		maps.Copy(next, *m)
+	}
+	next[k.packed()] = cp
+	rd.pages.Store(&next)
 }
 
 const cspOther = "default-src 'none'; frame-ancestors 'none'"
@@ -187,9 +222,9 @@ func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *
 		d.message = localMessage(d.messages, text.Tag, rd.langs.texts[0].Tag, d.message)
 		d.messages = nil // chosen once, also if the page is rendered again
 	}
-	st := statusText(text, d)
 	switch f {
 	case formatJSON:
+		st := statusText(text, d)
 		title := phrase(d.status)
 		if rd.cfg.localTitle {
 			title = st.Title
@@ -213,7 +248,7 @@ func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *
 		rd.cfg.log.LogAttrs(ctx, slog.LevelError, "errorpage: built-in page failed; serving plain text", errAttr(err))
 		buf.Reset()
 	}
-	writePlain(buf, text, st, d)
+	writePlain(buf, text, statusText(text, d), d)
 	return formatText, ""
 }
 
@@ -341,15 +376,13 @@ func (rd *renderer) builtin(ctx context.Context, buf *bytes.Buffer, d *pageData)
 			key.slots |= 1 << i
 		}
 	}
-	var cp *compiledPage
-	if v, ok := rd.cache.Load(key); ok {
-		cp = v.(*compiledPage)
-	} else {
+	cp := rd.compiled(key)
+	if cp == nil {
 		var err error
 		if cp, err = rd.compile(ctx, key, d); err != nil {
 			return err
 		}
-		rd.cache.Store(key, cp)
+		rd.remember(key, cp)
 	}
 	for i, lit := range cp.lits {
 		buf.WriteString(lit)
