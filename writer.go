@@ -2,6 +2,7 @@ package errorpage
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -211,7 +212,9 @@ func (w *interceptor) readFrom(src io.Reader) (int64, error) {
 		return io.Copy(io.Discard, src)
 	}
 	n, err := w.rw.(io.ReaderFrom).ReadFrom(src)
-	if n > 0 && w.state == pending {
+	// A write that failed because it went past a declared Content-Length
+	// reached the writer, which implied 200 before it refused the bytes.
+	if w.state == pending && (n > 0 || errors.Is(err, http.ErrContentLength)) {
 		w.state, w.status = passing, http.StatusOK
 	}
 	return n, err

@@ -731,3 +731,19 @@ func TestWriterUsedAfterReturnStaysWithItsRequest(t *testing.T) {
 		})
 	}
 }
+
+// TestReadFromPastContentLengthIsCommitted guards io.Copy past a declared
+// Content-Length: net/http refuses the bytes but has implied 200 by then,
+// so a panic after it must abort as it does without errorpage, not try a
+// page on a writer whose status is set (found by FuzzDifferential).
+func TestReadFromPastContentLengthIsCommitted(t *testing.T) {
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "5")
+		io.Copy(w, struct{ io.Reader }{strings.NewReader(strings.Repeat("x", 1000))})
+		panic("after the copy")
+	})
+	m, _ := newTestMiddleware(t, Options{})
+	want := withoutDate(rawExchange(t, serve(t, h).Listener.Addr().String(), get("/")))
+	got := withoutDate(rawExchange(t, serve(t, m.Handler(h)).Listener.Addr().String(), get("/")))
+	assert.Equal(t, want, got, "got %q behind errorpage, want %q as without it", got, want)
+}
