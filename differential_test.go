@@ -456,7 +456,7 @@ loop:
 					// sniffed type and the framing.
 					edited = append(edited, "Content-Type", "Content-Length", "Transfer-Encoding")
 				}
-				return expectation{heldThenHijacked: held, frozen: edited}
+				return expectation{heldThenHijacked: held, frozen: edited, keptError: kept}
 			}
 		case kPanic:
 			if panicValues[o.arg] == http.ErrAbortHandler {
