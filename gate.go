@@ -94,6 +94,8 @@ func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) (*h
 	switch {
 	case verdict == bypass.Pass:
 		if n.Upcoming || n.ReadOnly {
+			langs := g.respond.render.langs
+			n.Language = langs.texts[langs.choose(r.Header["Accept-Language"])].Tag
 			r = r.WithContext(notice.With(r.Context(), n))
 		}
 		return r, false

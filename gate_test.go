@@ -690,3 +690,27 @@ func TestGate_MessagePerLanguage(t *testing.T) {
 		assert.Contains(t, rec.Body.String(), tc.want, "Accept-Language %q", tc.accept)
 	}
 }
+
+// TestGate_BannerSpeaksThePagesLanguage guards one language decision per
+// request: the notice carries the language the middleware's own rule
+// chose, and the banner uses it, so it never speaks another language than
+// the maintenance page would ("*" above French means the default).
+func TestGate_BannerSpeaksThePagesLanguage(t *testing.T) {
+	sw := &maintenance.Switch{}
+	sw.Set(maintenance.State{On: true, Start: maintNow.Add(time.Hour), Until: maintNow.Add(2 * time.Hour)})
+	m, _ := newTestMiddleware(t, Options{Maintenance: maintenance.Options{Source: sw}})
+	setClock(m, func() time.Time { return maintNow })
+	var got pages.Banner
+	var notice maintenance.Notice
+	h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		notice, _ = maintenance.NoticeFor(r)
+		got = pages.BannerFor(r, nil)
+	}))
+	for accept, want := range map[string]string{"*, fr;q=0.5": "en", "de-CH, fr;q=0.5": "de", "fr": "fr"} {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Header.Set("Accept-Language", accept)
+		h.ServeHTTP(httptest.NewRecorder(), r)
+		assert.Equal(t, want, notice.Language, "Accept-Language %q: the notice's language", accept)
+		assert.Equal(t, want, got.Text.Tag, "Accept-Language %q: the banner's language", accept)
+	}
+}

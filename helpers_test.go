@@ -50,18 +50,6 @@ func (l *logBuffer) String() string {
 	return l.b.String()
 }
 
-// syncWriter serializes writes to w.
-type syncWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (s *syncWriter) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.w.Write(p)
-}
-
 // eventLog records what OnError receives, from whichever goroutine.
 type eventLog struct {
 	mu     sync.Mutex

@@ -19,6 +19,10 @@ type Notice struct {
 	// passed because its method (GET, HEAD, OPTIONS) changes nothing,
 	// and a form on its page would be refused.
 	ReadOnly bool
+	// Language is the tag of the language the middleware chose for r
+	// among its own (Options.Languages), by the rule its pages follow, so
+	// that a banner speaks the language the maintenance page would.
+	Language string
 }
 
 // NoticeFor returns the notice the middleware attached to r, if a window

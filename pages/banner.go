@@ -46,7 +46,7 @@ func BannerFor(r *http.Request, langs []Text) Banner {
 	if len(langs) == 0 {
 		return Banner{}
 	}
-	text := langs[chooseText(r.Header.Get("Accept-Language"), langs)]
+	text := langs[bannerLanguage(n.Language, r, langs)]
 	b := Banner{ReadOnly: n.ReadOnly, Text: text, Message: n.Window.Message}
 	if n.Upcoming {
 		b.Start, b.Until = n.Window.Start, n.Window.Until
@@ -58,6 +58,20 @@ func BannerFor(r *http.Request, langs []Text) Banner {
 		}
 	}
 	return b
+}
+
+// bannerLanguage returns the index in langs of the language the
+// middleware chose for the request (the notice's Language), so that the
+// banner and the maintenance page agree; when langs lacks it (an
+// application passing other texts than the middleware's), the first
+// language the visitor asks for.
+func bannerLanguage(chosen string, r *http.Request, langs []Text) int {
+	for i, t := range langs {
+		if chosen != "" && t.Tag == chosen {
+			return i
+		}
+	}
+	return chooseText(r.Header.Get("Accept-Language"), langs)
 }
 
 // chooseText returns the index in langs of the first language the

@@ -27,7 +27,7 @@ type testGate struct {
 }
 
 func (g *testGate) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
-	v, r := g.pol.Decide(rw, r, g.src.State(), g.now())
+	v, _ := g.pol.Decide(rw, r, g.src.State(), g.now())
 	switch v {
 	case Admit:
 		return
