@@ -632,7 +632,8 @@ func TestHijackThroughResponseControllerIsTracked(t *testing.T) {
 	c.SetDeadline(time.Now().Add(5 * time.Second))
 	io.WriteString(c, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")
 	io.ReadAll(bufio.NewReader(c))
-	time.Sleep(50 * time.Millisecond)
+	// The handler may still be finishing after the client saw the close.
+	require.Eventually(t, func() bool { return len(events.all()) > 0 }, 5*time.Second, 5*time.Millisecond, "OnError was called")
 
 	ev := events.all()
 	if len(ev) != 1 || !ev[0].Committed {
