@@ -205,8 +205,7 @@ type ErrorEvent struct {
 // an error (report), and the response that is written once (respond, with
 // render for the body).
 type Middleware struct {
-	policy  policy
-	late    func(*interceptor) // answerLate, bound once
+	rules   interceptRules // the policy, and answerLate bound once
 	report  reporter
 	respond responder
 	debug   bool
@@ -223,13 +222,13 @@ type Middleware struct {
 // once, with an error starting "errorpage: ".
 func New(opts Options) (*Middleware, error) {
 	m := &Middleware{
-		policy: policy{replace: opts.Replace},
+		rules:  interceptRules{policy: policy{replace: opts.Replace}},
 		report: reporter{log: opts.Logger, onError: opts.OnError, observe: opts.Observe, requestID: opts.RequestID, details: opts.LogPanicDetails || opts.Debug},
 		debug:  opts.Debug,
 		now:    time.Now,
 	}
 	m.report.storm = newStormLimiter(opts.PanicLimit, opts.PanicWindow, time.Now)
-	m.late = m.answerLate
+	m.rules.late = m.answerLate
 	if m.report.log == nil {
 		m.report.log = slog.Default()
 	}
@@ -237,21 +236,21 @@ func New(opts Options) (*Middleware, error) {
 		m.report.requestID = defaultRequestID
 	}
 	if opts.Statuses == nil {
-		m.policy.statuses = allServerErrors
+		m.rules.policy.statuses = allServerErrors
 	}
 	for _, code := range opts.Statuses {
 		if code < 400 || code > 599 {
 			return nil, fmt.Errorf("errorpage: status %d in Statuses is not a client or server error (400-599)", code)
 		}
-		m.policy.statuses.add(code)
+		m.rules.policy.statuses.add(code)
 	}
 	if opts.ClientErrors {
-		m.policy.statuses.union(allClientErrors)
+		m.rules.policy.statuses.union(allClientErrors)
 	}
-	pageStatuses := m.policy.statuses
+	pageStatuses := m.rules.policy.statuses
 	for from, to := range opts.Rewrites {
 		switch {
-		case !m.policy.statuses.has(from):
+		case !m.rules.policy.statuses.has(from):
 			return nil, fmt.Errorf("errorpage: Rewrites has %d, which is not replaced (see Statuses and ClientErrors)", from)
 		case to < 400 || to > 599:
 			return nil, fmt.Errorf("errorpage: Rewrites maps %d to %d, which is not a client or server error (400-599)", from, to)
@@ -334,7 +333,7 @@ func (m *Middleware) serve(next http.Handler, rw http.ResponseWriter, r *http.Re
 			return false
 		}
 	}
-	w := newInterceptor(rw, r, &m.policy, m.late)
+	w := newInterceptor(rw, r, &m.rules)
 	returned := false
 	defer func() { abort = m.finish(w, returned, recover()) }()
 	next.ServeHTTP(w.wrap(), r)
@@ -353,7 +352,7 @@ var errAbnormalEnd = errors.New("errorpage: the handler ended without returning 
 func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort bool) {
 	if recovered == nil && returned {
 		if w.state == replacing {
-			m.replaceResponse(w, w.status, ErrorEvent{Status: w.status})
+			m.replaceResponse(w, int(w.status), ErrorEvent{Status: int(w.status)})
 		}
 		w.markDone()
 		return false
@@ -401,7 +400,7 @@ func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort
 // answerLate answers a status we replace that the handler wrote after the
 // middleware returned (echo's error handler does): nobody else will.
 func (m *Middleware) answerLate(w *interceptor) {
-	m.replaceResponse(w, w.status, ErrorEvent{Status: w.status})
+	m.replaceResponse(w, int(w.status), ErrorEvent{Status: int(w.status)})
 }
 
 // replaceResponse writes the page for status in place of the response w

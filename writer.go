@@ -42,13 +42,9 @@ const (
 // through us, not around us; they report http.ErrNotSupported where
 // nothing below has them.
 type interceptor struct {
-	rw     http.ResponseWriter
-	req    *http.Request
-	policy *policy
-
-	// late writes the page for a status we replace that arrives after the
-	// middleware returned (see done).
-	late func(w *interceptor)
+	rw    http.ResponseWriter
+	req   *http.Request
+	rules *interceptRules
 
 	// entry holds the headers that were on the response when the middleware
 	// was entered (an outer CORS or compression middleware owns them), by
@@ -56,8 +52,11 @@ type interceptor struct {
 	// none, the common case.
 	entry *entryHeaders
 
+	// status is the final status, once there is one. It is an int32 so
+	// that the whole interceptor fits 48 bytes: it is the one allocation
+	// of a request that passes through.
+	status int32
 	state  writerState
-	status int
 
 	// done is set when the middleware has returned. Some routers write
 	// through the interceptor after that (echo's WrapMiddleware: echo's
@@ -72,17 +71,26 @@ type interceptor struct {
 	answered bool
 }
 
-func newInterceptor(rw http.ResponseWriter, r *http.Request, p *policy, late func(*interceptor)) *interceptor {
+// interceptRules are what the interceptors of one Middleware share,
+// read-only: the decision at the final status, and the late answer, which
+// writes the page for a status we replace that arrives after the
+// middleware returned (see done).
+type interceptRules struct {
+	policy policy
+	late   func(w *interceptor)
+}
+
+func newInterceptor(rw http.ResponseWriter, r *http.Request, rules *interceptRules) *interceptor {
 	h := rw.Header()
 	if len(h) == 0 {
-		return &interceptor{rw: rw, req: r, policy: p, late: late}
+		return &interceptor{rw: rw, req: r, rules: rules}
 	}
 	// One allocation either way: the entry headers travel in the same
 	// object as the interceptor.
 	both := &struct {
 		interceptor
 		entry entryHeaders
-	}{interceptor: interceptor{rw: rw, req: r, policy: p, late: late}}
+	}{interceptor: interceptor{rw: rw, req: r, rules: rules}}
 	both.entry.snapshot(h)
 	both.interceptor.entry = &both.entry
 	return &both.interceptor
@@ -147,11 +155,11 @@ func (w *interceptor) WriteHeader(code int) {
 		// An errorpage further in answered: its answer passes as it is.
 		w.passStatus(code)
 	default:
-		switch w.policy.decide(w.req, code, w.rw.Header()) {
+		switch w.rules.policy.decide(w.req, code, w.rw.Header()) {
 		case replace:
-			w.state, w.status = replacing, code
+			w.state, w.status = replacing, int32(code)
 			if w.done {
-				w.late(w)
+				w.rules.late(w)
 			}
 			return
 		case keep:
@@ -172,7 +180,7 @@ func (w *interceptor) WriteHeader(code int) {
 // panic before anything is sent, and that panic still gets a page.
 func (w *interceptor) passStatus(code int) {
 	w.rw.WriteHeader(code)
-	w.state, w.status = passing, code
+	w.state, w.status = passing, int32(code)
 }
 
 // Write passes b on, or discards it under a status we replace. A first
@@ -270,7 +278,7 @@ func (w *interceptor) hijack() (net.Conn, *bufio.ReadWriter, error) {
 // on a connection that is no longer ours.
 func (w *interceptor) releaseHeld() {
 	if w.state == replacing {
-		w.rw.WriteHeader(w.status)
+		w.rw.WriteHeader(int(w.status))
 		w.state = passing
 	}
 }
