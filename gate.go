@@ -21,6 +21,7 @@ const defaultRefresh = time.Minute
 // responder's.
 type maintenanceGate struct {
 	src      maintenance.Source
+	flag     maintenance.OnFlag // src, if it is one: asked first
 	noExpiry bool
 	refresh  time.Duration
 	bypass   *bypass.Policy
@@ -42,7 +43,8 @@ func newMaintenanceGate(o maintenance.Options, now func() time.Time, report *rep
 	if err != nil {
 		return nil, err
 	}
-	g := &maintenanceGate{src: o.Source, noExpiry: o.NoExpiry, refresh: o.Refresh, bypass: pol, hook: o.Bypass, now: now, report: report, respond: respond}
+	flag, _ := o.Source.(maintenance.OnFlag)
+	g := &maintenanceGate{src: o.Source, flag: flag, noExpiry: o.NoExpiry, refresh: o.Refresh, bypass: pol, hook: o.Bypass, now: now, report: report, respond: respond}
 	if g.refresh == 0 {
 		g.refresh = defaultRefresh
 	}
@@ -61,6 +63,11 @@ func newMaintenanceGate(o maintenance.Options, now func() time.Time, report *rep
 // passes GET, HEAD and OPTIONS with a notice; then the built-in bypasses,
 // then Options.Bypass.
 func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) (*http.Request, bool) {
+	if g.flag != nil && !g.flag.On() {
+		// Off, told by one atomic load: nothing to decide but the secret
+		// header, which never reaches the handler.
+		return g.bypass.Off(r), false
+	}
 	st := g.src.State()
 	var now time.Time
 	expired := false

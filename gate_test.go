@@ -346,10 +346,18 @@ func htmlRequest(path string) *http.Request {
 // caller holds is left as it was.
 func TestMaintenanceSecretHeaderDoesNotReachTheHandler(t *testing.T) {
 	const secret = "s3cretS3cretS3cret-s3cretS3cretS3cret-s3cretS3cretS3cret"
-	for _, on := range []bool{true, false} {
+	for _, c := range []struct {
+		on       bool
+		withFlag bool // a Source that is an OnFlag is asked On() first
+	}{{true, true}, {false, true}, {true, false}, {false, false}} {
+		on := c.on
 		var sw maintenance.Switch
 		sw.Set(maintenance.State{On: on, Secret: secret})
-		m, _ := newTestMiddleware(t, Options{Maintenance: maintenance.Options{Source: &sw}})
+		var src maintenance.Source = &sw
+		if !c.withFlag {
+			src = stateOnly{&sw}
+		}
+		m, _ := newTestMiddleware(t, Options{Maintenance: maintenance.Options{Source: src}})
 		var seen http.Header
 		h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { seen = r.Header }))
 		req := httptest.NewRequest("GET", "/", nil)
@@ -364,6 +372,11 @@ func TestMaintenanceSecretHeaderDoesNotReachTheHandler(t *testing.T) {
 		assert.Equal(t, secret, outer.Get("X-Maintenance-Bypass"), "the caller's header map must not change under it")
 	}
 }
+
+// stateOnly is a Source with nothing but State: no OnFlag.
+type stateOnly struct{ src maintenance.Source }
+
+func (s stateOnly) State() maintenance.State { return s.src.State() }
 
 // TestGate_SwitchTogglingUnderLoad serves thousands of requests on a real
 // server while the switch flips; run it with -race. Every answer must be

@@ -117,6 +117,9 @@ func (f *TriggerFile) Path() string { return f.path }
 // State implements [Source], from memory.
 func (f *TriggerFile) State() State { return f.sw.State() }
 
+// On implements [OnFlag], from memory.
+func (f *TriggerFile) On() bool { return f.sw.On() }
+
 // Changed implements [Watcher].
 func (f *TriggerFile) Changed() <-chan struct{} { return f.sw.Changed() }
 

@@ -269,3 +269,16 @@ func TestTriggerFile_BadWindowKeepsTheLastGoodOneAndLogsOnce(t *testing.T) {
 	assert.True(t, want.Equal(f.State()), "got %+v, want the last good %+v", f.State(), want)
 	assert.Equal(t, 1, strings.Count(logs.String(), "not before until"), "logged once: %s", logs)
 }
+
+// TestTriggerFile_OnAgreesWithTheState checks the OnFlag of a trigger file
+// against its state as the file changes.
+func TestTriggerFile_OnAgreesWithTheState(t *testing.T) {
+	f, err := newTriggerFile(filepath.Join(t.TempDir(), "down"), TriggerFileOptions{})
+	require.NoError(t, err)
+	assert.False(t, f.On(), "a missing file is off")
+	for _, on := range []bool{true, false, true} {
+		require.NoError(t, f.SetState(context.Background(), State{On: on}))
+		assert.Equal(t, on, f.On())
+		assert.Equal(t, f.State().On, f.On())
+	}
+}

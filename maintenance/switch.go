@@ -29,6 +29,7 @@ type switchState struct {
 var (
 	_ Writer  = (*Switch)(nil)
 	_ Watcher = (*Switch)(nil)
+	_ OnFlag  = (*Switch)(nil)
 )
 
 // State implements [Source]: it returns the current state, the zero
@@ -38,6 +39,12 @@ func (s *Switch) State() State {
 		return v.st
 	}
 	return State{}
+}
+
+// On implements [OnFlag]: it reports State().On with one atomic load.
+func (s *Switch) On() bool {
+	v := s.p.Load()
+	return v != nil && v.st.On
 }
 
 // Set replaces the state with st, as given: st.On decides whether

@@ -44,3 +44,17 @@ func assertClosed(t *testing.T, c <-chan struct{}) {
 		t.Error("the change channel is not closed after a change")
 	}
 }
+
+// TestSwitch_OnAgreesWithTheState checks the quick answer of the OnFlag
+// against the state, on and off, and for a Switch never set.
+func TestSwitch_OnAgreesWithTheState(t *testing.T) {
+	var sw Switch
+	assert.False(t, sw.On(), "a zero Switch is off")
+	for _, on := range []bool{true, false, true} {
+		sw.Set(State{On: on, Message: "m"})
+		assert.Equal(t, on, sw.On())
+		assert.Equal(t, sw.State().On, sw.On())
+	}
+	sw.Disable()
+	assert.False(t, sw.On())
+}

@@ -152,6 +152,16 @@ func (pol *Policy) Decide(rw http.ResponseWriter, r *http.Request, st maintenanc
 	return v, r
 }
 
+// Off returns the request the handler gets while maintenance is off: r,
+// or a copy of r without the secret header (see [Policy.Decide]). It is
+// Decide for a window that is off, at the cost of one header lookup.
+func (pol *Policy) Off(r *http.Request) *http.Request {
+	if r.Header[pol.secretHeader] != nil {
+		return pol.withoutSecretHeader(r)
+	}
+	return r
+}
+
 // decide is Decide without the header's removal; hdr is the secret
 // header r came with.
 func (pol *Policy) decide(rw http.ResponseWriter, r *http.Request, st maintenance.State, now time.Time, hdr []string) Verdict {
