@@ -53,7 +53,7 @@ func (m *Middleware) answerDrain(rw http.ResponseWriter, r *http.Request) {
 		d.requestID = m.report.id(r)
 		// net/http closes the connection after a response that says so.
 		rw.Header().Set("Connection", "close")
-		m.respond.respond(rw, r, everyHeaderIsOuter, &d, m.now())
+		m.respond.respond(rw, r, everyHeaderIsOuter, &d, moment{clock: m.now})
 	})
 	if !ok {
 		minimalError(rw, http.StatusServiceUnavailable)

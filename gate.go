@@ -165,7 +165,7 @@ func (g *maintenanceGate) answer(rw http.ResponseWriter, r *http.Request, st mai
 	ok := lastResort(g.report.log, r, func() {
 		d.requestID = g.report.id(r)
 		d.makeStatic(r)
-		g.respond.respond(rw, r, everyHeaderIsOuter, &d, now)
+		g.respond.respond(rw, r, everyHeaderIsOuter, &d, moment{clock: g.now, t: now})
 	})
 	if !ok {
 		minimalError(rw, http.StatusServiceUnavailable)

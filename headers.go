@@ -139,7 +139,10 @@ func (e *entryHeaders) each(f func(key string, values []string)) {
 // resetHeaders turns the header map the inner handler left into the base of
 // a replaced response, as described above. An invalid or past Retry-After
 // is dropped.
-func resetHeaders(h http.Header, entry *entryHeaders, status int, keepCookies bool, now time.Time) {
+func resetHeaders(h http.Header, entry *entryHeaders, status int, keepCookies bool, now *moment) {
+	if len(h) == 0 {
+		return // nothing to reset: the common case of a bare WriteHeader
+	}
 	if entry == nil || !entry.all {
 		for k, inner := range h {
 			outer, fromOuter := entry.get(k)
@@ -149,7 +152,7 @@ func resetHeaders(h http.Header, entry *entryHeaders, status int, keepCookies bo
 					delete(h, k)
 				}
 			case fromOuter:
-				h[k] = mergeKept(k, outer, inner, now)
+				h[k] = mergeKept(k, outer, inner, now.now)
 			}
 		}
 		entry.each(func(k string, v []string) {
@@ -161,7 +164,7 @@ func resetHeaders(h http.Header, entry *entryHeaders, status int, keepCookies bo
 			}
 		})
 	}
-	if v := h["Retry-After"]; v != nil && (len(v) != 1 || !validRetryAfter(v[0], now)) {
+	if v := h["Retry-After"]; v != nil && (len(v) != 1 || !validRetryAfter(v[0], now.now())) {
 		delete(h, "Retry-After")
 	}
 	// One pass over the few headers left costs less than deleting each of
@@ -198,9 +201,9 @@ func describesBody(key string, status int) bool {
 // handler may have added to the outer's values, or replaced them).
 // Retry-After holds one value: the inner handler's, if valid, knows best
 // when its upstream is back.
-func mergeKept(key string, outer, inner []string, now time.Time) []string {
+func mergeKept(key string, outer, inner []string, now func() time.Time) []string {
 	if key == "Retry-After" {
-		if len(inner) == 1 && validRetryAfter(inner[0], now) {
+		if len(inner) == 1 && validRetryAfter(inner[0], now()) {
 			return inner
 		}
 		return outer

@@ -44,6 +44,15 @@ type languages struct {
 	// delays over and over. Bounded like cache.
 	sentences     sync.Map // sentenceKey → string
 	sentenceCount atomic.Int32
+	// lastSentence holds, per language, the sentence made last:
+	// nearly every response of a service says the same delay, and one
+	// atomic load is cheaper than the map.
+	lastSentence []atomic.Pointer[retrySentence]
+}
+
+type retrySentence struct {
+	secs     int64
+	sentence string
 }
 
 type sentenceKey struct {
@@ -54,7 +63,8 @@ type sentenceKey struct {
 const cacheMax = 512
 
 func newLanguages(texts []pages.Text) *languages {
-	l := &languages{texts: texts, byBase: map[language.Base][]int{}, matchers: map[language.Base]language.Matcher{}}
+	l := &languages{texts: texts, byBase: map[language.Base][]int{}, matchers: map[language.Base]language.Matcher{},
+		lastSentence: make([]atomic.Pointer[retrySentence], len(texts))}
 	for i, t := range texts {
 		tag := language.Make(t.Tag)
 		l.tags = append(l.tags, tag)
@@ -222,6 +232,10 @@ func (l *languages) number(i int, n int64, width int) string {
 // up to whole seconds first.
 func (l *languages) retryIn(i int, d time.Duration) string {
 	key := sentenceKey{i, ceilDiv(d, time.Second)}
+	last := &l.lastSentence[i]
+	if p := last.Load(); p != nil && p.secs == key.secs {
+		return p.sentence
+	}
 	if s, ok := l.sentences.Load(key); ok {
 		return s.(string)
 	}
@@ -231,6 +245,7 @@ func (l *languages) retryIn(i int, d time.Duration) string {
 			l.sentenceCount.Add(1)
 		}
 	}
+	last.Store(&retrySentence{key.secs, s})
 	return s
 }
 

@@ -422,7 +422,7 @@ func (m *Middleware) replaceResponse(w *interceptor, status int, ev ErrorEvent) 
 		if m.debug && ev.Panic != nil {
 			d.debug = &pages.Debug{Panic: fmt.Sprint(ev.Panic), Stack: string(ev.Stack)}
 		}
-		m.respond.respond(w.rw, r, w.entry, &d, m.now())
+		m.respond.respond(w.rw, r, w.entry, &d, moment{clock: m.now})
 	})
 	if !ok {
 		minimalError(w.rw, status)

@@ -58,14 +58,30 @@ func newSharedValues(rd *renderer, retry retryDefault) sharedValues {
 	return sv
 }
 
+// moment is the time a response is made: read from clock once, and only
+// when something on the way needs it (a Retry-After to check, a window's
+// end to count down to); most error responses never do. A moment with t
+// set was read by the caller already.
+type moment struct {
+	clock func() time.Time
+	t     time.Time
+}
+
+func (m *moment) now() time.Time {
+	if m.t.IsZero() {
+		m.t = m.clock()
+	}
+	return m.t
+}
+
 // respond writes a complete error response for d: headers, status, and
 // (except for HEAD) the body, rendered into a buffer first so that a page
 // failing halfway never leaves a half-written response. entry holds the
-// headers that were on the response when the middleware was entered; now
-// is the moment the response is made, read once.
-func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *entryHeaders, d *pageData, now time.Time) {
+// headers that were on the response when the middleware was entered; at
+// is the moment the response is made.
+func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *entryHeaders, d *pageData, at moment) {
 	h := rw.Header()
-	resetHeaders(h, entry, d.status, rs.keepCookies, now)
+	resetHeaders(h, entry, d.status, rs.keepCookies, &at)
 	var hv headerValues // for the values that are not shared
 	sv := &rs.shared
 	langs := rs.render.langs
@@ -73,10 +89,10 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 
 	// When to come back, decided once, then said in the header, the
 	// page's sentence and the problem document.
-	value, wait := rs.retry.whenBack(d.back, h["Retry-After"], d.status, d.maintenance, now)
+	value, wait := rs.retry.whenBack(d.back, h["Retry-After"], d.status, d.maintenance, &at)
 	var window *windowSaying
 	if !d.back.at.IsZero() {
-		window = rs.sayWindow(d.lang, d.back.at, now)
+		window = rs.sayWindow(d.lang, d.back.at, at.now())
 	}
 	switch {
 	case window != nil:

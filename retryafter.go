@@ -91,15 +91,15 @@ func newRetryDefault(d time.Duration) retryDefault {
 // It returns the Retry-After value to set ("" keeps the handler's, or
 // sends none, or for a moment (back.at) leaves the formatting of the date
 // to the caller, which keeps it) and the wait it stands for.
-func (def retryDefault) whenBack(back retry, handler []string, status int, maintenance bool, now time.Time) (value string, wait time.Duration) {
+func (def retryDefault) whenBack(back retry, handler []string, status int, maintenance bool, now *moment) (value string, wait time.Duration) {
 	switch {
 	case !back.at.IsZero():
-		return "", ceilSecond(back.at).Sub(now)
+		return "", ceilSecond(back.at).Sub(now.now())
 	case back.delay > 0:
 		return formatRetryDelay(back.delay), back.delay
 	case handler != nil:
-		if at, err := parseRetryAfter(handler[0], now); err == nil {
-			return "", at.Sub(now)
+		if at, err := parseRetryAfter(handler[0], now.now()); err == nil {
+			return "", at.Sub(now.now())
 		}
 	case (status == http.StatusServiceUnavailable || status == http.StatusTooManyRequests) && !maintenance && def.value != "":
 		// An overloaded service or a rate limit without advice: come back
