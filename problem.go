@@ -60,11 +60,11 @@ func jsonString(b *bytes.Buffer, s string) {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
+		if jsonPlain[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
 			b.WriteString(s[start:i])
 			switch c {
 			case '"', '\\':
@@ -105,6 +105,18 @@ func jsonString(b *bytes.Buffer, s string) {
 	b.WriteString(s[start:])
 	b.WriteByte('"')
 }
+
+// jsonPlain marks the ASCII bytes jsonString copies as they are: one load
+// per byte for the common text.
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	for _, c := range `"\<>&` {
+		t[c] = false
+	}
+	return t
+}()
 
 // writeInt writes n in decimal into b, without the string strconv.Itoa
 // would allocate for it.

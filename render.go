@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -86,8 +87,86 @@ type pageKey struct {
 // compiledPage alternates literal HTML and slots: lits[0] slot[0] lits[1]
 // ... lits[n].
 type compiledPage struct {
-	lits  []string
+	lits  [][]byte
 	slots []int
+}
+
+// A body is what a response says, ready to be written: bytes rendered into
+// buf and, for a built-in page, the large literal pieces of its compiled
+// form (the stylesheet is most of a page), written from where they are
+// rather than copied into buf first. The built-in page cannot fail
+// halfway, so writing it in pieces risks nothing.
+type body struct {
+	buf   *bytes.Buffer
+	parts [maxBodyParts]bodyPart // parts[:n] in order; n == 0: all of buf
+	n     int
+}
+
+// bodyPart is a literal of a compiled page (lit != nil) or buf[from:to].
+type bodyPart struct {
+	lit      []byte
+	from, to int
+}
+
+const (
+	maxBodyParts = 8
+	// directLiteral is the size from which a literal is written from the
+	// compiled page rather than copied into the buffer: one more Write
+	// costs less than copying that much.
+	directLiteral = 512
+)
+
+// len is the length of the body, for Content-Length.
+func (b *body) len() int {
+	if b.n == 0 {
+		return b.buf.Len()
+	}
+	n := 0
+	for _, p := range b.parts[:b.n] {
+		if p.lit != nil {
+			n += len(p.lit)
+		} else {
+			n += p.to - p.from
+		}
+	}
+	return n
+}
+
+// writeTo writes the body to w, in as few Writes as it has parts.
+func (b *body) writeTo(w io.Writer) {
+	if b.n == 0 {
+		_, _ = w.Write(b.buf.Bytes())
+		return
+	}
+	all := b.buf.Bytes()
+	for _, p := range b.parts[:b.n] {
+		if p.lit == nil {
+			p.lit = all[p.from:p.to]
+		}
+		if _, err := w.Write(p.lit); err != nil {
+			return // the client is gone; the rest would fail alike
+		}
+	}
+}
+
+// literal adds a literal of a compiled page as a part of its own, after
+// what buf holds since the last part.
+func (b *body) literal(lit []byte) {
+	b.pending()
+	b.parts[b.n] = bodyPart{lit: lit}
+	b.n++
+}
+
+// pending adds what buf holds since the last part as a part.
+func (b *body) pending() {
+	from := 0
+	if b.n > 0 {
+		from = b.parts[b.n-1].to
+	}
+	if b.buf.Len() > from {
+		b.parts[b.n] = bodyPart{from: from, to: b.buf.Len()}
+		b.n++
+	}
 }
 
 // renderConfig is what a renderer is built from: the parts of Options
@@ -212,12 +291,13 @@ func putBuffer(b *bytes.Buffer) {
 	bufferPool.Put(b)
 }
 
-// render writes the page in format f into buf. It cannot fail: if a custom
-// page fails, the built-in one is used, and if that fails too, plain text.
-// It returns the format it wrote, and the nonce its styles carry if it
-// rendered a custom page ("" for none).
-func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *pageData) (wrote format, nonce string) {
-	text := rd.langs.texts[d.lang]
+// render makes the page in format f into out, whose buf is empty. It
+// cannot fail: if a custom page fails, the built-in one is used, and if
+// that fails too, plain text. It returns the format it made, and the nonce
+// its styles carry if it rendered a custom page ("" for none).
+func (rd *renderer) render(ctx context.Context, out *body, f format, d *pageData) (wrote format, nonce string) {
+	buf := out.buf
+	text := &rd.langs.texts[d.lang] // a Text is large: never copied
 	if d.messages != nil {
 		d.message = localMessage(d.messages, text.Tag, rd.langs.texts[0].Tag, d.message)
 		d.messages = nil // chosen once, also if the page is rendered again
@@ -241,12 +321,13 @@ func (rd *renderer) render(ctx context.Context, buf *bytes.Buffer, f format, d *
 			rd.cfg.log.LogAttrs(ctx, slog.LevelError, "errorpage: custom page failed; serving the built-in one", errAttr(err))
 			buf.Reset()
 		}
-		err := rd.builtin(ctx, buf, d)
+		err := rd.builtin(ctx, out, d)
 		if err == nil {
 			return formatHTML, ""
 		}
 		rd.cfg.log.LogAttrs(ctx, slog.LevelError, "errorpage: built-in page failed; serving plain text", errAttr(err))
 		buf.Reset()
+		out.n = 0
 	}
 	writePlain(buf, text, statusText(text, d), d)
 	return formatText, ""
@@ -271,7 +352,7 @@ func baseTag(tag string) string {
 }
 
 // statusText is the explanation for d in the given language.
-func statusText(t pages.Text, d *pageData) pages.StatusText {
+func statusText(t *pages.Text, d *pageData) pages.StatusText {
 	if d.maintenance {
 		st := t.Maintenance
 		if d.message != "" {
@@ -336,7 +417,7 @@ func builtinPage(d *pageData) func(pages.Model) templ.Component {
 // model builds the view model. With marked set, slot values are replaced
 // by markers for compiling.
 func (rd *renderer) model(d *pageData, slots [numSlots]string, marked bool) pages.Model {
-	text := rd.langs.texts[d.lang]
+	text := &rd.langs.texts[d.lang]
 	if !marked {
 		slots = [numSlots]string{d.requestID, d.reference, d.retry, d.message}
 	}
@@ -365,14 +446,14 @@ func (rd *renderer) model(d *pageData, slots [numSlots]string, marked bool) page
 
 // builtin renders the built-in page for d, from the compiled cache unless
 // debug details make the page one of a kind.
-func (rd *renderer) builtin(ctx context.Context, buf *bytes.Buffer, d *pageData) error {
+func (rd *renderer) builtin(ctx context.Context, out *body, d *pageData) error {
 	if d.debug != nil {
-		return renderSafely(ctx, buf, builtinPage(d), rd.model(d, [numSlots]string{}, false))
+		return renderSafely(ctx, out.buf, builtinPage(d), rd.model(d, [numSlots]string{}, false))
 	}
 	values := [numSlots]string{d.requestID, d.reference, d.retry, d.message}
 	key := pageKey{status: d.status, lang: d.lang, maint: d.maintenance}
-	for i, v := range values {
-		if v != "" {
+	for i := range values {
+		if values[i] != "" {
 			key.slots |= 1 << i
 		}
 	}
@@ -384,11 +465,21 @@ func (rd *renderer) builtin(ctx context.Context, buf *bytes.Buffer, d *pageData)
 		}
 		rd.remember(key, cp)
 	}
+	buf := out.buf
 	for i, lit := range cp.lits {
-		buf.WriteString(lit)
+		// Each direct literal takes at most two parts: itself and what
+		// the buffer gathered before it.
+		if len(lit) >= directLiteral && out.n+3 <= maxBodyParts {
+			out.literal(lit)
+		} else {
+			buf.Write(lit)
+		}
 		if i < len(cp.slots) {
 			escapeHTML(buf, values[cp.slots[i]])
 		}
+	}
+	if out.n > 0 {
+		out.pending()
 	}
 	return nil
 }
@@ -419,11 +510,11 @@ func (rd *renderer) compile(ctx context.Context, key pageKey, d *pageData) (*com
 		if end < 0 || err != nil || slot < 0 || slot >= numSlots {
 			return nil, fmt.Errorf("errorpage: compiling page %d: damaged slot marker", key.status)
 		}
-		cp.lits = append(cp.lits, s[:i])
+		cp.lits = append(cp.lits, []byte(s[:i]))
 		cp.slots = append(cp.slots, slot)
 		s = rest[end+1:]
 	}
-	cp.lits = append(cp.lits, s)
+	cp.lits = append(cp.lits, []byte(s))
 	return cp, nil
 }
 
@@ -447,7 +538,7 @@ func renderSafely(ctx context.Context, buf *bytes.Buffer, page func(pages.Model)
 }
 
 // writePlain writes the text/plain page.
-func writePlain(b *bytes.Buffer, t pages.Text, st pages.StatusText, d *pageData) {
+func writePlain(b *bytes.Buffer, t *pages.Text, st pages.StatusText, d *pageData) {
 	code := t.Labels.ErrorCode
 	if d.maintenance && t.Labels.Maintenance != "" {
 		code = t.Labels.Maintenance // planned, not an error

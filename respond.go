@@ -75,8 +75,9 @@ func (m *moment) now() time.Time {
 }
 
 // respond writes a complete error response for d: headers, status, and
-// (except for HEAD) the body, rendered into a buffer first so that a page
-// failing halfway never leaves a half-written response. entry holds the
+// (except for HEAD) the body, made completely before anything is written
+// (rendered into a buffer, or a built-in page's compiled pieces) so that a
+// page failing halfway never leaves a half-written response. entry holds the
 // headers that were on the response when the middleware was entered; at
 // is the moment the response is made.
 func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *entryHeaders, d *pageData, at moment) {
@@ -121,9 +122,9 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 		d.retry = langs.texts[d.lang].Labels.BackSoon
 	}
 
-	buf := getBuffer()
-	defer putBuffer(buf)
-	f, nonce := rs.render.render(r.Context(), buf, negotiate(r.Header), d)
+	out := body{buf: getBuffer()}
+	defer putBuffer(out.buf)
+	f, nonce := rs.render.render(r.Context(), &out, negotiate(r.Header), d)
 	d.format, d.langTag = f, langs.texts[d.lang].Tag
 	if d.refresh > 0 && f == formatHTML {
 		// Refresh is an HTML-standard header, not HTTP's: only for pages.
@@ -132,7 +133,7 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 
 	h["Cache-Control"] = sv.noStore
 	h["Content-Type"] = sv.types[f]
-	h["Content-Length"] = decimalOf(buf.Len())
+	h["Content-Length"] = decimalOf(out.len())
 	h["Content-Language"] = sv.langs[d.lang]
 	switch {
 	case f != formatHTML:
@@ -152,7 +153,7 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 	claimResponse(rw)
 	rw.WriteHeader(d.status)
 	if r.Method != http.MethodHead {
-		_, _ = rw.Write(buf.Bytes())
+		out.writeTo(rw)
 	}
 }
 
