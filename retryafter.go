@@ -46,8 +46,9 @@ func formatRetryDate(t time.Time) string {
 
 // ceilSecond rounds t up to a whole second.
 func ceilSecond(t time.Time) time.Time {
-	if u := t.Truncate(time.Second); !u.Equal(t) {
-		return u.Add(time.Second)
+	t = t.Round(0) // the wall clock, as Truncate would leave it
+	if ns := t.Nanosecond(); ns != 0 {
+		return t.Add(time.Second - time.Duration(ns))
 	}
 	return t
 }

@@ -189,3 +189,25 @@ func TestRetryAfterFarDateDoesNotOverflow(t *testing.T) {
 	_, err := parseRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT", time.Now())
 	assert.ErrorIs(t, err, errRetryAfterRange)
 }
+
+// TestCeilSecondRoundsUpToAWholeSecond checks ceilSecond against its
+// definition, the next whole second at or after t, for times with and
+// without a monotonic reading, before and after 1970.
+func TestCeilSecondRoundsUpToAWholeSecond(t *testing.T) {
+	now := time.Now() // carries a monotonic reading
+	for _, tm := range []time.Time{
+		now, now.Add(time.Hour), now.Round(0), now.Truncate(time.Second),
+		time.Date(1969, 12, 31, 23, 59, 59, 1, time.UTC),
+		time.Date(2026, 12, 2, 9, 0, 0, 999_999_999, time.FixedZone("x", 3600)),
+		time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC),
+	} {
+		got := ceilSecond(tm)
+		want := tm.Truncate(time.Second)
+		if !want.Equal(tm) {
+			want = want.Add(time.Second)
+		}
+		assert.True(t, got.Equal(want), "ceilSecond(%v) = %v, want %v", tm, got, want)
+		assert.Zero(t, got.Nanosecond())
+		assert.False(t, got.Before(tm))
+	}
+}
