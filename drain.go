@@ -49,7 +49,7 @@ func (m *Middleware) Readiness() http.Handler {
 // answerDrain answers a request that arrived after Drain.
 func (m *Middleware) answerDrain(rw http.ResponseWriter, r *http.Request) {
 	ok := lastResort(m.report.log, r, func() {
-		d := pageData{status: http.StatusServiceUnavailable, path: r.URL.EscapedPath()}
+		d := pageData{status: http.StatusServiceUnavailable, url: r.URL}
 		d.requestID = m.report.id(r)
 		// net/http closes the connection after a response that says so.
 		rw.Header().Set("Connection", "close")

@@ -110,7 +110,7 @@ func withColors(b Brand, c gallery.Colors) Brand {
 func (rd *renderer) galleryPage(r *http.Request, buf *bytes.Buffer, p gallery.Page, style galleryStyle) string {
 	now := time.Now()
 	d := &pageData{
-		status: p.Status, maintenance: p.Status == 0, lang: p.Lang, path: r.URL.Path,
+		status: p.Status, maintenance: p.Status == 0, lang: p.Lang, url: r.URL,
 		requestID: "4bf92f3577b34da6a3ce929d0e0e4736", reference: "evt_2b7c91e0",
 	}
 	if d.maintenance {

@@ -148,7 +148,7 @@ func (g *maintenanceGate) askHook(r *http.Request) (ok bool) {
 // Whatever fails on the way (a RequestID func or a page of the user's),
 // the visitor still gets the 503.
 func (g *maintenanceGate) answer(rw http.ResponseWriter, r *http.Request, st maintenance.State, expired bool, now time.Time) {
-	d := pageData{status: http.StatusServiceUnavailable, maintenance: true, message: st.Message, messages: st.Messages, path: r.URL.EscapedPath()}
+	d := pageData{status: http.StatusServiceUnavailable, maintenance: true, message: st.Message, messages: st.Messages, url: r.URL}
 	switch {
 	case !st.Until.IsZero() && !expired && st.Until.Sub(now) <= maxRetryDelay:
 		// (An end a century away is a typo, not a promise to repeat.)

@@ -89,6 +89,9 @@ type entryHeader struct {
 	values []string
 }
 
+// empty reports whether e holds no header.
+func (e *entryHeaders) empty() bool { return e.n == 0 && len(e.more) == 0 }
+
 // everyHeaderIsOuter is the entryHeaders of a response no handler has
 // touched.
 var everyHeaderIsOuter = &entryHeaders{all: true}

@@ -334,9 +334,27 @@ func (m *Middleware) serve(next http.Handler, rw http.ResponseWriter, r *http.Re
 		}
 	}
 	w := newInterceptor(rw, r, &m.rules)
+	if h := rw.Header(); len(h) > 0 {
+		return m.serveEntered(next, w, h)
+	}
 	returned := false
-	defer func() { abort = m.finish(w, returned, recover()) }()
+	defer func() { abort = m.finish(w, nil, returned, recover()) }()
 	next.ServeHTTP(w.wrap(), r)
+	returned = true
+	return false
+}
+
+// serveEntered is serve for a response that already has headers when the
+// middleware is entered: an outer middleware's (CORS, security headers, a
+// request ID), which a replaced response keeps. They are taken by reference
+// into a value on this goroutine's stack, where holding them costs no
+// allocation and nothing for the garbage collector to scan.
+func (m *Middleware) serveEntered(next http.Handler, w *interceptor, h http.Header) (abort bool) {
+	var entry entryHeaders
+	entry.snapshot(h)
+	returned := false
+	defer func() { abort = m.finish(w, &entry, returned, recover()) }()
+	next.ServeHTTP(w.wrap(), w.req)
 	returned = true
 	return false
 }
@@ -346,15 +364,15 @@ func (m *Middleware) serve(next http.Handler, rw http.ResponseWriter, r *http.Re
 // panic(nil) where GODEBUG=panicnil=1 makes recover return nil.
 var errAbnormalEnd = errors.New("errorpage: the handler ended without returning and without a panic value (runtime.Goexit, or panic(nil) with GODEBUG=panicnil=1)")
 
-// finish runs after the handler, with whether it returned and what it
-// panicked with, if anything. It reports whether the response must be
-// aborted.
-func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort bool) {
+// finish runs after the handler, with the headers taken on entry (nil for
+// none), whether it returned and what it panicked with, if anything. It
+// reports whether the response must be aborted.
+func (m *Middleware) finish(w *interceptor, entry *entryHeaders, returned bool, recovered any) (abort bool) {
 	if recovered == nil && returned {
 		if w.state == replacing {
-			m.replaceResponse(w, int(w.status), ErrorEvent{Status: int(w.status)})
+			m.replaceResponse(w, entry, int(w.status), ErrorEvent{Status: int(w.status)})
 		}
-		w.markDone()
+		w.markDone(entry)
 		return false
 	}
 	if recovered == http.ErrAbortHandler {
@@ -386,8 +404,8 @@ func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort
 		})
 		return true
 	}
-	m.replaceResponse(w, http.StatusInternalServerError, ev)
-	w.markDone()
+	m.replaceResponse(w, entry, http.StatusInternalServerError, ev)
+	w.markDone(entry)
 	if abnormal {
 		// After runtime.Goexit net/http never finishes the response: it
 		// closes the connection with what was flushed. Flush the page, so
@@ -400,14 +418,15 @@ func (m *Middleware) finish(w *interceptor, returned bool, recovered any) (abort
 // answerLate answers a status we replace that the handler wrote after the
 // middleware returned (echo's error handler does): nobody else will.
 func (m *Middleware) answerLate(w *interceptor) {
-	m.replaceResponse(w, int(w.status), ErrorEvent{Status: int(w.status)})
+	m.replaceResponse(w, w.entry, int(w.status), ErrorEvent{Status: int(w.status)})
 }
 
 // replaceResponse writes the page for status in place of the response w
-// held back; ev tells what happened (a panic, or only the status).
+// held back, keeping the entry headers; ev tells what happened (a panic,
+// or only the status).
 // Whatever fails on the way (a hook of the user's, a slog handler), the
 // client gets the status.
-func (m *Middleware) replaceResponse(w *interceptor, status int, ev ErrorEvent) {
+func (m *Middleware) replaceResponse(w *interceptor, entry *entryHeaders, status int, ev ErrorEvent) {
 	if to, ok := m.rewrites[status]; ok {
 		ev.OriginalStatus, ev.Status, status = status, to, to
 	}
@@ -415,14 +434,14 @@ func (m *Middleware) replaceResponse(w *interceptor, status int, ev ErrorEvent) 
 	var d pageData
 	ok := lastResort(m.report.log, w.req, func() {
 		r := w.req
-		d = pageData{status: status, path: r.URL.EscapedPath()}
+		d = pageData{status: status, url: r.URL}
 		got = m.report.report(r, ev)
 		d.requestID, d.reference = got.id, got.reference
 		d.makeStatic(r)
 		if m.debug && ev.Panic != nil {
 			d.debug = &pages.Debug{Panic: fmt.Sprint(ev.Panic), Stack: string(ev.Stack)}
 		}
-		m.respond.respond(w.rw, r, w.entry, &d, moment{clock: m.now})
+		m.respond.respond(w.rw, r, entry, &d, moment{clock: m.now})
 	})
 	if !ok {
 		minimalError(w.rw, status)

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"maps"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,7 +32,7 @@ type pageData struct {
 	maintenance bool
 	message     string            // maintenance: the operator's message, or ""
 	messages    map[string]string // maintenance: the message by language tag
-	path        string            // the request path, as the problem's instance
+	url         *url.URL          // the request's, for the problem's instance; nil: none
 	lang        int               // index into the languages
 	langTag     string            // its tag, set by respond, for observers
 	format      format            // set by respond, for observers
@@ -55,12 +56,21 @@ type pageData struct {
 	static bool
 }
 
+// instance is the problem document's instance: the request path as it was
+// sent, made only for the documents that say it.
+func (d *pageData) instance() string {
+	if d.url == nil {
+		return ""
+	}
+	return d.url.EscapedPath()
+}
+
 // makeStatic turns d into a page made ahead of time, if r asks for one
 // (internal/static).
 func (d *pageData) makeStatic(r *http.Request) {
 	if static.Marked(r.Context()) {
 		d.static = true
-		d.requestID, d.reference, d.path = "", "", ""
+		d.requestID, d.reference, d.url = "", "", nil
 	}
 }
 
@@ -309,7 +319,7 @@ func (rd *renderer) render(ctx context.Context, out *body, f format, d *pageData
 		if rd.cfg.localTitle {
 			title = st.Title
 		}
-		writeProblem(buf, d, title, st.Message, d.path)
+		writeProblem(buf, d, title, st.Message, d.instance())
 		return formatJSON, ""
 	case formatHTML:
 		if page := rd.customPage(d); page != nil {

@@ -83,6 +83,11 @@ func (m *moment) now() time.Time {
 func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *entryHeaders, d *pageData, at moment) {
 	h := rw.Header()
 	resetHeaders(h, entry, d.status, rs.keepCookies, &at)
+	// Usually nobody has set a header: then there is none to look up.
+	var handlerRetry, vary []string
+	if len(h) > 0 {
+		handlerRetry, vary = h["Retry-After"], h["Vary"]
+	}
 	var hv headerValues // for the values that are not shared
 	sv := &rs.shared
 	langs := rs.render.langs
@@ -90,7 +95,7 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 
 	// When to come back, decided once, then said in the header, the
 	// page's sentence and the problem document.
-	value, wait := rs.retry.whenBack(d.back, h["Retry-After"], d.status, d.maintenance, &at)
+	value, wait := rs.retry.whenBack(d.back, handlerRetry, d.status, d.maintenance, &at)
 	var window *windowSaying
 	if !d.back.at.IsZero() {
 		window = rs.sayWindow(d.lang, d.back.at, at.now())
@@ -145,7 +150,7 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 	}
 	h["X-Content-Type-Options"] = sv.nosniff
 	h["X-Robots-Tag"] = sv.noindex
-	if h["Vary"] == nil {
+	if vary == nil {
 		h["Vary"] = sv.vary
 	} else {
 		addVary(&hv, h, rs.render.varyTokens...)

@@ -47,9 +47,8 @@ type interceptor struct {
 	rules *interceptRules
 
 	// entry holds the headers that were on the response when the middleware
-	// was entered (an outer CORS or compression middleware owns them), by
-	// reference: nothing is copied on the way through. Nil when there were
-	// none, the common case.
+	// was entered, for a late page (see markDone); until the middleware
+	// returns they are on its stack. Nil when there were none.
 	entry *entryHeaders
 
 	// status is the final status, once there is one. It is an int32 so
@@ -81,25 +80,22 @@ type interceptRules struct {
 }
 
 func newInterceptor(rw http.ResponseWriter, r *http.Request, rules *interceptRules) *interceptor {
-	h := rw.Header()
-	if len(h) == 0 {
-		return &interceptor{rw: rw, req: r, rules: rules}
-	}
-	// One allocation either way: the entry headers travel in the same
-	// object as the interceptor.
-	both := &struct {
-		interceptor
-		entry entryHeaders
-	}{interceptor: interceptor{rw: rw, req: r, rules: rules}}
-	both.entry.snapshot(h)
-	both.interceptor.entry = &both.entry
-	return &both.interceptor
+	return &interceptor{rw: rw, req: r, rules: rules}
 }
 
-// markDone records that the middleware has returned. The interceptor is
-// never pooled: a writer still referenced after that (see done) would
-// write into another request's response.
-func (w *interceptor) markDone() { w.done = true }
+// markDone records that the middleware has returned; entry holds the
+// headers taken on entry, which lived on the middleware's stack. A
+// response still pending may yet get a late page (see done), which needs
+// them: only then are they copied to the heap. The interceptor is never
+// pooled: a writer still referenced after this would write into another
+// request's response.
+func (w *interceptor) markDone(entry *entryHeaders) {
+	w.done = true
+	if w.state == pending && entry != nil && !entry.empty() {
+		kept := *entry
+		w.entry = &kept
+	}
+}
 
 func (w *interceptor) Header() http.Header { return w.rw.Header() }
 
