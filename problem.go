@@ -3,8 +3,23 @@ package errorpage
 import (
 	"bytes"
 	"strconv"
+	"time"
 	"unicode/utf8"
+
+	"github.com/errorpage/errorpage/pages"
 )
+
+// problem is what a problem document says, every member a string as it
+// is written: retryAfter and until are written as they are (a number, a
+// date), the others as JSON strings. Empty members are left out; debug
+// adds panic and stack.
+type problem struct {
+	title, detail, instance string
+	status                  int
+	requestID, reference    string
+	retryAfter, until       string
+	debug                   *pages.Debug
+}
 
 // writeProblem writes an RFC 9457 problem document. It is written by hand
 // rather than with encoding/json to keep the error path free of reflection
@@ -12,34 +27,33 @@ import (
 //
 // Members: type (about:blank), title (the status phrase, as §4.2.1 asks
 // for about:blank), status (equal to the HTTP status), detail, instance,
-// and the extensions request_id, reference, retry_after (seconds) and, in
-// debug mode only, panic and stack.
-func writeProblem(b *bytes.Buffer, p *pageData, title, detail, instance string) {
+// and the extensions request_id, reference, retry_after (seconds), until
+// (a maintenance window's end) and, in debug mode only, panic and stack.
+func writeProblem(b *bytes.Buffer, p problem) {
 	b.WriteString(`{"type":"about:blank","title":`)
-	jsonString(b, title)
+	jsonString(b, p.title)
 	b.WriteString(`,"status":`)
 	writeInt(b, int64(p.status))
 	b.WriteString(`,"detail":`)
-	jsonString(b, detail)
-	if instance != "" {
-		b.WriteString(`,"instance":`)
-		jsonString(b, instance)
+	jsonString(b, p.detail)
+	for _, m := range [...]struct{ name, value string }{
+		{`,"instance":`, p.instance},
+		{`,"request_id":`, p.requestID},
+		{`,"reference":`, p.reference},
+	} {
+		if m.value != "" {
+			b.WriteString(m.name)
+			jsonString(b, m.value)
+		}
 	}
-	if p.requestID != "" {
-		b.WriteString(`,"request_id":`)
-		jsonString(b, p.requestID)
-	}
-	if p.reference != "" {
-		b.WriteString(`,"reference":`)
-		jsonString(b, p.reference)
-	}
-	if p.retrySeconds > 0 {
+	if p.retryAfter != "" {
 		b.WriteString(`,"retry_after":`)
-		writeInt(b, p.retrySeconds)
+		b.WriteString(p.retryAfter)
 	}
-	if !p.back.at.IsZero() {
-		b.WriteString(`,"until":`)
-		jsonString(b, p.back.at.UTC().Format("2006-01-02T15:04:05Z07:00"))
+	if p.until != "" {
+		b.WriteString(`,"until":"`)
+		b.WriteString(p.until)
+		b.WriteByte('"')
 	}
 	if p.debug != nil {
 		b.WriteString(`,"panic":`)
@@ -50,6 +64,10 @@ func writeProblem(b *bytes.Buffer, p *pageData, title, detail, instance string) 
 	b.WriteString("}\n")
 }
 
+// untilLayout is how a problem document writes a window's end: RFC 3339,
+// in UTC.
+const untilLayout = time.RFC3339
+
 const hexDigits = "0123456789abcdef"
 
 // jsonString writes s as a JSON string. Besides what JSON requires it
@@ -57,6 +75,12 @@ const hexDigits = "0123456789abcdef"
 // as HTML) and U+2028 and U+2029; invalid UTF-8 becomes U+FFFD.
 func jsonString(b *bytes.Buffer, s string) {
 	b.WriteByte('"')
+	jsonChars(b, s)
+	b.WriteByte('"')
+}
+
+// jsonChars writes s escaped as the inside of a JSON string.
+func jsonChars(b *bytes.Buffer, s string) {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -103,7 +127,6 @@ func jsonString(b *bytes.Buffer, s string) {
 		i += size
 	}
 	b.WriteString(s[start:])
-	b.WriteByte('"')
 }
 
 // jsonPlain marks the ASCII bytes jsonString copies as they are: one load

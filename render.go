@@ -8,9 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"log/slog"
-	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -74,111 +72,6 @@ func (d *pageData) makeStatic(r *http.Request) {
 	}
 }
 
-// slots are the parts of a built-in page that change from request to
-// request. Built-in pages are rendered through templ once per status,
-// language and set of slots, with markers in the slots; a request then
-// only writes the pieces and its escaped slot values. That keeps the
-// error path as cheap as http.Error (see BENCHMARKS.md).
-const (
-	slotRequestID = iota
-	slotReference
-	slotRetry
-	slotMessage
-	numSlots
-)
-
-type pageKey struct {
-	status int
-	lang   int
-	maint  bool
-	slots  uint8 // bit i set: slot i has a value
-}
-
-// compiledPage alternates literal HTML and slots: lits[0] slot[0] lits[1]
-// ... lits[n].
-type compiledPage struct {
-	lits  [][]byte
-	slots []int
-}
-
-// A body is what a response says, ready to be written: bytes rendered into
-// buf and, for a built-in page, the large literal pieces of its compiled
-// form (the stylesheet is most of a page), written from where they are
-// rather than copied into buf first. The built-in page cannot fail
-// halfway, so writing it in pieces risks nothing.
-type body struct {
-	buf   *bytes.Buffer
-	parts [maxBodyParts]bodyPart // parts[:n] in order; n == 0: all of buf
-	n     int
-}
-
-// bodyPart is a literal of a compiled page (lit != nil) or buf[from:to].
-type bodyPart struct {
-	lit      []byte
-	from, to int
-}
-
-const (
-	maxBodyParts = 8
-	// directLiteral is the size from which a literal is written from the
-	// compiled page rather than copied into the buffer: one more Write
-	// costs less than copying that much.
-	directLiteral = 512
-)
-
-// len is the length of the body, for Content-Length.
-func (b *body) len() int {
-	if b.n == 0 {
-		return b.buf.Len()
-	}
-	n := 0
-	for _, p := range b.parts[:b.n] {
-		if p.lit != nil {
-			n += len(p.lit)
-		} else {
-			n += p.to - p.from
-		}
-	}
-	return n
-}
-
-// writeTo writes the body to w, in as few Writes as it has parts.
-func (b *body) writeTo(w io.Writer) {
-	if b.n == 0 {
-		_, _ = w.Write(b.buf.Bytes())
-		return
-	}
-	all := b.buf.Bytes()
-	for _, p := range b.parts[:b.n] {
-		if p.lit == nil {
-			p.lit = all[p.from:p.to]
-		}
-		if _, err := w.Write(p.lit); err != nil {
-			return // the client is gone; the rest would fail alike
-		}
-	}
-}
-
-// literal adds a literal of a compiled page as a part of its own, after
-// what buf holds since the last part.
-func (b *body) literal(lit []byte) {
-	b.pending()
-	b.parts[b.n] = bodyPart{lit: lit}
-	b.n++
-}
-
-// pending adds what buf holds since the last part as a part.
-func (b *body) pending() {
-	from := 0
-	if b.n > 0 {
-		from = b.parts[b.n-1].to
-	}
-	if b.buf.Len() > from {
-		b.parts[b.n] = bodyPart{from: from, to: b.buf.Len()}
-		b.n++
-	}
-}
-
 // renderConfig is what a renderer is built from: the parts of Options
 // that decide how pages look and read, checked by New.
 type renderConfig struct {
@@ -208,36 +101,7 @@ type renderer struct {
 	// pageKey.packed(): a map replaced whole on each addition (a few dozen
 	// in a process's life), so readers load it without a lock.
 	pagesMu sync.Mutex
-	pages   atomic.Pointer[map[uint32]*compiledPage]
-}
-
-// packed is k as one number, a cheap map key.
-func (k pageKey) packed() uint32 {
-	m := uint32(0)
-	if k.maint {
-		m = 1
-	}
-	return uint32(k.status)<<16 | uint32(k.lang)<<5 | m<<4 | uint32(k.slots)
-}
-
-// compiled returns the compiled page of k, or nil.
-func (rd *renderer) compiled(k pageKey) *compiledPage {
-	if m := rd.pages.Load(); m != nil {
-		return (*m)[k.packed()]
-	}
-	return nil
-}
-
-// remember adds the compiled page of k.
-func (rd *renderer) remember(k pageKey, cp *compiledPage) {
-	rd.pagesMu.Lock()
-	defer rd.pagesMu.Unlock()
-	next := make(map[uint32]*compiledPage)
-	if m := rd.pages.Load(); m != nil {
-		maps.Copy(next, *m)
-	}
-	next[k.packed()] = cp
-	rd.pages.Store(&next)
+	pages   atomic.Pointer[map[uint64]*compiledPage]
 }
 
 const cspOther = "default-src 'none'; frame-ancestors 'none'"
@@ -306,41 +170,56 @@ func putBuffer(b *bytes.Buffer) {
 // that fails too, plain text. It returns the format it made, and the nonce
 // its styles carry if it rendered a custom page ("" for none).
 func (rd *renderer) render(ctx context.Context, out *body, f format, d *pageData) (wrote format, nonce string) {
-	buf := out.buf
 	text := &rd.langs.texts[d.lang] // a Text is large: never copied
 	if d.messages != nil {
 		d.message = localMessage(d.messages, text.Tag, rd.langs.texts[0].Tag, d.message)
 		d.messages = nil // chosen once, also if the page is rendered again
 	}
-	switch f {
-	case formatJSON:
-		st := statusText(text, d)
-		title := phrase(d.status)
-		if rd.cfg.localTitle {
-			title = st.Title
-		}
-		writeProblem(buf, d, title, st.Message, d.instance())
-		return formatJSON, ""
-	case formatHTML:
+	if f == formatHTML {
 		if page := rd.customPage(d); page != nil {
 			nonce := newNonce()
-			err := renderSafely(templ.WithNonce(ctx, nonce), buf, page, rd.model(d, [numSlots]string{}, false))
+			err := renderSafely(templ.WithNonce(ctx, nonce), out.buf, page, rd.model(d, rd.values(d)))
 			if err == nil {
 				return formatHTML, nonce
 			}
 			rd.cfg.log.LogAttrs(ctx, slog.LevelError, "errorpage: custom page failed; serving the built-in one", errAttr(err))
-			buf.Reset()
+			out.reset()
 		}
-		err := rd.builtin(ctx, out, d)
-		if err == nil {
-			return formatHTML, ""
-		}
-		rd.cfg.log.LogAttrs(ctx, slog.LevelError, "errorpage: built-in page failed; serving plain text", errAttr(err))
-		buf.Reset()
-		out.n = 0
 	}
-	writePlain(buf, text, statusText(text, d), d)
+	err := rd.builtin(ctx, out, f, d)
+	if err == nil {
+		return f, ""
+	}
+	// Only a built-in HTML page can fail (a bug in it, or in a brand's
+	// templ code): the text page cannot.
+	rd.cfg.log.LogAttrs(ctx, slog.LevelError, "errorpage: built-in page failed; serving plain text", errAttr(err))
+	out.reset()
+	_ = rd.builtin(ctx, out, formatText, d)
 	return formatText, ""
+}
+
+// renderOnce renders the built-in page of d in format f, with the slot
+// values given: markers when a page is compiled, the values themselves for
+// a page of a kind that is never compiled (one with debug details).
+func (rd *renderer) renderOnce(ctx context.Context, b *bytes.Buffer, f format, d *pageData, slots [numSlots]string) error {
+	switch f {
+	case formatHTML:
+		return renderSafely(ctx, b, builtinPage(d), rd.model(d, slots))
+	case formatJSON:
+		st := rd.statusText(d, slots)
+		title := phrase(d.status)
+		if rd.cfg.localTitle {
+			title = st.Title
+		}
+		writeProblem(b, problem{
+			title: title, status: d.status, detail: st.Message, instance: slots[slotInstance],
+			requestID: slots[slotRequestID], reference: slots[slotReference],
+			retryAfter: slots[slotRetrySeconds], until: slots[slotUntil], debug: d.debug,
+		})
+		return nil
+	}
+	writePlain(b, &rd.langs.texts[d.lang], rd.statusText(d, slots), d, slots)
+	return nil
 }
 
 // localMessage picks the operator's message for the page's language tag:
@@ -424,17 +303,21 @@ func builtinPage(d *pageData) func(pages.Model) templ.Component {
 	return pages.ForStatus(d.status)
 }
 
-// model builds the view model. With marked set, slot values are replaced
-// by markers for compiling.
-func (rd *renderer) model(d *pageData, slots [numSlots]string, marked bool) pages.Model {
-	text := &rd.langs.texts[d.lang]
-	if !marked {
-		slots = [numSlots]string{d.requestID, d.reference, d.retry, d.message}
-	}
-	st := statusText(text, d)
+// statusText is the explanation of d in its language, with the
+// operator's maintenance message from slots (a marker when compiling).
+func (rd *renderer) statusText(d *pageData, slots [numSlots]string) pages.StatusText {
+	st := statusText(&rd.langs.texts[d.lang], d)
 	if d.maintenance && slots[slotMessage] != "" {
 		st.Message = slots[slotMessage]
 	}
+	return st
+}
+
+// model builds the view model of d, with the slot values given (markers
+// when compiling, rd.values(d) otherwise).
+func (rd *renderer) model(d *pageData, slots [numSlots]string) pages.Model {
+	text := &rd.langs.texts[d.lang]
+	st := rd.statusText(d, slots)
 	return pages.Model{
 		Status:      d.status,
 		Phrase:      phrase(d.status),
@@ -452,80 +335,6 @@ func (rd *renderer) model(d *pageData, slots [numSlots]string, marked bool) page
 		CSS:         rd.css,
 		Debug:       d.debug,
 	}
-}
-
-// builtin renders the built-in page for d, from the compiled cache unless
-// debug details make the page one of a kind.
-func (rd *renderer) builtin(ctx context.Context, out *body, d *pageData) error {
-	if d.debug != nil {
-		return renderSafely(ctx, out.buf, builtinPage(d), rd.model(d, [numSlots]string{}, false))
-	}
-	values := [numSlots]string{d.requestID, d.reference, d.retry, d.message}
-	key := pageKey{status: d.status, lang: d.lang, maint: d.maintenance}
-	for i := range values {
-		if values[i] != "" {
-			key.slots |= 1 << i
-		}
-	}
-	cp := rd.compiled(key)
-	if cp == nil {
-		var err error
-		if cp, err = rd.compile(ctx, key, d); err != nil {
-			return err
-		}
-		rd.remember(key, cp)
-	}
-	buf := out.buf
-	for i, lit := range cp.lits {
-		// Each direct literal takes at most two parts: itself and what
-		// the buffer gathered before it.
-		if len(lit) >= directLiteral && out.n+3 <= maxBodyParts {
-			out.literal(lit)
-		} else {
-			buf.Write(lit)
-		}
-		if i < len(cp.slots) {
-			escapeHTML(buf, values[cp.slots[i]])
-		}
-	}
-	if out.n > 0 {
-		out.pending()
-	}
-	return nil
-}
-
-// compile renders the page for key once with markers in its slots and cuts
-// it at the markers.
-func (rd *renderer) compile(ctx context.Context, key pageKey, d *pageData) (*compiledPage, error) {
-	var marks [numSlots]string
-	for i := range marks {
-		if key.slots&(1<<i) != 0 {
-			marks[i] = rd.marker + strconv.Itoa(i) + "z"
-		}
-	}
-	var b bytes.Buffer
-	if err := renderSafely(ctx, &b, builtinPage(d), rd.model(d, marks, true)); err != nil {
-		return nil, err
-	}
-	s := b.String()
-	cp := &compiledPage{}
-	for {
-		i := strings.Index(s, rd.marker)
-		if i < 0 {
-			break
-		}
-		rest := s[i+len(rd.marker):]
-		end := strings.IndexByte(rest, 'z')
-		slot, err := strconv.Atoi(rest[:end])
-		if end < 0 || err != nil || slot < 0 || slot >= numSlots {
-			return nil, fmt.Errorf("errorpage: compiling page %d: damaged slot marker", key.status)
-		}
-		cp.lits = append(cp.lits, []byte(s[:i]))
-		cp.slots = append(cp.slots, slot)
-		s = rest[end+1:]
-	}
-	cp.lits = append(cp.lits, []byte(s))
-	return cp, nil
 }
 
 // renderSafely builds the page's component from the model and renders it
@@ -547,8 +356,8 @@ func renderSafely(ctx context.Context, buf *bytes.Buffer, page func(pages.Model)
 	return page(m).Render(context.WithoutCancel(ctx), buf)
 }
 
-// writePlain writes the text/plain page.
-func writePlain(b *bytes.Buffer, t *pages.Text, st pages.StatusText, d *pageData) {
+// writePlain writes the text/plain page, with the slot values given.
+func writePlain(b *bytes.Buffer, t *pages.Text, st pages.StatusText, d *pageData, slots [numSlots]string) {
 	code := t.Labels.ErrorCode
 	if d.maintenance && t.Labels.Maintenance != "" {
 		code = t.Labels.Maintenance // planned, not an error
@@ -566,16 +375,16 @@ func writePlain(b *bytes.Buffer, t *pages.Text, st pages.StatusText, d *pageData
 	b.WriteString("\n\n")
 	b.WriteString(st.Message)
 	b.WriteByte('\n')
-	if d.retry != "" {
-		b.WriteString(d.retry)
+	if slots[slotRetry] != "" {
+		b.WriteString(slots[slotRetry])
 		b.WriteByte('\n')
 	}
 	b.WriteString(st.Advice)
 	b.WriteByte('\n')
-	if d.requestID != "" || d.reference != "" {
+	if slots[slotRequestID] != "" || slots[slotReference] != "" {
 		b.WriteByte('\n')
 	}
-	for _, line := range [...][2]string{{t.Labels.RequestID, d.requestID}, {t.Labels.Reference, d.reference}} {
+	for _, line := range [...][2]string{{t.Labels.RequestID, slots[slotRequestID]}, {t.Labels.Reference, slots[slotReference]}} {
 		if line[1] != "" {
 			b.WriteString(line[0])
 			b.WriteString(colon)
