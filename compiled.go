@@ -190,12 +190,31 @@ func (rd *renderer) compile(ctx context.Context, key pageKey, d *pageData) (*com
 	return cp, nil
 }
 
-// compiled returns the compiled page of k, or nil.
+// compiled returns the compiled page of k, or nil. The pages asked for
+// last are found in a small table indexed by their key, before the map.
 func (rd *renderer) compiled(k pageKey) *compiledPage {
-	if m := rd.pages.Load(); m != nil {
-		return (*m)[k.packed()]
+	p := k.packed()
+	recent := &rd.recent[(p*0x9E3779B97F4A7C15)>>(64-recentBits)]
+	if e := recent.Load(); e != nil && e.key == p {
+		return e.page
 	}
-	return nil
+	m := rd.pages.Load()
+	if m == nil {
+		return nil
+	}
+	cp := (*m)[p]
+	if cp != nil {
+		recent.Store(&recentPage{p, cp})
+	}
+	return cp
+}
+
+// recentBits sizes the table of pages asked for last: 64 entries.
+const recentBits = 6
+
+type recentPage struct {
+	key  uint64
+	page *compiledPage
 }
 
 // remember adds the compiled page of k.

@@ -397,7 +397,7 @@ func (m *Middleware) finish(w *interceptor, entry *entryHeaders, returned bool, 
 	}
 	if ev.Committed {
 		lastResort(m.report.log, w.req, func() {
-			got := m.report.report(w.req, ev)
+			got := m.report.report(w.req, &ev)
 			if m.report.observe != nil {
 				m.report.notify(w.req, panicEvent(ev, got))
 			}
@@ -435,7 +435,7 @@ func (m *Middleware) replaceResponse(w *interceptor, entry *entryHeaders, status
 	ok := lastResort(m.report.log, w.req, func() {
 		r := w.req
 		d = pageData{status: status, url: r.URL}
-		got = m.report.report(r, ev)
+		got = m.report.report(r, &ev)
 		d.requestID, d.reference = got.id, got.reference
 		d.makeStatic(r)
 		if m.debug && ev.Panic != nil {

@@ -102,6 +102,7 @@ type renderer struct {
 	// in a process's life), so readers load it without a lock.
 	pagesMu sync.Mutex
 	pages   atomic.Pointer[map[uint64]*compiledPage]
+	recent  [1 << recentBits]atomic.Pointer[recentPage] // see compiled
 }
 
 const cspOther = "default-src 'none'; frame-ancestors 'none'"

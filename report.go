@@ -30,8 +30,8 @@ type reported struct {
 // panic, so that the log record carries both the ID and the reference the
 // visitor sees. Identical panics in a storm reach OnError and the log
 // only as often as the storm limiter allows; the others get the first
-// one's reference.
-func (rp *reporter) report(r *http.Request, ev ErrorEvent) reported {
+// one's reference. It sets ev.RequestID.
+func (rp *reporter) report(r *http.Request, ev *ErrorEvent) reported {
 	ev.RequestID = rp.id(r)
 	out := reported{id: ev.RequestID}
 	t := stormTicket{report: true, log: true}
@@ -41,7 +41,7 @@ func (rp *reporter) report(r *http.Request, ev ErrorEvent) reported {
 	}
 	if rp.onError != nil {
 		if t.report {
-			out.reference = rp.callOnError(r, ev)
+			out.reference = rp.callOnError(r, *ev)
 			if ev.Panic != nil && rp.storm != nil {
 				rp.storm.remember(ev.key, out.reference)
 			}
@@ -52,10 +52,10 @@ func (rp *reporter) report(r *http.Request, ev ErrorEvent) reported {
 	switch {
 	case ev.Panic != nil:
 		if t.log {
-			rp.logPanic(r, ev, out.reference, t.unlogged)
+			rp.logPanic(r, *ev, out.reference, t.unlogged)
 		}
 	case ev.OriginalStatus != 0:
-		rp.logRewrite(r, ev, out.reference)
+		rp.logRewrite(r, *ev, out.reference)
 	}
 	return out
 }

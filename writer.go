@@ -6,9 +6,9 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"reflect"
 	"sync/atomic"
 	"time"
+	"unsafe"
 )
 
 //go:generate go run writer_gen.go
@@ -314,7 +314,7 @@ func claimResponse(rw http.ResponseWriter) {
 // The optional interfaces of a value are those of its type, so the answer
 // never changes.
 func interfacesOf(rw http.ResponseWriter) int {
-	t := reflect.TypeOf(rw)
+	t := typeWord(rw)
 	for i := range knownWriters {
 		if k := knownWriters[i].Load(); k != nil && k.typ == t {
 			return k.mask
@@ -325,6 +325,14 @@ func interfacesOf(rw http.ResponseWriter) int {
 	return k.mask
 }
 
+// typeWord is the word of an interface value that names its dynamic type:
+// for a non-empty interface, the pointer to the runtime's table of the
+// type's methods for that interface, one per concrete type, never freed.
+// Comparing it is one instruction; comparing reflect.Types is a call.
+func typeWord(rw http.ResponseWriter) uintptr {
+	return (*[2]uintptr)(unsafe.Pointer(&rw))[0]
+}
+
 // knownWriters are the writer types seen last, with their interfaces.
 var (
 	knownWriters    [4]atomic.Pointer[knownWriter]
@@ -332,7 +340,7 @@ var (
 )
 
 type knownWriter struct {
-	typ  reflect.Type
+	typ  uintptr // typeWord
 	mask int
 }
 

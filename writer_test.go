@@ -748,3 +748,19 @@ func TestReadFromPastContentLengthIsCommitted(t *testing.T) {
 	got := withoutDate(rawExchange(t, serve(t, m.Handler(h)).Listener.Addr().String(), get("/")))
 	assert.Equal(t, want, got, "got %q behind errorpage, want %q as without it", got, want)
 }
+
+// TestInterfacesOfRemembersEachWriterType asks for the interfaces of
+// writers of many types, over and over and interleaved, so that answers
+// come both from the table of types seen last and from asking anew: each
+// must be the interfaces of that writer's own type.
+func TestInterfacesOfRemembersEachWriterType(t *testing.T) {
+	for round := range 3 {
+		for mask := range 64 {
+			for _, m := range []int{mask, 63 - mask, mask, 0} {
+				w, _ := fakeWriterWith(m)
+				require.Equal(t, m, interfaceMask(w), "test setup for mask %06b", m)
+				assert.Equal(t, m, interfacesOf(w), "round %d, mask %06b", round, m)
+			}
+		}
+	}
+}
