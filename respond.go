@@ -133,7 +133,7 @@ func (rs *responder) respond(rw http.ResponseWriter, r *http.Request, entry *ent
 	d.format, d.langTag = f, langs.texts[d.lang].Tag
 	if d.refresh > 0 && f == formatHTML {
 		// Refresh is an HTML-standard header, not HTTP's: only for pages.
-		h["Refresh"] = decimal(formatRetryDelay(d.refresh))
+		h["Refresh"] = decimalOf(int(retryDelaySeconds(d.refresh)))
 	}
 
 	h["Cache-Control"] = sv.noStore

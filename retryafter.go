@@ -24,8 +24,13 @@ var (
 // formatRetryDelay returns d as delay-seconds, rounded up to a whole second
 // (1.9 s is "2", never "1") and never negative.
 func formatRetryDelay(d time.Duration) string {
+	return strconv.FormatInt(retryDelaySeconds(d), 10)
+}
+
+// retryDelaySeconds is d in whole seconds as formatRetryDelay writes it.
+func retryDelaySeconds(d time.Duration) int64 {
 	if d <= 0 {
-		return "0"
+		return 0
 	}
 	if d > maxRetryDelay {
 		d = maxRetryDelay
@@ -34,7 +39,7 @@ func formatRetryDelay(d time.Duration) string {
 	if d%time.Second != 0 {
 		secs++
 	}
-	return strconv.FormatInt(secs, 10)
+	return secs
 }
 
 // formatRetryDate returns t as an IMF-fixdate in UTC, the form RFC 9110
