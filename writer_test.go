@@ -733,6 +733,44 @@ func TestWriterUsedAfterReturnStaysWithItsRequest(t *testing.T) {
 	}
 }
 
+// TestLatePageKeepsTheOuterHeaders: the headers an outer middleware set
+// are taken on the middleware's stack while the handler runs; a page
+// written after the middleware returned (echo's error handler) must still
+// keep them, and drop the handler's, whatever the stack holds by then.
+func TestLatePageKeepsTheOuterHeaders(t *testing.T) {
+	m, err := New(Options{Logger: slog.New(slog.DiscardHandler)})
+	require.NoError(t, err)
+	var kept http.ResponseWriter
+	inner := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { kept = w }))
+	outer := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "https://app.example")
+		w.Header().Set("X-Outer", "outer value")
+		inner.ServeHTTP(w, r)
+	})
+	rec := httptest.NewRecorder()
+	outer.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/late", nil))
+	// Overwrite the stack the headers were taken on.
+	var deep func(n int) int
+	deep = func(n int) int {
+		var pad [64]uintptr
+		pad[n%64] = uintptr(n)
+		if n == 0 {
+			return int(pad[0])
+		}
+		return deep(n-1) + int(pad[n%64])
+	}
+	deep(200)
+	kept.Header().Set("X-Outer", "changed by the handler")
+	kept.Header().Set("X-Inner", "the handler's own")
+	kept.WriteHeader(http.StatusBadGateway)
+
+	assert.Equal(t, http.StatusBadGateway, rec.Code)
+	assert.Equal(t, "https://app.example", rec.Header().Get("Access-Control-Allow-Origin"))
+	assert.Equal(t, "outer value", rec.Header().Get("X-Outer"), "the outer value is restored")
+	assert.Empty(t, rec.Header().Get("X-Inner"), "the handler's header described the thrown-away response")
+	assert.Contains(t, rec.Body.String(), "502")
+}
+
 // TestReadFromPastContentLengthIsCommitted guards io.Copy past a declared
 // Content-Length: net/http refuses the bytes but has implied 200 by then,
 // so a panic after it must abort as it does without errorpage, not try a
