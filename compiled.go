@@ -2,12 +2,16 @@ package errorpage
 
 import (
 	"bytes"
-	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"maps"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // Compiled pages: the built-in page of every format is rendered once per
@@ -36,6 +40,44 @@ var formatSlots = [...]uint8{
 	formatJSON: 1<<slotRequestID | 1<<slotReference | 1<<slotMessage | 1<<slotInstance | 1<<slotRetrySeconds | 1<<slotUntil,
 }
 
+// slotValues are the values of one page's slots: the strings by slot, and
+// the two that are not strings until they are written.
+type slotValues struct {
+	strs         [numSlots]string // slotInstance only where the format says it
+	retrySeconds int64            // slotRetrySeconds; 0: none
+	until        time.Time        // slotUntil; zero: none
+}
+
+// present returns the slots of format f that have a value, one bit each.
+func (v *slotValues) present(f format) uint8 {
+	p := uint8(0)
+	for i := range slotRetrySeconds {
+		if v.strs[i] != "" {
+			p |= 1 << i
+		}
+	}
+	if v.retrySeconds > 0 {
+		p |= 1 << slotRetrySeconds
+	}
+	if !v.until.IsZero() {
+		p |= 1 << slotUntil
+	}
+	return p & formatSlots[f]
+}
+
+// strings returns every slot value as a string, for a page that is
+// rendered rather than compiled.
+func (v *slotValues) strings() [numSlots]string {
+	s := v.strs
+	if v.retrySeconds > 0 {
+		s[slotRetrySeconds] = strconv.FormatInt(v.retrySeconds, 10)
+	}
+	if !v.until.IsZero() {
+		s[slotUntil] = v.until.UTC().Format(untilLayout)
+	}
+	return s
+}
+
 type pageKey struct {
 	status int
 	lang   int
@@ -60,58 +102,44 @@ type compiledPage struct {
 	slots []int
 }
 
-// values are the slot values of d as strings, for a page that is rendered
-// rather than compiled.
-func (rd *renderer) values(d *pageData) [numSlots]string {
-	v := [numSlots]string{
-		slotRequestID: d.requestID,
-		slotReference: d.reference,
-		slotRetry:     d.retry,
-		slotMessage:   d.message,
-		slotInstance:  d.instance(),
-	}
-	if d.retrySeconds > 0 {
-		v[slotRetrySeconds] = strconv.FormatInt(d.retrySeconds, 10)
-	}
-	if !d.back.at.IsZero() {
-		v[slotUntil] = d.back.at.UTC().Format(untilLayout)
-	}
-	return v
+// compiledPages are the pages compiled so far, by pageKey.packed(): a map
+// replaced whole on each addition (a few dozen in a process's life), so
+// readers load it without a lock, and the pages asked for last in a small
+// table indexed by their key, found before the map.
+type compiledPages struct {
+	marker string     // random, so no page text can contain it
+	mu     sync.Mutex // serializes additions
+	all    atomic.Pointer[map[uint64]*compiledPage]
+	recent [1 << recentBits]atomic.Pointer[recentPage]
 }
 
-// builtin makes the built-in page of d in format f into out, from its
-// compiled form unless debug details make the page one of a kind.
-func (rd *renderer) builtin(ctx context.Context, out *body, f format, d *pageData) error {
-	if d.debug != nil {
-		return rd.renderOnce(ctx, out.buf, f, d, rd.values(d))
+// recentBits sizes the table of pages asked for last: 64 entries.
+const recentBits = 6
+
+type recentPage struct {
+	key  uint64
+	page *compiledPage
+}
+
+func newCompiledPages() (*compiledPages, error) {
+	var rnd [8]byte
+	if _, err := rand.Read(rnd[:]); err != nil {
+		return nil, fmt.Errorf("errorpage: reading randomness: %w", err)
 	}
-	var strs [numSlots]string // the slots' string values; the others are made as they are written
-	strs[slotRequestID], strs[slotReference], strs[slotRetry], strs[slotMessage] = d.requestID, d.reference, d.retry, d.message
-	present := uint8(0)
-	for i := range slotInstance {
-		if strs[i] != "" {
-			present |= 1 << i
-		}
-	}
-	if f == formatJSON {
-		if strs[slotInstance] = d.instance(); strs[slotInstance] != "" {
-			present |= 1 << slotInstance
-		}
-		if d.retrySeconds > 0 {
-			present |= 1 << slotRetrySeconds
-		}
-		if !d.back.at.IsZero() {
-			present |= 1 << slotUntil
-		}
-	}
-	key := pageKey{status: d.status, lang: d.lang, maint: d.maintenance, format: f, slots: present & formatSlots[f]}
-	cp := rd.compiled(key)
+	return &compiledPages{marker: "epslot" + hex.EncodeToString(rnd[:])}, nil
+}
+
+// write writes the page of key with the slot values v into out, compiling
+// it first with render if it is not compiled yet. render renders the page
+// with the slot values it is given.
+func (cs *compiledPages) write(out *body, key pageKey, v *slotValues, render func(*bytes.Buffer, [numSlots]string) error) error {
+	cp := cs.find(key)
 	if cp == nil {
 		var err error
-		if cp, err = rd.compile(ctx, key, d); err != nil {
+		if cp, err = cs.compile(key, render); err != nil {
 			return err
 		}
-		rd.remember(key, cp)
+		cs.add(key, cp)
 	}
 	buf := out.buf
 	for i, lit := range cp.lits {
@@ -123,7 +151,7 @@ func (rd *renderer) builtin(ctx context.Context, out *body, f format, d *pageDat
 			buf.Write(lit)
 		}
 		if i < len(cp.slots) {
-			writeSlot(buf, f, cp.slots[i], &strs, d)
+			writeSlot(buf, key.format, cp.slots[i], v)
 		}
 	}
 	if out.n > 0 {
@@ -132,48 +160,79 @@ func (rd *renderer) builtin(ctx context.Context, out *body, f format, d *pageDat
 	return nil
 }
 
-// writeSlot writes the value of slot into b, escaped for format f: strs
-// holds the string values, d the others.
-func writeSlot(b *bytes.Buffer, f format, slot int, strs *[numSlots]string, d *pageData) {
+// writeSlot writes the value of slot into b, escaped for format f.
+func writeSlot(b *bytes.Buffer, f format, slot int, v *slotValues) {
 	switch slot {
 	case slotRetrySeconds:
-		writeInt(b, d.retrySeconds)
+		writeInt(b, v.retrySeconds)
 		return
 	case slotUntil:
-		b.Write(d.back.at.UTC().AppendFormat(b.AvailableBuffer(), untilLayout))
+		b.Write(v.until.UTC().AppendFormat(b.AvailableBuffer(), untilLayout))
 		return
 	}
-	switch v := strs[slot]; f {
+	switch s := v.strs[slot]; f {
 	case formatHTML:
-		escapeHTML(b, v)
+		escapeHTML(b, s)
 	case formatJSON:
-		jsonChars(b, v) // the quotes are in the page
+		jsonChars(b, s) // the quotes are in the page
 	default:
-		b.WriteString(v)
+		b.WriteString(s)
 	}
 }
 
-// compile renders the page for key once with markers in its slots and cuts
+// escapeHTML writes s escaped for HTML text and quoted attribute values,
+// like html.EscapeString but into b, without allocating.
+func escapeHTML(b *bytes.Buffer, s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if !htmlSpecial[s[i]] {
+			continue
+		}
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		}
+		b.WriteString(s[start:i])
+		b.WriteString(esc)
+		start = i + 1
+	}
+	b.WriteString(s[start:])
+}
+
+// htmlSpecial marks the bytes escapeHTML escapes: one load per byte for
+// the common value (a request ID, a sentence) that has none.
+var htmlSpecial = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true}
+
+// compile renders the page of key once with markers in its slots and cuts
 // it at the markers.
-func (rd *renderer) compile(ctx context.Context, key pageKey, d *pageData) (*compiledPage, error) {
+func (cs *compiledPages) compile(key pageKey, render func(*bytes.Buffer, [numSlots]string) error) (*compiledPage, error) {
 	var marks [numSlots]string
 	for i := range marks {
 		if key.slots&(1<<i) != 0 {
-			marks[i] = rd.marker + strconv.Itoa(i) + "z"
+			marks[i] = cs.marker + strconv.Itoa(i) + "z"
 		}
 	}
 	var b bytes.Buffer
-	if err := rd.renderOnce(ctx, &b, key.format, d, marks); err != nil {
+	if err := render(&b, marks); err != nil {
 		return nil, err
 	}
 	s := b.String()
 	cp := &compiledPage{}
 	for {
-		i := strings.Index(s, rd.marker)
+		i := strings.Index(s, cs.marker)
 		if i < 0 {
 			break
 		}
-		rest := s[i+len(rd.marker):]
+		rest := s[i+len(cs.marker):]
 		end := strings.IndexByte(rest, 'z')
 		if end < 0 {
 			return nil, fmt.Errorf("errorpage: compiling page %d: damaged slot marker", key.status)
@@ -190,15 +249,14 @@ func (rd *renderer) compile(ctx context.Context, key pageKey, d *pageData) (*com
 	return cp, nil
 }
 
-// compiled returns the compiled page of k, or nil. The pages asked for
-// last are found in a small table indexed by their key, before the map.
-func (rd *renderer) compiled(k pageKey) *compiledPage {
+// find returns the compiled page of k, or nil.
+func (cs *compiledPages) find(k pageKey) *compiledPage {
 	p := k.packed()
-	recent := &rd.recent[(p*0x9E3779B97F4A7C15)>>(64-recentBits)]
+	recent := &cs.recent[(p*0x9E3779B97F4A7C15)>>(64-recentBits)]
 	if e := recent.Load(); e != nil && e.key == p {
 		return e.page
 	}
-	m := rd.pages.Load()
+	m := cs.all.Load()
 	if m == nil {
 		return nil
 	}
@@ -209,24 +267,16 @@ func (rd *renderer) compiled(k pageKey) *compiledPage {
 	return cp
 }
 
-// recentBits sizes the table of pages asked for last: 64 entries.
-const recentBits = 6
-
-type recentPage struct {
-	key  uint64
-	page *compiledPage
-}
-
-// remember adds the compiled page of k.
-func (rd *renderer) remember(k pageKey, cp *compiledPage) {
-	rd.pagesMu.Lock()
-	defer rd.pagesMu.Unlock()
+// add adds the compiled page of k.
+func (cs *compiledPages) add(k pageKey, cp *compiledPage) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
 	next := make(map[uint64]*compiledPage)
-	if m := rd.pages.Load(); m != nil {
+	if m := cs.all.Load(); m != nil {
 		maps.Copy(next, *m)
 	}
 	next[k.packed()] = cp
-	rd.pages.Store(&next)
+	cs.all.Store(&next)
 }
 
 // A body is what a response says, ready to be written: bytes rendered into

@@ -45,7 +45,8 @@ func TestCompiledPageIsTheRenderedPage(t *testing.T) {
 		for _, f := range []format{formatText, formatHTML, formatJSON} {
 			name := fmt.Sprintf("case %d, format %d", i, f)
 			var want bytes.Buffer
-			require.NoError(t, rd.renderOnce(context.Background(), &want, f, &d, rd.values(&d)), name)
+			v := d.slotValues(f)
+			require.NoError(t, rd.renderOnce(context.Background(), &want, f, &d, v.strings()), name)
 			// Twice: the first compiles, the second reads the compiled page.
 			for range 2 {
 				out := body{buf: new(bytes.Buffer)}

@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -14,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/a-h/templ"
@@ -96,13 +94,7 @@ type renderer struct {
 	vary       string   // the Vary value when there is none yet
 	varyTokens []string // its tokens, to add to an existing Vary
 
-	marker string // random, so no page text can contain it
-	// pagesMu serializes writers of pages, the compiled pages by
-	// pageKey.packed(): a map replaced whole on each addition (a few dozen
-	// in a process's life), so readers load it without a lock.
-	pagesMu sync.Mutex
-	pages   atomic.Pointer[map[uint64]*compiledPage]
-	recent  [1 << recentBits]atomic.Pointer[recentPage] // see compiled
+	compiled *compiledPages // the built-in pages, compiled as they are asked for
 }
 
 const cspOther = "default-src 'none'; frame-ancestors 'none'"
@@ -146,11 +138,10 @@ func newRenderer(cfg renderConfig) (*renderer, error) {
 		r.varyTokens = append(r.varyTokens, "Accept-Language")
 	}
 	r.vary = strings.Join(r.varyTokens, ", ")
-	var rnd [8]byte
-	if _, err := rand.Read(rnd[:]); err != nil {
-		return nil, fmt.Errorf("errorpage: reading randomness: %w", err)
+	var err error
+	if r.compiled, err = newCompiledPages(); err != nil {
+		return nil, err
 	}
-	r.marker = "epslot" + hex.EncodeToString(rnd[:])
 	return r, nil
 }
 
@@ -197,6 +188,37 @@ func (rd *renderer) render(ctx context.Context, out *body, f format, d *pageData
 	out.reset()
 	_ = rd.builtin(ctx, out, formatText, d)
 	return formatText, ""
+}
+
+// builtin makes the built-in page of d in format f into out, from its
+// compiled form unless debug details make the page one of a kind.
+func (rd *renderer) builtin(ctx context.Context, out *body, f format, d *pageData) error {
+	v := d.slotValues(f)
+	if d.debug != nil {
+		return rd.renderOnce(ctx, out.buf, f, d, v.strings())
+	}
+	key := pageKey{status: d.status, lang: d.lang, maint: d.maintenance, format: f, slots: v.present(f)}
+	return rd.compiled.write(out, key, &v, func(b *bytes.Buffer, slots [numSlots]string) error {
+		return rd.renderOnce(ctx, b, f, d, slots)
+	})
+}
+
+// slotValues are the values of d's slots; the instance, made from the
+// URL, only for the format that says it.
+func (d *pageData) slotValues(f format) slotValues {
+	v := slotValues{retrySeconds: d.retrySeconds, until: d.back.at}
+	v.strs[slotRequestID], v.strs[slotReference], v.strs[slotRetry], v.strs[slotMessage] = d.requestID, d.reference, d.retry, d.message
+	if f == formatJSON {
+		v.strs[slotInstance] = d.instance()
+	}
+	return v
+}
+
+// values are the slot values of d as strings, for a page that is rendered
+// rather than compiled (a custom page, the gallery).
+func (rd *renderer) values(d *pageData) [numSlots]string {
+	v := d.slotValues(formatHTML)
+	return v.strings()
 }
 
 // renderOnce renders the built-in page of d in format f, with the slot
@@ -397,38 +419,6 @@ func writePlain(b *bytes.Buffer, t *pages.Text, st pages.StatusText, d *pageData
 		b.WriteString("\n" + d.debug.Panic + "\n\n" + d.debug.Stack + "\n")
 	}
 }
-
-// escapeHTML writes s escaped for HTML text and quoted attribute values,
-// like html.EscapeString but into b, without allocating.
-func escapeHTML(b *bytes.Buffer, s string) {
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if !htmlSpecial[s[i]] {
-			continue
-		}
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '"':
-			esc = "&#34;"
-		case '\'':
-			esc = "&#39;"
-		}
-		b.WriteString(s[start:i])
-		b.WriteString(esc)
-		start = i + 1
-	}
-	b.WriteString(s[start:])
-}
-
-// htmlSpecial marks the bytes escapeHTML escapes: one load per byte for
-// the common value (a request ID, a sentence) that has none.
-var htmlSpecial = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true}
 
 func newNonce() string {
 	var b [16]byte
