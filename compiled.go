@@ -155,7 +155,7 @@ func (cs *compiledPages) write(out *body, key pageKey, v *slotValues, render fun
 		}
 	}
 	if out.n > 0 {
-		out.pending()
+		out.takeBuffered()
 	}
 	return nil
 }
@@ -347,13 +347,13 @@ func (b *body) writeTo(w io.Writer) {
 // literal adds a literal of a compiled page as a part of its own, after
 // what buf holds since the last part.
 func (b *body) literal(lit []byte) {
-	b.pending()
+	b.takeBuffered()
 	b.parts[b.n] = bodyPart{lit: lit}
 	b.n++
 }
 
-// pending adds what buf holds since the last part as a part.
-func (b *body) pending() {
+// takeBuffered adds what buf holds since the last part as a part.
+func (b *body) takeBuffered() {
 	if b.buf.Len() > b.taken {
 		b.parts[b.n] = bodyPart{from: b.taken, to: b.buf.Len()}
 		b.n++

@@ -70,7 +70,7 @@ func TestBodyKeepsItsPiecesInOrder(t *testing.T) {
 	out.buf.WriteString("B")
 	out.literal(big2)
 	out.buf.WriteString("C")
-	out.pending()
+	out.takeBuffered()
 	var got bytes.Buffer
 	out.writeTo(&got)
 	want := "A" + string(big1) + "B" + string(big2) + "C"

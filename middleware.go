@@ -171,31 +171,6 @@ type Options struct {
 	LocalizedProblemTitle bool
 }
 
-// ErrorEvent describes a replaced response or a panic, for Options.OnError.
-type ErrorEvent struct {
-	// Status is the status of the page: the handler's, or 500 after a
-	// panic, or what Options.Rewrites made of either.
-	Status int
-	// OriginalStatus is the status Options.Rewrites changed into Status,
-	// or 0 when it changed nothing.
-	OriginalStatus int
-	// Panic is the recovered value, or nil. After runtime.Goexit (or a
-	// panic(nil) that recover sees as nil) it is an error saying so.
-	Panic any
-	// Stack is the stack of the panicking goroutine in runtime.Stack's
-	// format, from the frame that panicked, or nil.
-	Stack []byte
-	// RequestID is the request's ID: the one that came with it, or a new
-	// one.
-	RequestID string
-	// Committed is true when the response had already been sent in part, so
-	// no page could be shown and the connection was aborted.
-	Committed bool
-
-	site string // where the panic happened, for the log
-	key  uint64 // which stack it happened on, for the storm limiter
-}
-
 // Middleware replaces server errors, and client errors if asked to, with
 // pages. Build one with New; it is safe for concurrent use.
 //

@@ -9,11 +9,11 @@ import (
 	"github.com/errorpage/errorpage/pages"
 )
 
-// problem is what a problem document says, every member a string as it
+// problemDoc is what a problem document says, every member a string as it
 // is written: retryAfter and until are written as they are (a number, a
 // date), the others as JSON strings. Empty members are left out; debug
 // adds panic and stack.
-type problem struct {
+type problemDoc struct {
 	title, detail, instance string
 	status                  int
 	requestID, reference    string
@@ -29,7 +29,7 @@ type problem struct {
 // for about:blank), status (equal to the HTTP status), detail, instance,
 // and the extensions request_id, reference, retry_after (seconds), until
 // (a maintenance window's end) and, in debug mode only, panic and stack.
-func writeProblem(b *bytes.Buffer, p problem) {
+func writeProblem(b *bytes.Buffer, p problemDoc) {
 	b.WriteString(`{"type":"about:blank","title":`)
 	jsonString(b, p.title)
 	b.WriteString(`,"status":`)

@@ -234,7 +234,7 @@ func (rd *renderer) renderOnce(ctx context.Context, b *bytes.Buffer, f format, d
 		if rd.cfg.localTitle {
 			title = st.Title
 		}
-		writeProblem(b, problem{
+		writeProblem(b, problemDoc{
 			title: title, status: d.status, detail: st.Message, instance: slots[slotInstance],
 			requestID: slots[slotRequestID], reference: slots[slotReference],
 			retryAfter: slots[slotRetrySeconds], until: slots[slotUntil], debug: d.debug,

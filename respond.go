@@ -37,41 +37,28 @@ type sharedValues struct {
 	retry                     []string   // the default Retry-After of a 503 or a 429
 }
 
-func one(v string) []string { return []string{v}[:1:1] }
+// sharedValue makes a header value to share between responses: a slice
+// of capacity one, so that a middleware appending to it gets a fresh array
+// and never changes it for the next response.
+func sharedValue(v string) []string { return []string{v}[:1:1] }
 
 func newSharedValues(rd *renderer, retry retryDefault) sharedValues {
 	sv := sharedValues{
-		noStore:    one("no-store"),
-		nosniff:    one("nosniff"),
-		noindex:    one("noindex"),
-		vary:       one(rd.vary),
-		cspBuiltin: one(rd.cspHTML),
-		cspOther:   one(cspOther),
-		retry:      one(retry.value),
+		noStore:    sharedValue("no-store"),
+		nosniff:    sharedValue("nosniff"),
+		noindex:    sharedValue("noindex"),
+		vary:       sharedValue(rd.vary),
+		cspBuiltin: sharedValue(rd.cspHTML),
+		cspOther:   sharedValue(cspOther),
+		retry:      sharedValue(retry.value),
 	}
-	sv.types[formatText] = one("text/plain; charset=utf-8")
-	sv.types[formatHTML] = one("text/html; charset=utf-8")
-	sv.types[formatJSON] = one("application/problem+json")
+	sv.types[formatText] = sharedValue("text/plain; charset=utf-8")
+	sv.types[formatHTML] = sharedValue("text/html; charset=utf-8")
+	sv.types[formatJSON] = sharedValue("application/problem+json")
 	for _, t := range rd.langs.texts {
-		sv.langs = append(sv.langs, one(t.Tag))
+		sv.langs = append(sv.langs, sharedValue(t.Tag))
 	}
 	return sv
-}
-
-// moment is the time a response is made: read from clock once, and only
-// when something on the way needs it (a Retry-After to check, a window's
-// end to count down to); most error responses never do. A moment with t
-// set was read by the caller already.
-type moment struct {
-	clock func() time.Time
-	t     time.Time
-}
-
-func (m *moment) now() time.Time {
-	if m.t.IsZero() {
-		m.t = m.clock()
-	}
-	return m.t
 }
 
 // respond writes a complete error response for d: headers, status, and
@@ -171,7 +158,7 @@ func (rs *responder) sayWindow(lang int, at, now time.Time) *windowSaying {
 		return w
 	}
 	w := &windowSaying{lang: lang, at: at, second: sec,
-		retryAfter: one(formatRetryDate(at)), sentence: rs.render.langs.backBy(lang, at, now)}
+		retryAfter: sharedValue(formatRetryDate(at)), sentence: rs.render.langs.backBy(lang, at, now)}
 	rs.lastWindow.Store(w)
 	return w
 }
@@ -201,7 +188,7 @@ func decimalOf(n int) []string {
 	if d := slot.Load(); d != nil && d.n == n {
 		return d.v
 	}
-	d := &decimalValue{n, one(strconv.Itoa(n))}
+	d := &decimalValue{n, sharedValue(strconv.Itoa(n))}
 	slot.Store(d)
 	return d.v
 }
@@ -212,7 +199,7 @@ func decimal(v string) []string {
 	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
 		return decimalOf(n)
 	}
-	return one(v)
+	return sharedValue(v)
 }
 
 // minimalError is the answer when even the page could not be made: the

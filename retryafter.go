@@ -58,6 +58,22 @@ func ceilSecond(t time.Time) time.Time {
 	return t
 }
 
+// moment is the time a response is made: read from clock once, and only
+// when something on the way needs it (a Retry-After to check, a window's
+// end to count down to); most error responses never do. A moment with t
+// set was read by the caller already.
+type moment struct {
+	clock func() time.Time
+	t     time.Time
+}
+
+func (m *moment) now() time.Time {
+	if m.t.IsZero() {
+		m.t = m.clock()
+	}
+	return m.t
+}
+
 // retry is when a client may come back as the one answering knows it: a
 // moment (a maintenance window's end) or a delay from now. The zero value
 // knows nothing.
