@@ -143,8 +143,11 @@ func (e *entryHeaders) each(f func(key string, values []string)) {
 // a replaced response, as described above. An invalid or past Retry-After
 // is dropped.
 func resetHeaders(h http.Header, entry *entryHeaders, status int, keepCookies bool, now *moment) {
-	if len(h) == 0 {
-		return // nothing to reset: the common case of a bare WriteHeader
+	if len(h) == 0 && (entry == nil || entry.all || entry.empty()) {
+		// Nothing to reset and nothing to put back: the common case of
+		// a bare WriteHeader. (An outer middleware's headers that the
+		// handler deleted are put back below, even from an empty map.)
+		return
 	}
 	if entry == nil || !entry.all {
 		for k, inner := range h {

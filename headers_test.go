@@ -122,6 +122,23 @@ func TestReplacedHeaders(t *testing.T) {
 	assert.NotContains(t, csp, "unsafe-inline")
 }
 
+// TestOuterHeadersComeBackToAnEmptiedMap: a handler that deletes every
+// header an outer middleware set leaves an empty map; the page still gets
+// them back (a shortcut for the empty map skipped this once).
+func TestOuterHeadersComeBackToAnEmptiedMap(t *testing.T) {
+	m, _ := newTestMiddleware(t, Options{})
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Frame-Options", "DENY")
+		m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Del("X-Frame-Options")
+			w.WriteHeader(http.StatusInternalServerError)
+		})).ServeHTTP(w, r)
+	})
+	res, _ := do(t, h, "GET", "/")
+	assert.Equal(t, http.StatusInternalServerError, res.StatusCode)
+	assert.Equal(t, "DENY", res.Header.Get("X-Frame-Options"), "the outer middleware's security header is put back")
+}
+
 func TestHeadersOfOuterMiddlewareAreKept(t *testing.T) {
 	m, _ := newTestMiddleware(t, Options{})
 	outer := func(next http.Handler) http.Handler {

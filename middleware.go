@@ -432,10 +432,14 @@ func (m *Middleware) observeReplaced(r *http.Request, ev ErrorEvent, got reporte
 	if ev.Panic != nil {
 		m.report.notify(r, panicEvent(ev, got))
 	}
+	original := ev.OriginalStatus // set when Options.Rewrites changed the status
+	if original == 0 {
+		original = ev.Status
+	}
 	m.report.notify(r, Event{
 		Kind:           EventReplaced,
 		Status:         ev.Status,
-		OriginalStatus: ev.Status,
+		OriginalStatus: original,
 		Format:         formatNames[d.format],
 		Language:       d.langTag,
 		RequestID:      got.id,

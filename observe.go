@@ -47,9 +47,8 @@ type Event struct {
 	// or 0 when the handler answers (a bypass, a panic).
 	Status int
 	// OriginalStatus is the status the handler wrote, before errorpage
-	// replaced its response; for a panic it is 500. Today it always
-	// equals Status for EventReplaced; it differs when a status is
-	// rewritten.
+	// replaced its response; for a panic it is 500. For EventReplaced it
+	// equals Status unless Options.Rewrites changed the status.
 	OriginalStatus int
 	// Format is the representation of the page: "html", "json" (an
 	// RFC 9457 problem document) or "text". Empty when no page was sent.

@@ -83,6 +83,24 @@ func TestObserve_Replaced(t *testing.T) {
 
 // TestObserve_PassThroughIsSilent: what errorpage does not touch, an
 // observer does not hear about.
+// TestObserve_RewriteKeepsTheOriginalStatus: with a rewrite, the event
+// says both the status sent and the one the handler wrote (it said the
+// sent one twice).
+func TestObserve_RewriteKeepsTheOriginalStatus(t *testing.T) {
+	o := &observed{}
+	m, _ := newTestMiddleware(t, Options{Observe: o.observe, Rewrites: map[int]int{502: 503}})
+	h := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadGateway)
+	}))
+	rec := record(h, httptest.NewRequest("GET", "/", nil))
+	require.Equal(t, 503, rec.Code)
+	evs := o.all()
+	require.Len(t, evs, 1)
+	assert.Equal(t, EventReplaced, evs[0].Kind)
+	assert.Equal(t, 503, evs[0].Status)
+	assert.Equal(t, 502, evs[0].OriginalStatus)
+}
+
 func TestObserve_PassThroughIsSilent(t *testing.T) {
 	var o observed
 	m, _ := newTestMiddleware(t, Options{Observe: o.observe})
