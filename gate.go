@@ -20,8 +20,13 @@ const defaultRefresh = time.Minute
 // The bypasses themselves are internal/bypass's business; the page is the
 // responder's.
 type maintenanceGate struct {
-	src      maintenance.Source
-	flag     maintenance.OnFlag // src, if it is one: asked first
+	src maintenance.Source
+	// on is src's quick answer to "is maintenance on?" (one atomic load),
+	// asked first, for the sources of the maintenance package; nil for
+	// others. Only for these exact types: a type of the user's that embeds
+	// a Switch and overrides State would promote an On that contradicts
+	// its own State.
+	on       func() bool
 	noExpiry bool
 	refresh  time.Duration
 	bypass   *bypass.Policy
@@ -43,10 +48,15 @@ func newMaintenanceGate(o maintenance.Options, now func() time.Time, report *rep
 	if err != nil {
 		return nil, err
 	}
-	flag, _ := o.Source.(maintenance.OnFlag)
-	g := &maintenanceGate{src: o.Source, flag: flag, noExpiry: o.NoExpiry, refresh: o.Refresh, bypass: pol, hook: o.Bypass, now: now, report: report, respond: respond}
+	g := &maintenanceGate{src: o.Source, noExpiry: o.NoExpiry, refresh: o.Refresh, bypass: pol, hook: o.Bypass, now: now, report: report, respond: respond}
 	if g.refresh == 0 {
 		g.refresh = defaultRefresh
+	}
+	switch s := o.Source.(type) {
+	case *maintenance.Switch:
+		g.on = s.On
+	case *maintenance.TriggerFile:
+		g.on = s.On
 	}
 	return g, nil
 }
@@ -63,7 +73,7 @@ func newMaintenanceGate(o maintenance.Options, now func() time.Time, report *rep
 // passes GET, HEAD and OPTIONS with a notice; then the built-in bypasses,
 // then Options.Bypass.
 func (g *maintenanceGate) intercept(rw http.ResponseWriter, r *http.Request) (*http.Request, bool) {
-	if g.flag != nil && !g.flag.On() {
+	if g.on != nil && !g.on() {
 		// Off, told by one atomic load: nothing to decide but the secret
 		// header, which never reaches the handler.
 		return g.bypass.Off(r), false

@@ -348,7 +348,7 @@ func TestMaintenanceSecretHeaderDoesNotReachTheHandler(t *testing.T) {
 	const secret = "s3cretS3cretS3cret-s3cretS3cretS3cret-s3cretS3cretS3cret"
 	for _, c := range []struct {
 		on       bool
-		withFlag bool // a Source that is an OnFlag is asked On() first
+		withFlag bool // a Switch is asked On() first; a Source of the user's is not
 	}{{true, true}, {false, true}, {true, false}, {false, false}} {
 		on := c.on
 		var sw maintenance.Switch
@@ -373,7 +373,34 @@ func TestMaintenanceSecretHeaderDoesNotReachTheHandler(t *testing.T) {
 	}
 }
 
-// stateOnly is a Source with nothing but State: no OnFlag.
+// scheduledSource embeds a Switch but decides State itself: on while
+// its own schedule says so, whatever the switch says.
+type scheduledSource struct {
+	*maintenance.Switch
+	scheduled bool
+}
+
+func (s scheduledSource) State() maintenance.State {
+	if s.scheduled {
+		return maintenance.State{On: true, Message: "scheduled"}
+	}
+	return s.Switch.State()
+}
+
+// TestGate_SourceEmbeddingASwitchIsAskedForItsState: the quick "is it
+// on?" of a Switch must not stand in for the State of a type that embeds
+// one and decides State itself (its promoted On would say "off").
+func TestGate_SourceEmbeddingASwitchIsAskedForItsState(t *testing.T) {
+	src := scheduledSource{Switch: &maintenance.Switch{}, scheduled: true}
+	m, _ := newTestMiddleware(t, Options{Maintenance: maintenance.Options{Source: src}})
+	rec := record(m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "live")
+	})), httptest.NewRequest("GET", "/", nil))
+	assert.Equal(t, http.StatusServiceUnavailable, rec.Code, "the source's own State says maintenance is on")
+	assert.Contains(t, rec.Body.String(), "scheduled")
+}
+
+// stateOnly is a Source with nothing but State.
 type stateOnly struct{ src maintenance.Source }
 
 func (s stateOnly) State() maintenance.State { return s.src.State() }

@@ -26,9 +26,7 @@
 //     instance.
 //
 // A source that can be changed is a [Writer]; one that announces changes
-// is a [Watcher]; one that tells whether maintenance is on with one atomic
-// load, so that a request pays nothing more while it is off, is an
-// [OnFlag]. All three kinds are all three. The state travels between
+// is a [Watcher]. All three kinds are both. The state travels between
 // them as the maintenance document, the JSON form of [State]:
 //
 //	{"message": "Upgrading the database.", "until": "2026-11-23T15:00:00Z"}

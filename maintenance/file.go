@@ -117,7 +117,8 @@ func (f *TriggerFile) Path() string { return f.path }
 // State implements [Source], from memory.
 func (f *TriggerFile) State() State { return f.sw.State() }
 
-// On implements [OnFlag], from memory.
+// On reports whether maintenance is on, State().On, from memory: one
+// atomic load, without copying the state.
 func (f *TriggerFile) On() bool { return f.sw.On() }
 
 // Changed implements [Watcher].

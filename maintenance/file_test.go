@@ -270,7 +270,7 @@ func TestTriggerFile_BadWindowKeepsTheLastGoodOneAndLogsOnce(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(logs.String(), "not before until"), "logged once: %s", logs)
 }
 
-// TestTriggerFile_OnAgreesWithTheState checks the OnFlag of a trigger file
+// TestTriggerFile_OnAgreesWithTheState checks On of a trigger file
 // against its state as the file changes.
 func TestTriggerFile_OnAgreesWithTheState(t *testing.T) {
 	f, err := newTriggerFile(filepath.Join(t.TempDir(), "down"), TriggerFileOptions{})

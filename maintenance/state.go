@@ -101,17 +101,6 @@ type Source interface {
 	State() State
 }
 
-// OnFlag is a [Source] that can also tell whether maintenance is on
-// (State().On) without copying the state: one atomic load. The middleware
-// asks it first, so that while maintenance is off a request pays for
-// nothing else. [Switch] and [TriggerFile] are OnFlags, and so is the
-// Redis store of the redisstore module.
-type OnFlag interface {
-	Source
-	// On reports State().On.
-	On() bool
-}
-
 // Writer is a [Source] whose state can be changed, by the admin handler
 // ([NewAdmin]) or the CLI. With a shared store, one write switches every
 // instance reading from it.

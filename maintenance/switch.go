@@ -29,7 +29,6 @@ type switchState struct {
 var (
 	_ Writer  = (*Switch)(nil)
 	_ Watcher = (*Switch)(nil)
-	_ OnFlag  = (*Switch)(nil)
 )
 
 // State implements [Source]: it returns the current state, the zero
@@ -41,7 +40,9 @@ func (s *Switch) State() State {
 	return State{}
 }
 
-// On implements [OnFlag]: it reports State().On with one atomic load.
+// On reports whether maintenance is on, State().On, with one atomic load
+// and without copying the state. The middleware asks it first when its
+// source is a Switch.
 func (s *Switch) On() bool {
 	v := s.p.Load()
 	return v != nil && v.st.On

@@ -45,7 +45,7 @@ func assertClosed(t *testing.T, c <-chan struct{}) {
 	}
 }
 
-// TestSwitch_OnAgreesWithTheState checks the quick answer of the OnFlag
+// TestSwitch_OnAgreesWithTheState checks the quick answer of On
 // against the state, on and off, and for a Switch never set.
 func TestSwitch_OnAgreesWithTheState(t *testing.T) {
 	var sw Switch

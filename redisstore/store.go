@@ -112,9 +112,8 @@ type snapshot struct {
 // Compile-time check: a Store plugs into the middleware and the admin
 // handler.
 var (
-	_ maintenance.Writer     = (*Store)(nil)
-	_ maintenance.Watcher    = (*Store)(nil)
-	_ interface{ On() bool } = (*Store)(nil) // maintenance.OnFlag, which a released root may lack
+	_ maintenance.Writer  = (*Store)(nil)
+	_ maintenance.Watcher = (*Store)(nil)
 )
 
 // Open connects to the Redis at url and returns a Store that owns the
@@ -231,12 +230,6 @@ func newStore(client redis.UniversalClient, owned bool, o Options) (*Store, erro
 // one atomic load, safe to call on every request.
 func (s *Store) State() maintenance.State {
 	return s.cur.Load().state
-}
-
-// On reports whether maintenance is on: State().On, one atomic load
-// without copying the state (see maintenance.OnFlag).
-func (s *Store) On() bool {
-	return s.cur.Load().state.On
 }
 
 // Version returns the version of the state in memory: 0 while the Store

@@ -57,12 +57,6 @@ func TestPropagation(t *testing.T) {
 			t.Fatal(err)
 		}
 		lat = append(lat, untilAll(t, stores, changed, msg, start))
-		for _, s := range stores {
-			// The quick answer the middleware asks first agrees.
-			if s.On() != (i%2 == 0) {
-				t.Fatalf("write %d: On() = %v, want %v", i, s.On(), i%2 == 0)
-			}
-		}
 	}
 	slices.Sort(lat)
 	t.Logf("propagation to 3 stores over %d writes: p50 %v, p99 %v, max %v",
