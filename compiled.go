@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"maps"
 	"strconv"
 	"strings"
@@ -180,38 +179,6 @@ func writeSlot(b *bytes.Buffer, f format, slot int, v *slotValues) {
 	}
 }
 
-// escapeHTML writes s escaped for HTML text and quoted attribute values,
-// like html.EscapeString but into b, without allocating.
-func escapeHTML(b *bytes.Buffer, s string) {
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if !htmlSpecial[s[i]] {
-			continue
-		}
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '"':
-			esc = "&#34;"
-		case '\'':
-			esc = "&#39;"
-		}
-		b.WriteString(s[start:i])
-		b.WriteString(esc)
-		start = i + 1
-	}
-	b.WriteString(s[start:])
-}
-
-// htmlSpecial marks the bytes escapeHTML escapes: one load per byte for
-// the common value (a request ID, a sentence) that has none.
-var htmlSpecial = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true}
-
 // compile renders the page of key once with markers in its slots and cuts
 // it at the markers.
 func (cs *compiledPages) compile(key pageKey, render func(*bytes.Buffer, [numSlots]string) error) (*compiledPage, error) {
@@ -261,8 +228,10 @@ func (cs *compiledPages) find(k pageKey) *compiledPage {
 		return nil
 	}
 	cp := (*m)[p]
-	if cp != nil {
-		recent.Store(&recentPage{p, cp})
+	if cp != nil && recent.Load() == nil {
+		// First come: two keys on one slot must not trade it on every
+		// request, allocating each time; the second goes to the map.
+		recent.CompareAndSwap(nil, &recentPage{p, cp})
 	}
 	return cp
 }
@@ -277,86 +246,4 @@ func (cs *compiledPages) add(k pageKey, cp *compiledPage) {
 	}
 	next[k.packed()] = cp
 	cs.all.Store(&next)
-}
-
-// A body is what a response says, ready to be written: bytes rendered into
-// buf and, for a built-in page, the large literal pieces of its compiled
-// form (the stylesheet is most of an HTML page), written from where they
-// are rather than copied into buf first. A compiled page cannot fail
-// halfway, so writing it in pieces risks nothing.
-type body struct {
-	buf   *bytes.Buffer
-	parts [maxBodyParts]bodyPart // parts[:n] in order; n == 0: all of buf
-	n     int
-	taken int // how much of buf is in parts already
-}
-
-// bodyPart is a literal of a compiled page (lit != nil) or buf[from:to].
-type bodyPart struct {
-	lit      []byte
-	from, to int
-}
-
-const (
-	maxBodyParts = 8
-	// directLiteral is the size from which a literal is written from the
-	// compiled page rather than copied into the buffer: one more Write
-	// costs less than copying that much.
-	directLiteral = 512
-)
-
-// reset empties the body, to make another page in its place.
-func (b *body) reset() {
-	b.buf.Reset()
-	b.n, b.taken = 0, 0
-}
-
-// len is the length of the body, for Content-Length.
-func (b *body) len() int {
-	if b.n == 0 {
-		return b.buf.Len()
-	}
-	n := 0
-	for _, p := range b.parts[:b.n] {
-		if p.lit != nil {
-			n += len(p.lit)
-		} else {
-			n += p.to - p.from
-		}
-	}
-	return n
-}
-
-// writeTo writes the body to w, in as few Writes as it has parts.
-func (b *body) writeTo(w io.Writer) {
-	if b.n == 0 {
-		_, _ = w.Write(b.buf.Bytes())
-		return
-	}
-	all := b.buf.Bytes()
-	for _, p := range b.parts[:b.n] {
-		if p.lit == nil {
-			p.lit = all[p.from:p.to]
-		}
-		if _, err := w.Write(p.lit); err != nil {
-			return // the client is gone; the rest would fail alike
-		}
-	}
-}
-
-// literal adds a literal of a compiled page as a part of its own, after
-// what buf holds since the last part.
-func (b *body) literal(lit []byte) {
-	b.takeBuffered()
-	b.parts[b.n] = bodyPart{lit: lit}
-	b.n++
-}
-
-// takeBuffered adds what buf holds since the last part as a part.
-func (b *body) takeBuffered() {
-	if b.buf.Len() > b.taken {
-		b.parts[b.n] = bodyPart{from: b.taken, to: b.buf.Len()}
-		b.n++
-		b.taken = b.buf.Len()
-	}
 }

@@ -47,8 +47,9 @@ type interceptor struct {
 	rules *interceptRules
 
 	// entry holds the headers that were on the response when the middleware
-	// was entered, for a late page (see markDone); until the middleware
-	// returns they are on its stack. Nil when there were none.
+	// was entered, for a late page only: while the middleware runs they are
+	// on its stack and handed to finish, and markDone copies them here if
+	// the response is still pending when it returns. Nil otherwise.
 	entry *entryHeaders
 
 	// status is the final status, once there is one. It is an int32 so
@@ -327,8 +328,10 @@ func interfacesOf(rw http.ResponseWriter) int {
 
 // typeWord is the word of an interface value that names its dynamic type:
 // for a non-empty interface, the pointer to the runtime's table of the
-// type's methods for that interface, one per concrete type, never freed.
-// Comparing it is one instruction; comparing reflect.Types is a call.
+// type's methods for that interface, never freed. Two types never share
+// one; a type has one (should a plugin bring a second, that costs a miss
+// in knownWriters, never a wrong answer). Comparing it is one
+// instruction; comparing reflect.Types is a call.
 func typeWord(rw http.ResponseWriter) uintptr {
 	return (*[2]uintptr)(unsafe.Pointer(&rw))[0]
 }
