@@ -62,4 +62,3 @@ func FuzzEscapeHTML(f *testing.F) {
 		}
 	})
 }
-
