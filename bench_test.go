@@ -1,12 +1,14 @@
 package errorpage
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
 	"testing"
+	"time"
 )
 
 // discardWriter is a ResponseWriter that throws everything away, with the
@@ -210,4 +212,40 @@ func BenchmarkClientErrors(b *testing.B) {
 	b.Run("JSON 404 passing", func(b *testing.B) {
 		benchServe(b, m.Handler(apiNotFound), errorRequest("application/json"))
 	})
+}
+
+// BenchmarkPagePieces measures, one by one, the steps an error page takes
+// besides writing its headers and body, with the request of BenchmarkPeers'
+// 503 page: what the page costs above its replay is their sum.
+func BenchmarkPagePieces(b *testing.B) {
+	m := benchMiddleware(b)
+	r := httptest.NewRequest(http.MethodGet, "/some/path", nil)
+	r.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	r.Header.Set("X-Request-Id", "req-7f3a9c2e")
+	empty := http.Header{}
+	d := pageData{status: 503, requestID: "req-7f3a9c2e", retry: "Please try again in 30 seconds.", retrySeconds: 30}
+	pieces := []struct {
+		name string
+		step func()
+	}{
+		{"decide", func() { m.rules.policy.decide(r, 503, empty) }},
+		{"request ID and report", func() { ev := ErrorEvent{Status: 503}; m.report.report(r, &ev) }},
+		{"negotiate Accept", func() { negotiate(r.Header) }},
+		{"choose the language", func() { m.render.langs.choose(r.Header["Accept-Language"]) }},
+		{"retry sentence", func() { m.render.langs.retryIn(0, 30*time.Second) }},
+		{"compiled HTML body", func() {
+			out := body{buf: getBuffer()}
+			_ = m.render.builtin(context.Background(), &out, formatHTML, &d)
+			putBuffer(out.buf)
+		}},
+		{"pooled buffer alone", func() { putBuffer(getBuffer()) }},
+	}
+	for _, p := range pieces {
+		b.Run(p.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				p.step()
+			}
+		})
+	}
 }
