@@ -103,21 +103,11 @@ type compiledPage struct {
 
 // compiledPages are the pages compiled so far, by pageKey.packed(): a map
 // replaced whole on each addition (a few dozen in a process's life), so
-// readers load it without a lock, and the pages asked for last in a small
-// table indexed by their key, found before the map.
+// readers load it without a lock.
 type compiledPages struct {
 	marker string     // random, so no page text can contain it
 	mu     sync.Mutex // serializes additions
 	all    atomic.Pointer[map[uint64]*compiledPage]
-	recent [1 << recentBits]atomic.Pointer[recentPage]
-}
-
-// recentBits sizes the table of pages asked for last: 64 entries.
-const recentBits = 6
-
-type recentPage struct {
-	key  uint64
-	page *compiledPage
 }
 
 func newCompiledPages() (*compiledPages, error) {
@@ -218,22 +208,10 @@ func (cs *compiledPages) compile(key pageKey, render func(*bytes.Buffer, [numSlo
 
 // find returns the compiled page of k, or nil.
 func (cs *compiledPages) find(k pageKey) *compiledPage {
-	p := k.packed()
-	recent := &cs.recent[(p*0x9E3779B97F4A7C15)>>(64-recentBits)]
-	if e := recent.Load(); e != nil && e.key == p {
-		return e.page
+	if m := cs.all.Load(); m != nil {
+		return (*m)[k.packed()]
 	}
-	m := cs.all.Load()
-	if m == nil {
-		return nil
-	}
-	cp := (*m)[p]
-	if cp != nil && recent.Load() == nil {
-		// First come: two keys on one slot must not trade it on every
-		// request, allocating each time; the second goes to the map.
-		recent.CompareAndSwap(nil, &recentPage{p, cp})
-	}
-	return cp
+	return nil
 }
 
 // add adds the compiled page of k.

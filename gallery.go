@@ -119,7 +119,7 @@ func (rd *renderer) galleryPage(r *http.Request, buf *bytes.Buffer, p gallery.Pa
 	} else if d.status == http.StatusServiceUnavailable || d.status == http.StatusTooManyRequests {
 		d.retry = rd.langs.retryIn(p.Lang, 30*time.Second)
 	}
-	model := rd.model(d, rd.slotStrings(d))
+	model := rd.model(d, d.slotStrings())
 	model.CSS = style.css
 	model.Theme = p.Theme
 	page := builtinPage(d)

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"time"
 )
 
 // The headers of a replaced response (RFC 9110, RFC 9111; see README).
@@ -158,7 +157,7 @@ func resetHeaders(h http.Header, entry *entryHeaders, status int, keepCookies bo
 					delete(h, k)
 				}
 			case fromOuter:
-				h[k] = mergeKept(k, outer, inner, now.now)
+				h[k] = mergeKept(k, outer, inner, now)
 			}
 		}
 		entry.each(func(k string, v []string) {
@@ -207,9 +206,9 @@ func describesBody(key string, status int) bool {
 // handler may have added to the outer's values, or replaced them).
 // Retry-After holds one value: the inner handler's, if valid, knows best
 // when its upstream is back.
-func mergeKept(key string, outer, inner []string, now func() time.Time) []string {
+func mergeKept(key string, outer, inner []string, now *moment) []string {
 	if key == "Retry-After" {
-		if len(inner) == 1 && validRetryAfter(inner[0], now()) {
+		if len(inner) == 1 && validRetryAfter(inner[0], now.now()) {
 			return inner
 		}
 		return outer

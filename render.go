@@ -170,7 +170,7 @@ func (rd *renderer) render(ctx context.Context, out *body, f format, d *pageData
 	if f == formatHTML {
 		if page := rd.customPage(d); page != nil {
 			nonce := newNonce()
-			err := renderSafely(templ.WithNonce(ctx, nonce), out.buf, page, rd.model(d, rd.slotStrings(d)))
+			err := renderSafely(templ.WithNonce(ctx, nonce), out.buf, page, rd.model(d, d.slotStrings()))
 			if err == nil {
 				return formatHTML, nonce
 			}
@@ -216,7 +216,7 @@ func (d *pageData) slotValues(f format) slotValues {
 
 // slotStrings are the slot values of d as strings, for a page that is
 // rendered rather than compiled (a custom page, the gallery).
-func (rd *renderer) slotStrings(d *pageData) [numSlots]string {
+func (d *pageData) slotStrings() [numSlots]string {
 	v := d.slotValues(formatHTML)
 	return v.strings()
 }
@@ -337,7 +337,7 @@ func (rd *renderer) statusText(d *pageData, slots [numSlots]string) pages.Status
 }
 
 // model builds the view model of d, with the slot values given (markers
-// when compiling, rd.slotStrings(d) otherwise).
+// when compiling, d.slotStrings() otherwise).
 func (rd *renderer) model(d *pageData, slots [numSlots]string) pages.Model {
 	text := &rd.langs.texts[d.lang]
 	st := rd.statusText(d, slots)
